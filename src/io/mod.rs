@@ -1,0 +1,1 @@
+//! Input/output: the only layer that touches the file system, sled and the network.

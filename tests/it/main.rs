@@ -1,0 +1,6 @@
+//! Haven's integration tests: one crate, one module per area.
+
+mod calculator_engine;
+mod calculator_ui;
+mod harness;
+mod tidy;

@@ -1,0 +1,104 @@
+//! Architecture rules enforced as a test: the core stays sans-IO, modules are documented,
+//! `unsafe` lives only in the platform seam.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("read src dir") {
+        let path = entry.expect("dir entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Source text without `//` comments, so a doc line naming a crate is not a use of it.
+fn code_only(src: &str) -> String {
+    src.lines()
+        .map(|l| match l.find("//") {
+            Some(i) => &l[..i],
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn core_is_sans_io() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/core"), &mut files);
+    assert!(!files.is_empty());
+    let banned = ["dioxus", "sled", "reqwest", "std::fs", "std::net", "tokio", "std::process"];
+    let mut bad = Vec::new();
+    for f in &files {
+        let code = code_only(&fs::read_to_string(f).unwrap());
+        for b in banned {
+            if code.contains(b) {
+                bad.push(format!("{} uses {b}", f.display()));
+            }
+        }
+        // `use std::{fs, ..}` forms.
+        if code.contains("std::{") && code.contains(" fs") {
+            bad.push(format!("{} may import std::fs", f.display()));
+        }
+    }
+    assert!(bad.is_empty(), "core must stay sans-IO:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn every_module_starts_with_a_doc_line() {
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches"] {
+        rust_files(&root().join(dir), &mut files);
+    }
+    let bad: Vec<_> = files
+        .iter()
+        .filter(|f| {
+            let text = fs::read_to_string(f).unwrap();
+            !text.trim_start().starts_with("//!")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(bad.is_empty(), "files without a leading //! line:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn unsafe_only_in_platform() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let platform = root().join("src/platform");
+    let bad: Vec<_> = files
+        .iter()
+        .filter(|f| !f.starts_with(&platform))
+        .filter(|f| {
+            let code = code_only(&fs::read_to_string(f).unwrap());
+            ["unsafe {", "unsafe fn", "unsafe impl", "unsafe extern", "allow(unsafe_code)"]
+                .iter()
+                .any(|m| code.contains(m))
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(bad.is_empty(), "unsafe outside src/platform:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn no_placeholders_or_debug_macros_in_src() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let bad: Vec<_> = files
+        .iter()
+        .filter(|f| {
+            let code = code_only(&fs::read_to_string(f).unwrap());
+            ["todo!(", "unimplemented!(", "dbg!("].iter().any(|m| code.contains(m))
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(bad.is_empty(), "placeholders left in:\n{}", bad.join("\n"));
+}
