@@ -4,6 +4,8 @@ pub mod backoff;
 pub mod calculator;
 pub mod crypto;
 pub mod header;
+pub mod link;
+pub mod qr;
 pub mod record;
 pub mod store;
 pub mod vault;

@@ -1,0 +1,928 @@
+//! Resource links: 1–20 resources in the fragment of a URL, optionally signed.
+//!
+//! ```text
+//! https://<host>/r#<payload>        haven://r#<payload>
+//! payload = base64url, no padding, of:
+//!   u8 LINK_FORMAT (1) | u8 mode | body
+//!   mode 0 (unsigned): body = resource section
+//!   mode 1 (signed):   body = a trust envelope (see core::trust) of Domain::LINKS with its
+//!                      domain prefix `haven/link/1\n` left off the wire; its payload is
+//!                      the resource section. The signature covers prefix || body-before-sig.
+//! resource section = u8 count (1..=20) | resource * count
+//! resource = u8 kind | str id | str name | str note
+//!          | u8 n (0..=8) | contact * n | u8 m (0..=8) | language * m
+//! contact  = u8 kind | str value | str keyword | str label
+//! language = str code | str name
+//! str      = length in bytes as canonical LEB128 (1–2 bytes) | UTF-8 bytes ("" = absent)
+//! ```
+//!
+//! The fragment never reaches a server. The exact layout, limits and the choices made
+//! (expired links are refused, unsigned links are "Not verified") are documented in
+//! `ARCHITECTURE.md` ("Resource links") and frozen by vectors in `tests/data/link/`.
+//!
+//! Safety properties:
+//! * signed links are verified ([`crate::core::trust::open_envelope`]) **before** the
+//!   resource section is parsed; a link signed by anything but a pinned root's `links`
+//!   delegation, a tampered link and an expired link are errors, never a preview;
+//! * decoding never panics and bounds every length before allocating;
+//! * errors are typed and carry no user data (no names, numbers or notes);
+//! * text fields refuse control and bidirectional-override characters, so a link cannot
+//!   spoof a phone number or name in the preview.
+//!
+//! Sans-IO: the caller passes `now`; nothing here reads a clock, a file or the network.
+
+use std::fmt;
+
+use base64::alphabet;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use time::OffsetDateTime;
+
+use crate::core::resource::{
+    ContactKind, ContactPoint, Confidence, Language, Provenance, Resource, ResourceKind,
+};
+use crate::core::trust::{
+    self, Delegation, Domain, EnvelopeMeta, ExpiryPolicy, KeyId, Roots, Scope, SigningKey,
+    TrustError,
+};
+
+/// Version byte at the start of every link payload.
+pub const LINK_FORMAT: u8 = 1;
+/// Mode byte of an unsigned link.
+pub const MODE_UNSIGNED: u8 = 0;
+/// Mode byte of a signed link.
+pub const MODE_SIGNED: u8 = 1;
+/// Base URL of links opened by the app itself.
+pub const APP_BASE: &str = "haven://r";
+/// Longest link (whole URL or bare fragment) the decoder reads and the encoder writes.
+pub const MAX_LINK_CHARS: usize = 4096;
+/// A typical three-resource signed link stays under this (SMS and QR friendly).
+pub const TYPICAL_LINK_BUDGET: usize = 2000;
+/// Most resources in one link.
+pub const MAX_RESOURCES: usize = 20;
+/// Envelope version written into signed links (links are not ratcheted; see ARCHITECTURE.md).
+pub const LINK_ENVELOPE_VERSION: u64 = 1;
+
+/// Field limits of the link format (bytes of UTF-8 unless said otherwise).
+pub mod limits {
+    /// Resource id (an empty id is replaced by a derived one on decode).
+    pub const ID: usize = 64;
+    /// Resource name (required).
+    pub const NAME: usize = 120;
+    /// Short note.
+    pub const NOTE: usize = 280;
+    /// Contacts per resource.
+    pub const CONTACTS: usize = 8;
+    /// Contact value: phone number, URL or address (required).
+    pub const CONTACT_VALUE: usize = 200;
+    /// Text keyword ("START").
+    pub const KEYWORD: usize = 32;
+    /// Contact label ("press 2 for Spanish").
+    pub const LABEL: usize = 80;
+    /// Languages per resource.
+    pub const LANGUAGES: usize = 8;
+    /// Language code ("es", "ase").
+    pub const LANGUAGE_CODE: usize = 16;
+    /// Language name ("Spanish").
+    pub const LANGUAGE_NAME: usize = 40;
+}
+
+/// Largest resource section a signed link may carry (checked before the signature).
+const MAX_SECTION_BYTES: usize = MAX_LINK_CHARS;
+/// Largest value a 2-byte LEB128 length can hold.
+const MAX_LEB2: usize = 0x3FFF;
+
+/// Why a link could not be made or read. Messages never contain link contents.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    /// The text holds no payload (no `#…` fragment, or an empty one).
+    #[error("no link payload found")]
+    NoPayload,
+    /// Input (or the produced link) is longer than [`MAX_LINK_CHARS`].
+    #[error("link is longer than {max} characters")]
+    TooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// The fragment is not base64url.
+    #[error("link payload is not valid base64url")]
+    NotBase64,
+    /// The data ends before its own length fields say it should.
+    #[error("link data is truncated")]
+    Truncated,
+    /// Bytes are left over after the last field.
+    #[error("link data has trailing bytes")]
+    TrailingBytes,
+    /// A link format version this build does not know.
+    #[error("unsupported link format version {0}")]
+    UnsupportedVersion(u8),
+    /// A mode byte other than unsigned / signed.
+    #[error("unknown link mode {0}")]
+    UnknownMode(u8),
+    /// Not between 1 and [`MAX_RESOURCES`] resources.
+    #[error("a link holds 1 to {max} resources", max = MAX_RESOURCES)]
+    ResourceCount,
+    /// A required field is empty.
+    #[error("required field `{0}` is empty")]
+    MissingField(&'static str),
+    /// A field is longer than its limit in [`limits`].
+    #[error("field `{0}` is too long for a link")]
+    FieldTooLong(&'static str),
+    /// A list has more entries than its limit in [`limits`].
+    #[error("list `{0}` has too many entries for a link")]
+    TooMany(&'static str),
+    /// A field is not UTF-8 or holds control / bidi-override characters.
+    #[error("field `{0}` has invalid characters")]
+    BadText(&'static str),
+    /// An unknown enum code (resource kind, contact kind).
+    #[error("unknown `{0}` code")]
+    BadCode(&'static str),
+    /// A length written in more bytes than needed (or over two bytes).
+    #[error("non-canonical length field")]
+    NonCanonical,
+    /// The signature chain did not check out (tampered, unknown signer, wrong scope…).
+    #[error("signature check failed: {0}")]
+    Trust(#[from] TrustError),
+    /// The link (or the delegation of its signing key) expired at `at`. Expired links are
+    /// refused: a stale link is how a forged "update" would arrive.
+    #[error("link expired at {at}")]
+    Expired {
+        /// When it stopped being valid.
+        at: OffsetDateTime,
+    },
+    /// The base URL is not `https://…` or `haven://…`, or contains `#` or spaces.
+    #[error("base URL must be https://… or haven://… without a fragment")]
+    BadBase,
+    /// `issued` is not before `expires`, or the delegation ends before `expires`.
+    #[error("link validity must start before it ends and end before the delegation expires")]
+    BadValidity,
+    /// The key is not the delegated key, or the delegation is not for scope `links`.
+    #[error("signing key and delegation do not match, or the delegation is not for links")]
+    BadSigner,
+}
+
+/// A coarse reason for the person importing a link; the UI maps it to calm words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// Not a Haven link at all (no payload, not base64url).
+    NotALink,
+    /// Damaged or cut short (truncated, malformed, oversize).
+    Damaged,
+    /// Made by a newer version of Haven.
+    Unsupported,
+    /// Changed after signing, or signed by someone the app does not trust.
+    NotTrusted,
+    /// Valid once, but expired.
+    Expired,
+    /// A problem while making a link (sharing side), not while reading one.
+    CannotShare,
+}
+
+impl LinkError {
+    /// The coarse reason to show.
+    pub fn problem(&self) -> LinkProblem {
+        match self {
+            LinkError::NoPayload | LinkError::NotBase64 => LinkProblem::NotALink,
+            LinkError::UnsupportedVersion(_) | LinkError::UnknownMode(_) => {
+                LinkProblem::Unsupported
+            }
+            LinkError::Trust(TrustError::UnsupportedFormat(_)) => LinkProblem::Unsupported,
+            LinkError::Trust(TrustError::Malformed | TrustError::TooLarge) => LinkProblem::Damaged,
+            LinkError::Trust(TrustError::DelegationExpired) | LinkError::Expired { .. } => {
+                LinkProblem::Expired
+            }
+            LinkError::Trust(_) => LinkProblem::NotTrusted,
+            LinkError::BadBase | LinkError::BadValidity | LinkError::BadSigner => {
+                LinkProblem::CannotShare
+            }
+            LinkError::TooLong { .. }
+            | LinkError::Truncated
+            | LinkError::TrailingBytes
+            | LinkError::ResourceCount
+            | LinkError::MissingField(_)
+            | LinkError::FieldTooLong(_)
+            | LinkError::TooMany(_)
+            | LinkError::BadText(_)
+            | LinkError::BadCode(_)
+            | LinkError::NonCanonical => LinkProblem::Damaged,
+        }
+    }
+}
+
+/// An organisation's link-signing key with its `links` delegation.
+///
+/// No `Clone`; `Debug` shows only the organisation and key id (the key is zeroized with
+/// the inner [`SigningKey`]).
+pub struct LinkSigner {
+    key: SigningKey,
+    delegation: Delegation,
+}
+
+impl fmt::Debug for LinkSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LinkSigner")
+            .field("key", &self.key.public_key().id())
+            .field("expires", &self.delegation.expires())
+            .finish_non_exhaustive()
+    }
+}
+
+impl LinkSigner {
+    /// Pair a key with its delegation; the delegation must name this key and scope `links`.
+    pub fn new(key: SigningKey, delegation: Delegation) -> Result<LinkSigner, LinkError> {
+        if delegation.key() != key.public_key() || delegation.scope() != Scope::Links {
+            return Err(LinkError::BadSigner);
+        }
+        Ok(LinkSigner { key, delegation })
+    }
+
+    /// From the texts kept in the vault: the key as PEM and the armoured delegation.
+    pub fn from_text(key_pem: &str, delegation_text: &str) -> Result<LinkSigner, LinkError> {
+        let key = SigningKey::from_pem(key_pem)?;
+        let delegation = Delegation::from_text(delegation_text)?;
+        LinkSigner::new(key, delegation)
+    }
+
+    /// Organisation the delegation names (shown as "Verified: …" to the recipient).
+    pub fn organisation(&self) -> &str {
+        self.delegation.organisation()
+    }
+
+    /// When the delegation (and so every link it signs) expires.
+    pub fn delegation_expires(&self) -> OffsetDateTime {
+        self.delegation.expires()
+    }
+
+    /// Id of the signing key.
+    pub fn key_id(&self) -> KeyId {
+        self.key.public_key().id()
+    }
+
+    /// The delegation.
+    pub fn delegation(&self) -> &Delegation {
+        &self.delegation
+    }
+}
+
+/// Whether and how to sign a link.
+#[derive(Debug, Clone, Copy)]
+pub enum Signing<'a> {
+    /// No signature: the recipient sees "Not verified".
+    Unsigned,
+    /// Signed by `signer`, valid from `issued` (normally now) until `expires`.
+    Signed {
+        /// Key and delegation.
+        signer: &'a LinkSigner,
+        /// When the link is made.
+        issued: OffsetDateTime,
+        /// After this the link is refused; must not be after the delegation's expiry.
+        expires: OffsetDateTime,
+    },
+}
+
+/// Who vouches for a decoded link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    /// Signed by a key a pinned root delegated for links; checked at `now`.
+    Verified {
+        /// Organisation named in the delegation.
+        organisation: String,
+        /// When the link was signed.
+        issued: OffsetDateTime,
+        /// When it stops being accepted: the earlier of the link's and the delegation's
+        /// expiry.
+        expires: OffsetDateTime,
+        /// The delegated signing key.
+        signer: KeyId,
+        /// The pinned root that signed the delegation.
+        root: KeyId,
+    },
+    /// No signature: show "Not verified — check with the person who sent it"; never
+    /// auto-import.
+    Unsigned,
+}
+
+impl Verification {
+    /// True for a checked signature.
+    pub fn is_verified(&self) -> bool {
+        matches!(self, Verification::Verified { .. })
+    }
+
+    /// The signing organisation, if verified.
+    pub fn organisation(&self) -> Option<&str> {
+        match self {
+            Verification::Verified { organisation, .. } => Some(organisation),
+            Verification::Unsigned => None,
+        }
+    }
+}
+
+/// A decoded link, ready to preview. Nothing is saved by decoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPreview {
+    /// The resources, normalised and validated. Provenance: for a verified link `source`
+    /// is the organisation, `verified` the signing date, confidence official; for an
+    /// unsigned link no source or date and confidence [`Confidence::Unverified`].
+    pub resources: Vec<Resource>,
+    /// Who vouches for them.
+    pub verification: Verification,
+}
+
+/// Make a link: `base#payload`.
+///
+/// `base` is `https://<host>/r` or [`APP_BASE`]. Fails (without producing anything) on a
+/// resource the format cannot hold — call [`shareable`] first to trim entries to the
+/// link limits — or when the link would exceed [`MAX_LINK_CHARS`].
+pub fn encode_link(
+    resources: &[Resource],
+    signing: Signing<'_>,
+    base: &str,
+) -> Result<String, LinkError> {
+    check_base(base)?;
+    let fragment = encode_fragment(resources, signing)?;
+    let link = format!("{base}#{fragment}");
+    if link.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong {
+            max: MAX_LINK_CHARS,
+        });
+    }
+    Ok(link)
+}
+
+/// The payload alone (what goes after `#`).
+pub fn encode_fragment(resources: &[Resource], signing: Signing<'_>) -> Result<String, LinkError> {
+    let bytes = encode_bytes(resources, signing)?;
+    let text = B64URL.encode(bytes);
+    if text.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong {
+            max: MAX_LINK_CHARS,
+        });
+    }
+    Ok(text)
+}
+
+/// The binary payload before base64url (exposed for vectors and the fuzzer).
+pub fn encode_bytes(resources: &[Resource], signing: Signing<'_>) -> Result<Vec<u8>, LinkError> {
+    let section = encode_section(resources)?;
+    let mut out = vec![LINK_FORMAT];
+    match signing {
+        Signing::Unsigned => {
+            out.push(MODE_UNSIGNED);
+            out.extend_from_slice(&section);
+        }
+        Signing::Signed {
+            signer,
+            issued,
+            expires,
+        } => {
+            if issued >= expires || expires > signer.delegation.expires() {
+                return Err(LinkError::BadValidity);
+            }
+            let meta = EnvelopeMeta {
+                version: LINK_ENVELOPE_VERSION,
+                issued,
+                expires,
+            };
+            let env =
+                trust::seal_envelope(&Domain::LINKS, &meta, &signer.delegation, &section, &signer.key)?;
+            let body = env
+                .get(Domain::LINKS.prefix().len()..)
+                .ok_or(LinkError::Trust(TrustError::Malformed))?;
+            out.push(MODE_SIGNED);
+            out.extend_from_slice(body);
+        }
+    }
+    Ok(out)
+}
+
+/// Read a link (a whole `https://…/r#…` or `haven://r#…` URL, `#payload`, or the bare
+/// payload), check its signature against `roots` at `now`, and return a preview.
+///
+/// Signed links must verify and must not be expired; otherwise this is an error and no
+/// resource is returned. Unsigned links decode to [`Verification::Unsigned`].
+pub fn decode_link(input: &str, roots: &Roots, now: OffsetDateTime) -> Result<LinkPreview, LinkError> {
+    let bytes = payload_bytes(input)?;
+    decode_bytes(&bytes, roots, now)
+}
+
+/// [`decode_link`] on the binary payload (after base64url).
+pub fn decode_bytes(bytes: &[u8], roots: &Roots, now: OffsetDateTime) -> Result<LinkPreview, LinkError> {
+    let mut r = Reader::new(bytes);
+    let version = r.u8()?;
+    if version != LINK_FORMAT {
+        return Err(LinkError::UnsupportedVersion(version));
+    }
+    match r.u8()? {
+        MODE_UNSIGNED => {
+            let resources = decode_section(r.rest(), None)?;
+            Ok(LinkPreview {
+                resources,
+                verification: Verification::Unsigned,
+            })
+        }
+        MODE_SIGNED => {
+            let body = r.rest();
+            if body.len() > MAX_LINK_CHARS {
+                return Err(LinkError::TooLong {
+                    max: MAX_LINK_CHARS,
+                });
+            }
+            let mut signed = Vec::with_capacity(Domain::LINKS.prefix().len() + body.len());
+            signed.extend_from_slice(Domain::LINKS.prefix());
+            signed.extend_from_slice(body);
+            // Verify first (root → delegation → scope → signature); the section is
+            // parsed only after every signature check passed.
+            let v = trust::open_envelope(
+                &signed,
+                &Domain::LINKS,
+                roots,
+                now,
+                ExpiryPolicy::Report,
+                MAX_SECTION_BYTES,
+            )?;
+            let expires = v.meta.expires.min(v.delegation_expires);
+            if now >= expires {
+                return Err(LinkError::Expired { at: expires });
+            }
+            let verification = Verification::Verified {
+                organisation: v.publisher.clone(),
+                issued: v.meta.issued,
+                expires,
+                signer: v.signer,
+                root: v.root,
+            };
+            let resources = decode_section(v.payload, Some((&v.publisher, v.meta.issued)))?;
+            Ok(LinkPreview {
+                resources,
+                verification,
+            })
+        }
+        other => Err(LinkError::UnknownMode(other)),
+    }
+}
+
+/// The binary payload of a link text: finds the fragment, strips whitespace (links get
+/// wrapped in messages) and decodes base64url. Checks only the length and the alphabet.
+pub fn payload_bytes(input: &str) -> Result<Vec<u8>, LinkError> {
+    if input.len() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong {
+            max: MAX_LINK_CHARS,
+        });
+    }
+    let input = input.trim();
+    let fragment = match input.split_once('#') {
+        Some((_, frag)) => frag,
+        None if input.contains(':') || input.contains('/') => return Err(LinkError::NoPayload),
+        None => input,
+    };
+    let compact: String = fragment.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    if compact.is_empty() {
+        return Err(LinkError::NoPayload);
+    }
+    B64URL.decode(compact.as_bytes()).map_err(|_| LinkError::NotBase64)
+}
+
+/// A copy of `resource` trimmed to what a link can carry: name, kind, id, up to 8
+/// contacts, up to 8 languages and a note cut to [`limits::NOTE`] bytes with "…".
+/// Over-long contact values and language entries are dropped; control characters in the
+/// note become spaces. Everything else (description, hours, place…) is left out.
+pub fn shareable(resource: &Resource) -> Resource {
+    let mut out = Resource::new(
+        if resource.id.len() <= limits::ID && text_ok(&resource.id) {
+            resource.id.clone()
+        } else {
+            String::new()
+        },
+        cut(&clean(&resource.name), limits::NAME),
+        resource.kind,
+    );
+    out.contacts = resource
+        .contacts
+        .iter()
+        .filter(|c| {
+            !c.value.trim().is_empty()
+                && c.value.len() <= limits::CONTACT_VALUE
+                && text_ok(&c.value)
+        })
+        .take(limits::CONTACTS)
+        .map(|c| ContactPoint {
+            kind: c.kind,
+            value: c.value.clone(),
+            keyword: c
+                .keyword
+                .as_ref()
+                .filter(|k| k.len() <= limits::KEYWORD && text_ok(k))
+                .cloned(),
+            label: c
+                .label
+                .as_deref()
+                .map(|l| cut(&clean(l), limits::LABEL))
+                .filter(|l| !l.is_empty()),
+            confidence: Confidence::Official,
+        })
+        .collect();
+    out.languages = resource
+        .languages
+        .iter()
+        .filter(|l| {
+            l.code.len() <= limits::LANGUAGE_CODE
+                && l.name.len() <= limits::LANGUAGE_NAME
+                && text_ok(&l.code)
+                && text_ok(&l.name)
+                && !(l.code.is_empty() && l.name.is_empty())
+        })
+        .take(limits::LANGUAGES)
+        .cloned()
+        .collect();
+    out.notes = resource
+        .notes
+        .as_deref()
+        .map(|n| cut(&clean(n), limits::NOTE))
+        .filter(|n| !n.is_empty());
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Encoding
+
+static B64URL: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+fn check_base(base: &str) -> Result<(), LinkError> {
+    let scheme_ok = ["https://", "haven://"].iter().any(|s| {
+        base.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)) && base.len() > s.len()
+    });
+    let chars_ok = !base
+        .chars()
+        .any(|c| c == '#' || c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    if scheme_ok && chars_ok && base.len() <= 200 {
+        Ok(())
+    } else {
+        Err(LinkError::BadBase)
+    }
+}
+
+fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
+    if resources.is_empty() || resources.len() > MAX_RESOURCES {
+        return Err(LinkError::ResourceCount);
+    }
+    let mut out = Vec::with_capacity(64 * resources.len());
+    out.push(u8::try_from(resources.len()).map_err(|_| LinkError::ResourceCount)?);
+    for r in resources {
+        out.push(resource_kind_code(r.kind));
+        put_str(&mut out, &r.id, limits::ID, "id")?;
+        if r.name.trim().is_empty() {
+            return Err(LinkError::MissingField("name"));
+        }
+        put_str(&mut out, &r.name, limits::NAME, "name")?;
+        put_str(&mut out, r.notes.as_deref().unwrap_or(""), limits::NOTE, "note")?;
+        if r.contacts.len() > limits::CONTACTS {
+            return Err(LinkError::TooMany("contacts"));
+        }
+        out.push(u8::try_from(r.contacts.len()).map_err(|_| LinkError::TooMany("contacts"))?);
+        for c in &r.contacts {
+            out.push(contact_kind_code(c.kind));
+            if c.value.trim().is_empty() {
+                return Err(LinkError::MissingField("contact value"));
+            }
+            put_str(&mut out, &c.value, limits::CONTACT_VALUE, "contact value")?;
+            put_str(&mut out, c.keyword.as_deref().unwrap_or(""), limits::KEYWORD, "keyword")?;
+            put_str(&mut out, c.label.as_deref().unwrap_or(""), limits::LABEL, "label")?;
+        }
+        if r.languages.len() > limits::LANGUAGES {
+            return Err(LinkError::TooMany("languages"));
+        }
+        out.push(u8::try_from(r.languages.len()).map_err(|_| LinkError::TooMany("languages"))?);
+        for l in &r.languages {
+            if l.code.is_empty() && l.name.is_empty() {
+                return Err(LinkError::MissingField("language"));
+            }
+            put_str(&mut out, &l.code, limits::LANGUAGE_CODE, "language code")?;
+            put_str(&mut out, &l.name, limits::LANGUAGE_NAME, "language name")?;
+        }
+    }
+    Ok(out)
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str, max: usize, field: &'static str) -> Result<(), LinkError> {
+    if s.len() > max {
+        return Err(LinkError::FieldTooLong(field));
+    }
+    if !text_ok(s) {
+        return Err(LinkError::BadText(field));
+    }
+    put_len(out, s.len())?;
+    out.extend_from_slice(s.as_bytes());
+    Ok(())
+}
+
+fn put_len(out: &mut Vec<u8>, n: usize) -> Result<(), LinkError> {
+    if n < 0x80 {
+        out.push(n as u8);
+    } else if n <= MAX_LEB2 {
+        out.push(0x80 | (n & 0x7F) as u8);
+        out.push((n >> 7) as u8);
+    } else {
+        return Err(LinkError::NonCanonical);
+    }
+    Ok(())
+}
+
+fn resource_kind_code(k: ResourceKind) -> u8 {
+    match k {
+        ResourceKind::Hotline => 0,
+        ResourceKind::Shelter => 1,
+        ResourceKind::Service => 2,
+        ResourceKind::Organization => 3,
+    }
+}
+
+fn resource_kind_from(code: u8) -> Option<ResourceKind> {
+    Some(match code {
+        0 => ResourceKind::Hotline,
+        1 => ResourceKind::Shelter,
+        2 => ResourceKind::Service,
+        3 => ResourceKind::Organization,
+        _ => return None,
+    })
+}
+
+fn contact_kind_code(k: ContactKind) -> u8 {
+    match k {
+        ContactKind::Call => 0,
+        ContactKind::Text => 1,
+        ContactKind::Chat => 2,
+        ContactKind::Tty => 3,
+        ContactKind::Videophone => 4,
+        ContactKind::Web => 5,
+        ContactKind::Email => 6,
+    }
+}
+
+fn contact_kind_from(code: u8) -> Option<ContactKind> {
+    Some(match code {
+        0 => ContactKind::Call,
+        1 => ContactKind::Text,
+        2 => ContactKind::Chat,
+        3 => ContactKind::Tty,
+        4 => ContactKind::Videophone,
+        5 => ContactKind::Web,
+        6 => ContactKind::Email,
+        _ => return None,
+    })
+}
+
+/// No control characters and no bidirectional overrides / isolates / marks that could
+/// make a number or name display as something else.
+fn text_ok(s: &str) -> bool {
+    !s.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Replace forbidden characters with spaces and trim.
+fn clean(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| if text_ok(c.encode_utf8(&mut [0u8; 4])) { c } else { ' ' })
+        .collect();
+    mapped.trim().to_owned()
+}
+
+/// Cut to at most `max` bytes at a character boundary, ending in "…" when cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let ell = '…';
+    let budget = max.saturating_sub(ell.len_utf8());
+    let mut end = budget.min(s.len());
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = s.get(..end).unwrap_or("").trim_end().to_owned();
+    out.push(ell);
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Decoding
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, pos: 0 }
+    }
+
+    fn u8(&mut self) -> Result<u8, LinkError> {
+        let b = *self.bytes.get(self.pos).ok_or(LinkError::Truncated)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], LinkError> {
+        let end = self.pos.checked_add(n).ok_or(LinkError::Truncated)?;
+        let out = self.bytes.get(self.pos..end).ok_or(LinkError::Truncated)?;
+        self.pos = end;
+        Ok(out)
+    }
+
+    fn rest(&mut self) -> &'a [u8] {
+        let out = self.bytes.get(self.pos..).unwrap_or(&[]);
+        self.pos = self.bytes.len();
+        out
+    }
+
+    fn len(&mut self) -> Result<usize, LinkError> {
+        let b0 = self.u8()?;
+        if b0 < 0x80 {
+            return Ok(usize::from(b0));
+        }
+        let b1 = self.u8()?;
+        if b1 == 0 || b1 >= 0x80 {
+            return Err(LinkError::NonCanonical);
+        }
+        Ok(usize::from(b0 & 0x7F) | (usize::from(b1) << 7))
+    }
+
+    fn str(&mut self, max: usize, field: &'static str) -> Result<&'a str, LinkError> {
+        let n = self.len()?;
+        if n > max {
+            return Err(LinkError::FieldTooLong(field));
+        }
+        let raw = self.take(n)?;
+        let s = std::str::from_utf8(raw).map_err(|_| LinkError::BadText(field))?;
+        if !text_ok(s) {
+            return Err(LinkError::BadText(field));
+        }
+        Ok(s)
+    }
+
+    fn opt(&mut self, max: usize, field: &'static str) -> Result<Option<String>, LinkError> {
+        let s = self.str(max, field)?;
+        Ok((!s.is_empty()).then(|| s.to_owned()))
+    }
+
+    fn finish(&self) -> Result<(), LinkError> {
+        if self.pos == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(LinkError::TrailingBytes)
+        }
+    }
+}
+
+fn decode_section(
+    bytes: &[u8],
+    signed_by: Option<(&str, OffsetDateTime)>,
+) -> Result<Vec<Resource>, LinkError> {
+    let mut r = Reader::new(bytes);
+    let count = usize::from(r.u8()?);
+    if count == 0 || count > MAX_RESOURCES {
+        return Err(LinkError::ResourceCount);
+    }
+    let provenance = match signed_by {
+        Some((org, issued)) => Provenance {
+            source: Some(org.to_owned()),
+            verified: Some(issued.date()),
+            confidence: Confidence::Official,
+        },
+        None => Provenance {
+            source: None,
+            verified: None,
+            confidence: Confidence::Unverified,
+        },
+    };
+    let mut out = Vec::with_capacity(count);
+    for _ in 0..count {
+        let kind = resource_kind_from(r.u8()?).ok_or(LinkError::BadCode("resource kind"))?;
+        let id = r.str(limits::ID, "id")?;
+        let name = r.str(limits::NAME, "name")?;
+        if name.trim().is_empty() {
+            return Err(LinkError::MissingField("name"));
+        }
+        let note = r.opt(limits::NOTE, "note")?;
+        let n = usize::from(r.u8()?);
+        if n > limits::CONTACTS {
+            return Err(LinkError::TooMany("contacts"));
+        }
+        let mut contacts = Vec::with_capacity(n);
+        for _ in 0..n {
+            let kind = contact_kind_from(r.u8()?).ok_or(LinkError::BadCode("contact kind"))?;
+            let value = r.str(limits::CONTACT_VALUE, "contact value")?;
+            if value.trim().is_empty() {
+                return Err(LinkError::MissingField("contact value"));
+            }
+            contacts.push(ContactPoint {
+                kind,
+                value: value.to_owned(),
+                keyword: r.opt(limits::KEYWORD, "keyword")?,
+                label: r.opt(limits::LABEL, "label")?,
+                confidence: Confidence::Official,
+            });
+        }
+        let m = usize::from(r.u8()?);
+        if m > limits::LANGUAGES {
+            return Err(LinkError::TooMany("languages"));
+        }
+        let mut languages = Vec::with_capacity(m);
+        for _ in 0..m {
+            let code = r.str(limits::LANGUAGE_CODE, "language code")?;
+            let name = r.str(limits::LANGUAGE_NAME, "language name")?;
+            if code.is_empty() && name.is_empty() {
+                return Err(LinkError::MissingField("language"));
+            }
+            languages.push(Language {
+                code: code.to_owned(),
+                name: name.to_owned(),
+            });
+        }
+        let id = if id.is_empty() {
+            derived_id(name, &contacts)
+        } else {
+            id.to_owned()
+        };
+        let mut res = Resource::new(id, name, kind);
+        res.contacts = contacts;
+        res.languages = languages;
+        res.notes = note;
+        res.provenance = provenance.clone();
+        res.normalize();
+        res.validate().map_err(|_| LinkError::FieldTooLong("resource"))?;
+        out.push(res);
+    }
+    r.finish()?;
+    Ok(out)
+}
+
+/// `link-` + 16 hex digits of SHA-256 over the name and contact values.
+fn derived_id(name: &str, contacts: &[ContactPoint]) -> String {
+    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    ctx.update(name.as_bytes());
+    for c in contacts {
+        ctx.update(&[0]);
+        ctx.update(c.value.as_bytes());
+    }
+    let digest = ctx.finish();
+    let hex: String = digest.as_ref().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("link-{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Resource {
+        let mut r = Resource::new("r1", "Helpline", ResourceKind::Hotline);
+        r.contacts.push(ContactPoint::new(ContactKind::Call, "1-800-799-7233"));
+        r
+    }
+
+    #[test]
+    fn unsigned_round_trip() {
+        let link = encode_link(&[sample()], Signing::Unsigned, APP_BASE).unwrap();
+        assert!(link.starts_with("haven://r#"));
+        let root = SigningKey::generate().unwrap();
+        let roots = Roots::new(vec![trust::RootKey::new(root.public_key(), "test")]).unwrap();
+        let p = decode_link(&link, &roots, OffsetDateTime::UNIX_EPOCH).unwrap();
+        assert_eq!(p.verification, Verification::Unsigned);
+        assert_eq!(p.resources[0].name, "Helpline");
+        assert_eq!(p.resources[0].provenance.confidence, Confidence::Unverified);
+    }
+
+    #[test]
+    fn lengths_are_canonical() {
+        let mut v = Vec::new();
+        put_len(&mut v, 300).unwrap();
+        assert_eq!(Reader::new(&v).len().unwrap(), 300);
+        assert_eq!(Reader::new(&[0x85, 0x00]).len(), Err(LinkError::NonCanonical));
+        assert_eq!(Reader::new(&[0x85]).len(), Err(LinkError::Truncated));
+    }
+
+    #[test]
+    fn cut_respects_char_boundaries() {
+        assert_eq!(cut("ééé", 5), "é…");
+        assert_eq!(cut("abc", 3), "abc");
+        assert!(!text_ok("a\u{202E}b"));
+        assert_eq!(clean("a\nb"), "a b");
+    }
+
+    #[test]
+    fn bases_are_checked() {
+        assert!(check_base("https://example.org/r").is_ok());
+        assert!(check_base(APP_BASE).is_ok());
+        assert_eq!(check_base("http://example.org/r"), Err(LinkError::BadBase));
+        assert_eq!(check_base("https://x/r#y"), Err(LinkError::BadBase));
+        assert_eq!(check_base("javascript:alert(1)"), Err(LinkError::BadBase));
+    }
+}
