@@ -3,9 +3,12 @@
 pub mod backoff;
 pub mod calculator;
 pub mod crypto;
+pub mod directory;
 pub mod header;
 pub mod link;
 pub mod qr;
+pub mod resource;
 pub mod record;
 pub mod store;
+pub mod trust;
 pub mod vault;

@@ -1,0 +1,1028 @@
+//! The directory payload (an HSDS 3.0 subset + the Haven profile) and its signed envelope.
+//!
+//! Payload: UTF-8 JSON, `{"haven_directory": 1, "hsds_version": "3.0", "services": [...]}`
+//! where each service is an HSDS 3.0 `service` object using the subset of fields listed in
+//! `docs/directory-format.md`, plus `haven_*` profile fields (text keywords, chat URLs,
+//! populations, "no police contact required", confidential location, verified date…).
+//!
+//! Decoding is lenient per record and strict per file: unknown fields are ignored, a value
+//! of the wrong type is treated as absent, a record without id or name (or over the
+//! limits) is skipped and counted; a file that is not such a JSON object is an error.
+//! Nothing here panics on any input.
+//!
+//! Envelope: [`crate::core::trust`] with [`Domain::DIRECTORY`].
+
+use serde::de::{self, Deserializer, IgnoredAny, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use time::Date;
+
+use crate::core::resource::{
+    iso_date, Clock, Confidence, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan,
+    Place, Population, Provenance, Resource, ResourceKind, ServiceArea,
+};
+use crate::core::trust::{self, Delegation, Domain, EnvelopeMeta, SigningKey, TrustError};
+
+/// Version of the payload profile (`haven_directory`).
+pub const PAYLOAD_FORMAT: u32 = 1;
+/// HSDS version the payload follows.
+pub const HSDS_VERSION: &str = "3.0";
+/// Largest payload the app accepts (bytes).
+pub const MAX_PAYLOAD_BYTES: usize = 96 * 1024 * 1024;
+/// Most services in one payload.
+pub const MAX_SERVICES: usize = 1_000_000;
+
+/// Why a payload could not be decoded at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PayloadError {
+    /// Not JSON, or not an object with a `services` array.
+    #[error("directory payload is not valid JSON of the expected shape")]
+    Malformed,
+    /// `haven_directory` is missing or a version this build does not know.
+    #[error("unsupported directory payload version")]
+    UnsupportedVersion,
+    /// Larger than [`MAX_PAYLOAD_BYTES`] or more than [`MAX_SERVICES`] services.
+    #[error("directory payload is too large")]
+    TooLarge,
+    /// Encoding failed (only for invalid resources given to the encoder).
+    #[error("directory payload could not be encoded")]
+    Encode,
+}
+
+/// A decoded directory: metadata and resources.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Payload {
+    /// Publisher name written by the publisher tool (informative; the signed publisher is
+    /// the delegation's organisation).
+    pub publisher: Option<String>,
+    /// When the payload was generated.
+    pub generated: Option<Date>,
+    /// For unsigned (bundled) payloads: after this date the app shows "may be out of date".
+    pub review_by: Option<Date>,
+    /// The resources, in file order.
+    pub resources: Vec<Resource>,
+}
+
+/// Result of [`decode_payload`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The valid records.
+    pub payload: Payload,
+    /// Records skipped as invalid.
+    pub skipped: usize,
+    /// Records skipped because their HSDS status is not active.
+    pub inactive: usize,
+}
+
+#[derive(Deserialize)]
+struct FileIn<'a> {
+    #[serde(default)]
+    haven_directory: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    publisher: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    generated: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    review_by: Option<String>,
+    #[serde(borrow)]
+    services: Vec<&'a RawValue>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    haven_directory: u32,
+    hsds_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    generated: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review_by: Option<String>,
+    services: Vec<Service>,
+}
+
+/// Decode a payload. Invalid records are skipped and counted, never fatal.
+pub fn decode_payload(bytes: &[u8]) -> Result<Decoded, PayloadError> {
+    if bytes.len() > MAX_PAYLOAD_BYTES {
+        return Err(PayloadError::TooLarge);
+    }
+    let file: FileIn<'_> = serde_json::from_slice(bytes).map_err(|_| PayloadError::Malformed)?;
+    if file.haven_directory != Some(PAYLOAD_FORMAT) {
+        return Err(PayloadError::UnsupportedVersion);
+    }
+    if file.services.len() > MAX_SERVICES {
+        return Err(PayloadError::TooLarge);
+    }
+    let mut resources = Vec::with_capacity(file.services.len());
+    let mut skipped = 0;
+    let mut inactive = 0;
+    for raw in file.services {
+        match serde_json::from_str::<Service>(raw.get()) {
+            Ok(s) => match s.into_resource() {
+                Ok(r) => resources.push(r),
+                Err(RecordError::Inactive) => inactive += 1,
+                Err(_) => skipped += 1,
+            },
+            Err(_) => skipped += 1,
+        }
+    }
+    Ok(Decoded {
+        payload: Payload {
+            publisher: file.publisher,
+            generated: file.generated.as_deref().and_then(iso_date::parse),
+            review_by: file.review_by.as_deref().and_then(iso_date::parse),
+            resources,
+        },
+        skipped,
+        inactive,
+    })
+}
+
+/// Encode a payload as pretty JSON (what the publisher signs). Resources are validated.
+pub fn encode_payload(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+    let mut services = Vec::with_capacity(p.resources.len());
+    for r in &p.resources {
+        let mut r = r.clone();
+        r.normalize();
+        r.validate().map_err(|_| PayloadError::Encode)?;
+        services.push(Service::from_resource(&r));
+    }
+    let file = FileOut {
+        haven_directory: PAYLOAD_FORMAT,
+        hsds_version: HSDS_VERSION,
+        publisher: p.publisher.as_deref(),
+        generated: p.generated.map(iso_date::format),
+        review_by: p.review_by.map(iso_date::format),
+        services,
+    };
+    let mut out = serde_json::to_vec_pretty(&file).map_err(|_| PayloadError::Encode)?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// Sign a payload into a directory bundle (see [`trust::seal_envelope`]).
+pub fn seal(
+    meta: &EnvelopeMeta,
+    delegation: &Delegation,
+    payload: &[u8],
+    key: &SigningKey,
+) -> Result<Vec<u8>, TrustError> {
+    trust::seal_envelope(&Domain::DIRECTORY, meta, delegation, payload, key)
+}
+
+// ---------------------------------------------------------------------------------------
+// HSDS subset + profile, shared with the HSDS importer.
+
+#[derive(Debug)]
+pub(crate) enum RecordError {
+    MissingId,
+    MissingName,
+    Inactive,
+    Limits,
+}
+
+impl RecordError {
+    pub(crate) fn reason(&self) -> &'static str {
+        match self {
+            RecordError::MissingId => "missing id",
+            RecordError::MissingName => "missing name",
+            RecordError::Inactive => "status is not active",
+            RecordError::Limits => "a field is over its size limit",
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Service {
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub id: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub alternate_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "lenient_one", skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Organization>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Lang>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub schedules: Vec<Schedule>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub service_areas: Vec<Area>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub service_at_locations: Vec<ServiceAtLocation>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<Attribute>,
+
+    // Haven profile.
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_kind: Option<String>,
+    #[serde(default, deserialize_with = "lenient_strings", skip_serializing_if = "Vec::is_empty")]
+    pub haven_services: Vec<String>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub haven_contacts: Vec<ExtraContact>,
+    #[serde(default, deserialize_with = "lenient_strings", skip_serializing_if = "Vec::is_empty")]
+    pub haven_populations: Vec<String>,
+    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    pub haven_no_police_contact_required: bool,
+    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    pub haven_confidential_location: bool,
+    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    pub haven_open_24_7: bool,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_hours_note: Option<String>,
+    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    pub haven_national: bool,
+    #[serde(default, deserialize_with = "lenient_strings", skip_serializing_if = "Vec::is_empty")]
+    pub haven_states: Vec<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_verified: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_source: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_confidence: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_notes: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Organization {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Phone {
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub number: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+    #[serde(rename = "type", default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_keyword: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub haven_confidence: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Lang {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Schedule {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub freq: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub byday: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<String>,
+    #[serde(default, deserialize_with = "lenient_f64", skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<f64>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Area {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct ServiceAtLocation {
+    #[serde(default, deserialize_with = "lenient_one", skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Location {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub location_type: Option<String>,
+    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<Address>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Address {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub address_1: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub address_2: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub state_province: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub address_type: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Attribute {
+    #[serde(default, deserialize_with = "lenient_one", skip_serializing_if = "Option::is_none")]
+    pub taxonomy_term: Option<TaxonomyTerm>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct TaxonomyTerm {
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A contact HSDS cannot express with confidence: chat, extra websites, e-mail.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct ExtraContact {
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub kind: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub value: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn confidence_from(s: Option<&str>) -> Confidence {
+    match s.map(str::trim) {
+        Some("dated") => Confidence::Dated,
+        Some("third_party") => Confidence::ThirdParty,
+        Some("unverified") => Confidence::Unverified,
+        _ => Confidence::Official,
+    }
+}
+
+fn confidence_code(c: Confidence) -> Option<String> {
+    match c {
+        Confidence::Official => None,
+        Confidence::Dated => Some("dated".into()),
+        Confidence::ThirdParty => Some("third_party".into()),
+        Confidence::Unverified => Some("unverified".into()),
+    }
+}
+
+fn kind_from(s: Option<&str>) -> ResourceKind {
+    match s.map(str::trim) {
+        Some("hotline") => ResourceKind::Hotline,
+        Some("shelter") => ResourceKind::Shelter,
+        Some("organization") => ResourceKind::Organization,
+        _ => ResourceKind::Service,
+    }
+}
+
+fn kind_code(k: ResourceKind) -> &'static str {
+    match k {
+        ResourceKind::Hotline => "hotline",
+        ResourceKind::Shelter => "shelter",
+        ResourceKind::Service => "service",
+        ResourceKind::Organization => "organization",
+    }
+}
+
+fn contact_kind_code(k: ContactKind) -> &'static str {
+    match k {
+        ContactKind::Call => "call",
+        ContactKind::Text => "text",
+        ContactKind::Chat => "chat",
+        ContactKind::Tty => "tty",
+        ContactKind::Videophone => "videophone",
+        ContactKind::Web => "web",
+        ContactKind::Email => "email",
+    }
+}
+
+fn contact_kind_from(s: &str) -> Option<ContactKind> {
+    Some(match s.trim() {
+        "call" => ContactKind::Call,
+        "text" => ContactKind::Text,
+        "chat" => ContactKind::Chat,
+        "tty" => ContactKind::Tty,
+        "videophone" => ContactKind::Videophone,
+        "web" => ContactKind::Web,
+        "email" => ContactKind::Email,
+        _ => return None,
+    })
+}
+
+/// HSDS phone type → contact kind. Fax and pager are not ways to reach help here.
+fn phone_kind(t: Option<&str>) -> Option<ContactKind> {
+    match t.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") | Some("voice") | Some("cell") => Some(ContactKind::Call),
+        Some("text") | Some("sms") => Some(ContactKind::Text),
+        Some("textphone") | Some("tty") => Some(ContactKind::Tty),
+        Some("video") => Some(ContactKind::Videophone),
+        _ => None,
+    }
+}
+
+fn phone_type(k: ContactKind) -> &'static str {
+    match k {
+        ContactKind::Text => "text",
+        ContactKind::Tty => "textphone",
+        ContactKind::Videophone => "video",
+        _ => "voice",
+    }
+}
+
+/// Trim an HSDS phone number (the official examples wrap numbers in quotes).
+fn clean_number(n: &str) -> String {
+    n.trim().trim_matches('"').trim().to_owned()
+}
+
+fn opt_nonempty(s: Option<String>) -> Option<String> {
+    s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Two-letter US state / territory code from a code or a name.
+pub(crate) fn state_code(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
+        let up = t.to_ascii_uppercase();
+        return US_STATES.iter().any(|(c, _)| *c == up).then_some(up);
+    }
+    US_STATES
+        .iter()
+        .find(|(_, name)| name.eq_ignore_ascii_case(t))
+        .map(|(c, _)| (*c).to_owned())
+}
+
+/// US states and territories: code and name.
+pub const US_STATES: [(&str, &str); 56] = [
+    ("AL", "Alabama"),
+    ("AK", "Alaska"),
+    ("AZ", "Arizona"),
+    ("AR", "Arkansas"),
+    ("CA", "California"),
+    ("CO", "Colorado"),
+    ("CT", "Connecticut"),
+    ("DE", "Delaware"),
+    ("DC", "District of Columbia"),
+    ("FL", "Florida"),
+    ("GA", "Georgia"),
+    ("HI", "Hawaii"),
+    ("ID", "Idaho"),
+    ("IL", "Illinois"),
+    ("IN", "Indiana"),
+    ("IA", "Iowa"),
+    ("KS", "Kansas"),
+    ("KY", "Kentucky"),
+    ("LA", "Louisiana"),
+    ("ME", "Maine"),
+    ("MD", "Maryland"),
+    ("MA", "Massachusetts"),
+    ("MI", "Michigan"),
+    ("MN", "Minnesota"),
+    ("MS", "Mississippi"),
+    ("MO", "Missouri"),
+    ("MT", "Montana"),
+    ("NE", "Nebraska"),
+    ("NV", "Nevada"),
+    ("NH", "New Hampshire"),
+    ("NJ", "New Jersey"),
+    ("NM", "New Mexico"),
+    ("NY", "New York"),
+    ("NC", "North Carolina"),
+    ("ND", "North Dakota"),
+    ("OH", "Ohio"),
+    ("OK", "Oklahoma"),
+    ("OR", "Oregon"),
+    ("PA", "Pennsylvania"),
+    ("RI", "Rhode Island"),
+    ("SC", "South Carolina"),
+    ("SD", "South Dakota"),
+    ("TN", "Tennessee"),
+    ("TX", "Texas"),
+    ("UT", "Utah"),
+    ("VT", "Vermont"),
+    ("VA", "Virginia"),
+    ("WA", "Washington"),
+    ("WV", "West Virginia"),
+    ("WI", "Wisconsin"),
+    ("WY", "Wyoming"),
+    ("PR", "Puerto Rico"),
+    ("GU", "Guam"),
+    ("VI", "U.S. Virgin Islands"),
+    ("AS", "American Samoa"),
+    ("MP", "Northern Mariana Islands"),
+];
+
+fn hours_from(schedules: &[Schedule], always: bool, note: Option<String>) -> Hours {
+    let mut hours = Hours {
+        always_open: always,
+        note,
+        ..Hours::default()
+    };
+    let mut notes: Vec<String> = Vec::new();
+    for s in schedules {
+        let freq = s.freq.as_deref().map(|f| f.trim().to_ascii_uppercase());
+        let opens = s.opens_at.as_deref().and_then(Clock::parse);
+        let closes = s.closes_at.as_deref().and_then(Clock::parse);
+        let usable = matches!(freq.as_deref(), None | Some("WEEKLY") | Some("DAILY"));
+        match (usable, opens, closes) {
+            (true, Some(o), Some(c)) => {
+                let days: Vec<Day> = match s.byday.as_deref() {
+                    Some(b) if !b.trim().is_empty() && freq.as_deref() != Some("DAILY") => {
+                        b.split(',').filter_map(Day::from_ical).collect()
+                    }
+                    _ => Day::ALL.to_vec(),
+                };
+                for day in days {
+                    if hours.weekly.len() < crate::core::resource::limits::LIST {
+                        hours.weekly.push(OpeningSpan {
+                            day,
+                            opens: o,
+                            closes: c,
+                        });
+                    }
+                }
+                if let Some(tz) = s.timezone {
+                    if tz.is_finite() && (-14.0..=14.0).contains(&tz) {
+                        // Bounded above, so the cast cannot overflow.
+                        hours.utc_offset_minutes = Some((tz * 60.0).round() as i16);
+                    }
+                }
+            }
+            _ => {
+                if let Some(d) = opt_nonempty(s.description.clone()) {
+                    notes.push(d);
+                }
+            }
+        }
+    }
+    if hours.note.is_none() && !notes.is_empty() {
+        hours.note = Some(notes.join(" "));
+    }
+    if hours.always_open {
+        hours.weekly.clear();
+    }
+    hours
+}
+
+impl Service {
+    /// Convert to a [`Resource`], applying the profile and the safety invariants.
+    pub(crate) fn into_resource(self) -> Result<Resource, RecordError> {
+        let id = opt_nonempty(self.id).ok_or(RecordError::MissingId)?;
+        let name = opt_nonempty(self.name).ok_or(RecordError::MissingName)?;
+        if let Some(status) = self.status.as_deref() {
+            let s = status.trim().to_ascii_lowercase();
+            if !s.is_empty() && s != "active" {
+                return Err(RecordError::Inactive);
+            }
+        }
+        let mut r = Resource::new(id, name, kind_from(self.haven_kind.as_deref()));
+        let org = self.organization.unwrap_or_default();
+        r.organization = opt_nonempty(org.name).filter(|o| *o != r.name);
+        r.description = opt_nonempty(self.description).unwrap_or_default();
+        if let Some(alt) = opt_nonempty(self.alternate_name) {
+            if r.organization.is_none() && alt != r.name {
+                r.organization = Some(alt);
+            }
+        }
+        // Contacts: phones first (HSDS order), then the profile's extra contacts, then url.
+        for p in self.phones {
+            let Some(kind) = phone_kind(p.kind.as_deref()) else {
+                continue;
+            };
+            let Some(number) = p.number.as_deref().map(clean_number).filter(|n| !n.is_empty())
+            else {
+                continue;
+            };
+            let value = match opt_nonempty(p.extension) {
+                Some(ext) => format!("{number} ext. {ext}"),
+                None => number,
+            };
+            r.contacts.push(ContactPoint {
+                kind,
+                value,
+                keyword: opt_nonempty(p.haven_keyword),
+                label: opt_nonempty(p.description),
+                confidence: confidence_from(p.haven_confidence.as_deref()),
+            });
+        }
+        if let Some(url) = opt_nonempty(self.url) {
+            r.contacts.push(ContactPoint::new(ContactKind::Web, url));
+        } else if let Some(web) = opt_nonempty(org.website) {
+            r.contacts.push(ContactPoint::new(ContactKind::Web, web));
+        }
+        if let Some(email) = opt_nonempty(self.email) {
+            r.contacts.push(ContactPoint::new(ContactKind::Email, email));
+        }
+        for c in self.haven_contacts {
+            let (Some(kind), Some(value)) = (
+                c.kind.as_deref().and_then(contact_kind_from),
+                opt_nonempty(c.value),
+            ) else {
+                continue;
+            };
+            r.contacts.push(ContactPoint {
+                kind,
+                value,
+                keyword: None,
+                label: opt_nonempty(c.label),
+                confidence: confidence_from(c.confidence.as_deref()),
+            });
+        }
+        for l in self.languages {
+            let code = opt_nonempty(l.code).unwrap_or_default().to_ascii_lowercase();
+            let name = opt_nonempty(l.name).unwrap_or_else(|| code.clone());
+            if !name.is_empty() && !r.languages.iter().any(|x| x.name == name && x.code == code) {
+                r.languages.push(Language { code, name });
+            }
+        }
+        r.hours = hours_from(&self.schedules, self.haven_open_24_7, opt_nonempty(self.haven_hours_note));
+        r.services = self
+            .haven_services
+            .into_iter()
+            .chain(
+                self.attributes
+                    .into_iter()
+                    .filter_map(|a| a.taxonomy_term.and_then(|t| opt_nonempty(t.name))),
+            )
+            .collect();
+        r.services.dedup();
+        r.populations = self
+            .haven_populations
+            .iter()
+            .filter_map(|p| Population::from_code(p.trim()))
+            .collect();
+        r.no_police_contact_required = self.haven_no_police_contact_required;
+        let mut area = ServiceArea {
+            national: self.haven_national,
+            states: self.haven_states.iter().filter_map(|s| state_code(s)).collect(),
+            description: None,
+        };
+        let area_text: Vec<String> = self
+            .service_areas
+            .into_iter()
+            .filter_map(|a| opt_nonempty(a.name).or(opt_nonempty(a.description)))
+            .collect();
+        if !area_text.is_empty() {
+            area.description = Some(area_text.join("; "));
+        }
+        r.area = area;
+        let confidential = self.haven_confidential_location;
+        let address = self
+            .service_at_locations
+            .into_iter()
+            .filter_map(|s| s.location)
+            .filter(|l| {
+                !l.location_type
+                    .as_deref()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
+            })
+            .flat_map(|l| l.addresses)
+            .find(|a| {
+                !a.address_type
+                    .as_deref()
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
+            });
+        if let Some(a) = address {
+            let street: Vec<String> = [a.address_1, a.address_2]
+                .into_iter()
+                .filter_map(opt_nonempty)
+                .collect();
+            let state = opt_nonempty(a.state_province).map(|s| state_code(&s).unwrap_or(s));
+            r.place = Some(Place {
+                confidential,
+                address: (!confidential && !street.is_empty()).then(|| street.join(", ")),
+                city: opt_nonempty(a.city),
+                state,
+                postal_code: if confidential { None } else { opt_nonempty(a.postal_code) },
+            });
+        } else if confidential {
+            r.place = Some(Place {
+                confidential: true,
+                ..Place::default()
+            });
+        }
+        r.provenance = Provenance {
+            source: opt_nonempty(self.haven_source),
+            verified: self.haven_verified.as_deref().and_then(iso_date::parse),
+            confidence: confidence_from(self.haven_confidence.as_deref()),
+        };
+        r.notes = opt_nonempty(self.haven_notes);
+        r.normalize();
+        r.validate().map_err(|_| RecordError::Limits)?;
+        Ok(r)
+    }
+
+    /// The canonical payload form of a resource.
+    pub(crate) fn from_resource(r: &Resource) -> Service {
+        let mut s = Service {
+            id: Some(r.id.clone()),
+            name: Some(r.name.clone()),
+            status: Some("active".into()),
+            description: (!r.description.is_empty()).then(|| r.description.clone()),
+            organization: r.organization.as_ref().map(|o| Organization {
+                name: Some(o.clone()),
+                website: None,
+            }),
+            haven_kind: Some(kind_code(r.kind).into()),
+            ..Service::default()
+        };
+        for c in &r.contacts {
+            match c.kind {
+                ContactKind::Call | ContactKind::Text | ContactKind::Tty | ContactKind::Videophone => {
+                    s.phones.push(Phone {
+                        number: Some(c.value.clone()),
+                        extension: None,
+                        kind: Some(phone_type(c.kind).into()),
+                        description: c.label.clone(),
+                        haven_keyword: c.keyword.clone(),
+                        haven_confidence: confidence_code(c.confidence),
+                    })
+                }
+                ContactKind::Web
+                    if s.url.is_none()
+                        && c.label.is_none()
+                        && c.confidence == Confidence::Official
+                        && s.haven_contacts.is_empty() =>
+                {
+                    s.url = Some(c.value.clone())
+                }
+                ContactKind::Email
+                    if s.email.is_none()
+                        && c.label.is_none()
+                        && c.confidence == Confidence::Official
+                        && !s.haven_contacts.iter().any(|x| x.kind.as_deref() == Some("email")) =>
+                {
+                    s.email = Some(c.value.clone())
+                }
+                _ => s.haven_contacts.push(ExtraContact {
+                    kind: Some(contact_kind_code(c.kind).into()),
+                    value: Some(c.value.clone()),
+                    label: c.label.clone(),
+                    confidence: confidence_code(c.confidence),
+                }),
+            }
+        }
+        s.languages = r
+            .languages
+            .iter()
+            .map(|l| Lang {
+                name: Some(l.name.clone()),
+                code: (!l.code.is_empty()).then(|| l.code.clone()),
+            })
+            .collect();
+        s.haven_open_24_7 = r.hours.always_open;
+        s.haven_hours_note = r.hours.note.clone();
+        s.schedules = r
+            .hours
+            .weekly
+            .iter()
+            .map(|span| Schedule {
+                freq: Some("WEEKLY".into()),
+                byday: Some(span.day.ical().into()),
+                opens_at: Some(span.opens.to_string()),
+                closes_at: Some(span.closes.to_string()),
+                timezone: r.hours.utc_offset_minutes.map(|m| f64::from(m) / 60.0),
+                description: None,
+            })
+            .collect();
+        s.haven_services = r.services.clone();
+        s.haven_populations = r.populations.iter().map(|p| p.code().to_owned()).collect();
+        s.haven_no_police_contact_required = r.no_police_contact_required;
+        s.haven_national = r.area.national;
+        s.haven_states = r.area.states.clone();
+        if let Some(d) = &r.area.description {
+            s.service_areas.push(Area {
+                name: Some(d.clone()),
+                description: None,
+            });
+        }
+        if let Some(p) = &r.place {
+            s.haven_confidential_location = p.confidential;
+            let address = Address {
+                address_1: if p.confidential { None } else { p.address.clone() },
+                city: p.city.clone(),
+                state_province: p.state.clone(),
+                postal_code: if p.confidential { None } else { p.postal_code.clone() },
+                country: Some("US".into()),
+                address_type: Some("physical".into()),
+                ..Address::default()
+            };
+            s.service_at_locations.push(ServiceAtLocation {
+                location: Some(Location {
+                    location_type: Some("physical".into()),
+                    addresses: vec![address],
+                }),
+            });
+        }
+        s.haven_source = r.provenance.source.clone();
+        s.haven_verified = r.provenance.verified.map(iso_date::format);
+        s.haven_confidence = confidence_code(r.provenance.confidence);
+        s.haven_notes = r.notes.clone();
+        s
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lenient field deserialisers: a value of the wrong type reads as absent, never an error.
+
+struct LenientString;
+
+impl<'de> Visitor<'de> for LenientString {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(LenientString)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    d.deserialize_any(LenientString)
+}
+
+pub(crate) fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+            Ok(v)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+            Ok(matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "true" | "yes" | "1" | "y"
+            ))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+            Ok(v == 1)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+            Ok(v == 1)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(false)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(false)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+pub(crate) fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    Ok(lenient_string(d)?.and_then(|s| s.trim().parse::<f64>().ok()))
+}
+
+/// A list whose elements that fail to decode are dropped; a non-list reads as empty.
+pub(crate) fn lenient_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let raw: Box<RawValue> = Deserialize::deserialize(d)?;
+    let items: Vec<Box<RawValue>> = serde_json::from_str(raw.get()).unwrap_or_default();
+    Ok(items
+        .iter()
+        .filter_map(|i| serde_json::from_str::<T>(i.get()).ok())
+        .take(crate::core::resource::limits::LIST)
+        .collect())
+}
+
+/// An object that fails to decode reads as absent.
+pub(crate) fn lenient_one<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let raw: Box<RawValue> = Deserialize::deserialize(d)?;
+    Ok(serde_json::from_str::<T>(raw.get()).ok())
+}
+
+/// A list of strings (numbers accepted); a single string reads as a one-element list.
+pub(crate) fn lenient_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let raw: Box<RawValue> = Deserialize::deserialize(d)?;
+    if let Ok(items) = serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()) {
+        return Ok(items
+            .iter()
+            .filter_map(|i| {
+                let mut de = serde_json::Deserializer::from_str(i.get());
+                lenient_string(&mut de).ok().flatten()
+            })
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .take(crate::core::resource::limits::LIST)
+            .collect());
+    }
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    Ok(lenient_string(&mut de)
+        .ok()
+        .flatten()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .into_iter()
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_types_never_fail_a_record() {
+        let json = br#"{"haven_directory":1,"services":[
+            {"id": 7, "name": "A", "phones": {"x":1}, "languages": [1, {"name":"Spanish","code":"es"}],
+             "haven_populations": "youth", "haven_open_24_7": "yes", "status": null},
+            {"id": "b", "name": ["not", "a", "string"]},
+            {"id": "c", "name": "C", "status": "inactive"},
+            "garbage"
+        ]}"#;
+        let d = decode_payload(json).unwrap();
+        assert_eq!(d.payload.resources.len(), 1);
+        assert_eq!(d.skipped, 2);
+        assert_eq!(d.inactive, 1);
+        let r = &d.payload.resources[0];
+        assert_eq!(r.id, "7");
+        assert_eq!(r.languages.len(), 1);
+        assert_eq!(r.populations, vec![Population::Youth]);
+        assert!(r.hours.always_open);
+    }
+
+    #[test]
+    fn file_level_errors() {
+        assert_eq!(decode_payload(b"nope"), Err(PayloadError::Malformed));
+        assert_eq!(decode_payload(b"{}"), Err(PayloadError::Malformed));
+        assert_eq!(
+            decode_payload(br#"{"haven_directory":2,"services":[]}"#),
+            Err(PayloadError::UnsupportedVersion)
+        );
+    }
+}

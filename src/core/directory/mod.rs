@@ -1,0 +1,611 @@
+//! Hotline and shelter directories: bundled list, signed updates, download opt-in, search.
+//!
+//! The app always has the bundled national directory ([`Directory::bundled`]); a verified
+//! download is layered on top (a downloaded resource with the same id replaces the bundled
+//! one, new ids are added). Everything after the bytes arrive is pure and sans-IO:
+//!
+//! ```text
+//! DownloadSettings::request ─▶ (io::fetch) ─▶ accept_update ─▶ Update { layer, trust, cache }
+//!   refuses unless enabled       bytes         verify → ratchet → parse     caller persists
+//!   and the source confirmed                                                 only on Ok
+//! ```
+//!
+//! The vault stores [`TrustState`] and [`CachedBundle`] as serde records behind the small
+//! [`DirectoryStore`] trait; nothing here touches storage.
+
+pub mod bundle;
+pub mod hsds;
+pub mod search;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use url::Url;
+
+use crate::core::resource::Resource;
+use crate::core::trust::{self, Domain, ExpiryPolicy, KeyId, Roots, TrustError, TrustState};
+pub use search::{OpenFilter, SearchHit, SearchIndex, SearchQuery, SearchResults};
+
+/// The bundled national directory (an unsigned payload: it ships inside the app).
+pub const BUNDLED_NATIONAL_JSON: &[u8] = include_bytes!("../../../assets/directory/national.json");
+
+/// Version of the [`CachedBundle`] record.
+pub const CACHE_FORMAT: u32 = 1;
+
+/// Where a directory layer came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped with the app (trusted like its code).
+    Bundled,
+    /// Downloaded and verified.
+    Signed {
+        /// Id of the delegated signing key.
+        signer: KeyId,
+    },
+}
+
+/// What the app knows about one directory layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectoryInfo {
+    /// Bundled or signed.
+    pub origin: Origin,
+    /// Publisher: the delegation's organisation (signed) or the payload's `publisher`.
+    pub publisher: Option<String>,
+    /// Signed version.
+    pub version: Option<u64>,
+    /// When it was signed.
+    pub issued: Option<OffsetDateTime>,
+    /// Envelope expiry: after it, "may be out of date".
+    pub expires: Option<OffsetDateTime>,
+    /// Delegation expiry: after it, "may be out of date" too.
+    pub delegation_expires: Option<OffsetDateTime>,
+    /// Payload generation date.
+    pub generated: Option<Date>,
+    /// Payload review date (bundled list): after it, "may be out of date".
+    pub review_by: Option<Date>,
+    /// Records skipped as invalid while decoding.
+    pub skipped: usize,
+}
+
+impl DirectoryInfo {
+    /// True when the data may be out of date at `now` (it is still shown).
+    pub fn is_stale(&self, now: OffsetDateTime) -> bool {
+        self.expires.is_some_and(|e| now >= e)
+            || self.delegation_expires.is_some_and(|e| now >= e)
+            || self.review_by.is_some_and(|d| now.date() > d)
+    }
+}
+
+/// One source of resources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    /// Where it came from.
+    pub info: DirectoryInfo,
+    /// Its resources.
+    pub resources: Vec<Resource>,
+}
+
+/// Errors loading or accepting a directory. None of them changes anything stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UpdateError {
+    /// Signature, delegation, scope, expiry or version check failed.
+    #[error(transparent)]
+    Trust(#[from] TrustError),
+    /// The signed payload could not be decoded.
+    #[error(transparent)]
+    Payload(#[from] bundle::PayloadError),
+    /// The signed payload holds no usable record.
+    #[error("directory has no usable records")]
+    Empty,
+    /// The index could not be built.
+    #[error(transparent)]
+    Index(#[from] search::IndexError),
+}
+
+impl UpdateError {
+    /// A calm sentence for the person using the app.
+    pub fn message(&self) -> &'static str {
+        match self {
+            UpdateError::Trust(TrustError::Rollback { .. }) => {
+                "The download was not newer than the directory you already have, so it was not used. Your directory is unchanged."
+            }
+            UpdateError::Trust(TrustError::DelegationExpired) => {
+                "The download's publisher permission has expired, so it was not used. Your directory is unchanged."
+            }
+            UpdateError::Trust(_) => {
+                "The download could not be verified, so it was not used. Your directory is unchanged."
+            }
+            _ => "The download could not be read, so it was not used. Your directory is unchanged.",
+        }
+    }
+}
+
+/// A verified bundle as the vault stores it: the exact signed bytes plus the ETag.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CachedBundle {
+    /// Record format ([`CACHE_FORMAT`]).
+    pub format: u32,
+    /// The exact bundle bytes (base64 in serde).
+    #[serde(with = "b64")]
+    pub bytes: Vec<u8>,
+    /// ETag of the response that carried them, for `If-None-Match`.
+    #[serde(default)]
+    pub etag: Option<String>,
+}
+
+impl fmt::Debug for CachedBundle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CachedBundle")
+            .field("bytes", &self.bytes.len())
+            .field("etag", &self.etag.is_some())
+            .finish()
+    }
+}
+
+impl CachedBundle {
+    /// A record for these bytes (ETag kept only if it is a plain visible-ASCII token).
+    pub fn new(bytes: Vec<u8>, etag: Option<String>) -> CachedBundle {
+        CachedBundle {
+            format: CACHE_FORMAT,
+            bytes,
+            etag: etag.filter(|e| valid_etag(e)),
+        }
+    }
+}
+
+/// ETags worth echoing back: 1–200 visible ASCII characters.
+pub fn valid_etag(e: &str) -> bool {
+    !e.is_empty() && e.len() <= 200 && e.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
+mod b64 {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s = String::deserialize(d)?;
+        STANDARD.decode(s.as_bytes()).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A verified update, ready to use and to persist.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// The new directory layer.
+    pub layer: Layer,
+    /// Trust state to store (ratchet advanced).
+    pub trust: TrustState,
+    /// Bundle record to store.
+    pub cache: CachedBundle,
+}
+
+/// Check a downloaded bundle and decode it. Pure: nothing is stored, `trust` is not
+/// changed. Order: envelope + delegation signatures, scope, delegation expiry, version
+/// ratchet, then the payload is parsed. Envelope expiry does not reject (the data stays
+/// visible, marked "may be out of date").
+pub fn accept_update(
+    cache: CachedBundle,
+    roots: &Roots,
+    trust: &TrustState,
+    now: OffsetDateTime,
+) -> Result<Update, UpdateError> {
+    let verified = trust::open_envelope(
+        &cache.bytes,
+        &Domain::DIRECTORY,
+        roots,
+        now,
+        ExpiryPolicy::Enforce,
+        bundle::MAX_PAYLOAD_BYTES,
+    )?;
+    let next = trust.advanced(&verified)?;
+    let layer = signed_layer(&verified)?;
+    Ok(Update {
+        layer,
+        trust: next,
+        cache,
+    })
+}
+
+/// Reopen a bundle that was verified before (from the vault). Signatures and scope are
+/// checked again; an expired delegation or envelope only marks it "may be out of date".
+pub fn open_cached(
+    cache: &CachedBundle,
+    roots: &Roots,
+    now: OffsetDateTime,
+) -> Result<Layer, UpdateError> {
+    let verified = trust::open_envelope(
+        &cache.bytes,
+        &Domain::DIRECTORY,
+        roots,
+        now,
+        ExpiryPolicy::Report,
+        bundle::MAX_PAYLOAD_BYTES,
+    )?;
+    signed_layer(&verified)
+}
+
+fn signed_layer(v: &trust::Verified<'_>) -> Result<Layer, UpdateError> {
+    let decoded = bundle::decode_payload(v.payload)?;
+    if decoded.payload.resources.is_empty() {
+        return Err(UpdateError::Empty);
+    }
+    Ok(Layer {
+        info: DirectoryInfo {
+            origin: Origin::Signed { signer: v.signer },
+            publisher: Some(v.publisher.clone()),
+            version: Some(v.meta.version),
+            issued: Some(v.meta.issued),
+            expires: Some(v.meta.expires),
+            delegation_expires: Some(v.delegation_expires),
+            generated: decoded.payload.generated,
+            review_by: None,
+            skipped: decoded.skipped,
+        },
+        resources: decoded.payload.resources,
+    })
+}
+
+/// The bundled national list as a layer.
+pub fn bundled_layer() -> Result<Layer, UpdateError> {
+    unsigned_layer(BUNDLED_NATIONAL_JSON)
+}
+
+/// An unsigned payload (the bundled list, or a test fixture) as a layer.
+pub fn unsigned_layer(bytes: &[u8]) -> Result<Layer, UpdateError> {
+    let decoded = bundle::decode_payload(bytes)?;
+    Ok(Layer {
+        info: DirectoryInfo {
+            origin: Origin::Bundled,
+            publisher: decoded.payload.publisher,
+            version: None,
+            issued: None,
+            expires: None,
+            delegation_expires: None,
+            generated: decoded.payload.generated,
+            review_by: decoded.payload.review_by,
+            skipped: decoded.skipped,
+        },
+        resources: decoded.payload.resources,
+    })
+}
+
+/// The directory the app searches: one or more layers in one index.
+#[derive(Debug, Clone)]
+pub struct Directory {
+    layers: Vec<DirectoryInfo>,
+    index: SearchIndex,
+}
+
+impl Directory {
+    /// Build from layers; a later layer's resource replaces an earlier one with the same id.
+    pub fn build(layers: Vec<Layer>) -> Result<Directory, UpdateError> {
+        let mut infos = Vec::with_capacity(layers.len());
+        let mut docs: Vec<Resource> = Vec::new();
+        let mut tags: Vec<u8> = Vec::new();
+        let single = layers.len() == 1;
+        for (i, layer) in layers.into_iter().enumerate() {
+            let tag = u8::try_from(i).map_err(|_| search::IndexError::TooLarge)?;
+            infos.push(layer.info);
+            if single {
+                tags = vec![tag; layer.resources.len()];
+                docs = layer.resources;
+                continue;
+            }
+            let newer: std::collections::HashSet<&str> =
+                layer.resources.iter().map(|r| r.id.as_str()).collect();
+            let mut kept_docs = Vec::with_capacity(docs.len() + layer.resources.len());
+            let mut kept_tags = Vec::with_capacity(docs.len() + layer.resources.len());
+            for (r, t) in docs.drain(..).zip(tags.drain(..)) {
+                if !newer.contains(r.id.as_str()) {
+                    kept_docs.push(r);
+                    kept_tags.push(t);
+                }
+            }
+            drop(newer);
+            let n = layer.resources.len();
+            kept_docs.extend(layer.resources);
+            kept_tags.extend(std::iter::repeat_n(tag, n));
+            docs = kept_docs;
+            tags = kept_tags;
+        }
+        let index = SearchIndex::build(docs, tags)?;
+        Ok(Directory {
+            layers: infos,
+            index,
+        })
+    }
+
+    /// The bundled national directory alone.
+    pub fn bundled() -> Result<Directory, UpdateError> {
+        Directory::build(vec![bundled_layer()?])
+    }
+
+    /// Run a search; `now` is the device's local time.
+    pub fn search(&self, q: &SearchQuery, now: OffsetDateTime) -> SearchResults<'_> {
+        let stale: Vec<bool> = self.layers.iter().map(|l| l.is_stale(now)).collect();
+        self.index.search_marked(q, now, &stale)
+    }
+
+    /// Number of resources.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// All resources.
+    pub fn resources(&self) -> &[Resource] {
+        self.index.resources()
+    }
+
+    /// The resource with this id (for "save to My resources").
+    pub fn get(&self, id: &str) -> Option<&Resource> {
+        self.index.find(id)
+    }
+
+    /// The layers, bundled first.
+    pub fn layers(&self) -> &[DirectoryInfo] {
+        &self.layers
+    }
+
+    /// The most recent layer (the download if there is one, else the bundled list).
+    pub fn info(&self) -> &DirectoryInfo {
+        static EMPTY: DirectoryInfo = DirectoryInfo {
+            origin: Origin::Bundled,
+            publisher: None,
+            version: None,
+            issued: None,
+            expires: None,
+            delegation_expires: None,
+            generated: None,
+            review_by: None,
+            skipped: 0,
+        };
+        self.layers.last().unwrap_or(&EMPTY)
+    }
+
+    /// True when any layer may be out of date at `now`.
+    pub fn is_stale(&self, now: OffsetDateTime) -> bool {
+        self.layers.iter().any(|l| l.is_stale(now))
+    }
+
+    /// The index (for statistics and benchmarks).
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+}
+
+/// What the vault keeps for directories.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredDirectory {
+    /// Ratchet state.
+    pub trust: TrustState,
+    /// Last accepted bundle.
+    pub cache: Option<CachedBundle>,
+}
+
+/// Persistence for directory state, implemented by the vault (encrypted records).
+pub trait DirectoryStore {
+    /// Storage error.
+    type Error;
+    /// Read the stored state (default state if none).
+    fn load(&self) -> Result<StoredDirectory, Self::Error>;
+    /// Store both records together, after an update passed every check.
+    fn save(&mut self, trust: &TrustState, cache: &CachedBundle) -> Result<(), Self::Error>;
+}
+
+/// An in-memory [`DirectoryStore`] for tests and for running without a vault.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryDirectoryStore {
+    /// Stored state.
+    pub state: StoredDirectory,
+    /// Number of successful saves.
+    pub saves: usize,
+}
+
+impl DirectoryStore for MemoryDirectoryStore {
+    type Error = std::convert::Infallible;
+    fn load(&self) -> Result<StoredDirectory, Self::Error> {
+        Ok(self.state.clone())
+    }
+    fn save(&mut self, trust: &TrustState, cache: &CachedBundle) -> Result<(), Self::Error> {
+        self.state = StoredDirectory {
+            trust: trust.clone(),
+            cache: Some(cache.clone()),
+        };
+        self.saves += 1;
+        Ok(())
+    }
+}
+
+/// The directory to show: the bundled list plus the stored download if it still verifies.
+/// A stored bundle that no longer verifies is ignored (its error is returned alongside).
+pub fn load_directory(
+    stored: &StoredDirectory,
+    roots: &Roots,
+    now: OffsetDateTime,
+) -> (Directory, Option<UpdateError>) {
+    let mut layers = Vec::new();
+    let mut problem = None;
+    match bundled_layer() {
+        Ok(l) => layers.push(l),
+        Err(e) => problem = Some(e),
+    }
+    if let Some(cache) = &stored.cache {
+        match open_cached(cache, roots, now) {
+            Ok(l) => layers.push(l),
+            Err(e) => problem = Some(e),
+        }
+    }
+    match Directory::build(layers) {
+        Ok(d) => (d, problem),
+        Err(e) => (
+            Directory {
+                layers: Vec::new(),
+                index: SearchIndex::empty(),
+            },
+            Some(e),
+        ),
+    }
+}
+
+/// Why a download source was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    /// Not a URL.
+    #[error("not a web address")]
+    NotUrl,
+    /// Not `https:`.
+    #[error("only https addresses are allowed")]
+    NotHttps,
+    /// Has a user name or password, or no host, or is too long.
+    #[error("this address cannot be used")]
+    Unsupported,
+}
+
+/// A directory source URL the user added (https only). Must be confirmed before use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "SourceRecord", into = "SourceRecord")]
+pub struct DownloadSource {
+    url: Url,
+    confirmed: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SourceRecord {
+    url: String,
+    confirmed: bool,
+}
+
+impl TryFrom<SourceRecord> for DownloadSource {
+    type Error = SourceError;
+    fn try_from(r: SourceRecord) -> Result<Self, Self::Error> {
+        let mut s = DownloadSource::new(&r.url)?;
+        s.confirmed = r.confirmed;
+        Ok(s)
+    }
+}
+
+impl From<DownloadSource> for SourceRecord {
+    fn from(s: DownloadSource) -> Self {
+        SourceRecord {
+            url: s.url.to_string(),
+            confirmed: s.confirmed,
+        }
+    }
+}
+
+impl DownloadSource {
+    /// Check an address typed or pasted by the user (not yet confirmed).
+    pub fn new(address: &str) -> Result<DownloadSource, SourceError> {
+        let address = address.trim();
+        if address.len() > 2048 {
+            return Err(SourceError::Unsupported);
+        }
+        let url = Url::parse(address).map_err(|_| SourceError::NotUrl)?;
+        if url.scheme() != "https" {
+            return Err(SourceError::NotHttps);
+        }
+        if url.host().is_none() || !url.username().is_empty() || url.password().is_some() {
+            return Err(SourceError::Unsupported);
+        }
+        let mut url = url;
+        url.set_fragment(None);
+        Ok(DownloadSource {
+            url,
+            confirmed: false,
+        })
+    }
+
+    /// The user confirmed this source after reading what downloading means.
+    pub fn confirm(&mut self) {
+        self.confirmed = true;
+    }
+
+    /// Whether it was confirmed.
+    pub fn is_confirmed(&self) -> bool {
+        self.confirmed
+    }
+
+    /// The address.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+}
+
+/// Download settings (a vault record). Off by default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DownloadSettings {
+    /// The user turned downloads on.
+    pub enabled: bool,
+    /// The source the user added or confirmed.
+    pub source: Option<DownloadSource>,
+}
+
+/// The words shown before turning downloads on.
+pub const DOWNLOAD_EXPLANATION: &str = "Downloading updates is off. If you turn it on, Haven \
+fetches the directory from the address below only when you tap Refresh. Someone who can see \
+your network (Wi-Fi owner, phone company) can see that something was downloaded from that \
+address, but not what you search for. Nothing about you is sent.";
+
+/// Why no request was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DownloadRefused {
+    /// Downloads are off.
+    #[error("downloads are turned off")]
+    Disabled,
+    /// No source was added.
+    #[error("no download address has been added")]
+    NoSource,
+    /// The source has not been confirmed by the user.
+    #[error("the download address has not been confirmed")]
+    NotConfirmed,
+}
+
+/// A request the fetcher may send. Only [`DownloadSettings::request`] makes one, so no
+/// request exists unless the user turned downloads on and confirmed the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchRequest {
+    url: Url,
+    if_none_match: Option<String>,
+}
+
+impl FetchRequest {
+    /// The https address.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+
+    /// ETag of the cached bundle, for a conditional GET.
+    pub fn if_none_match(&self) -> Option<&str> {
+        self.if_none_match.as_deref()
+    }
+}
+
+impl DownloadSettings {
+    /// The request to send, or why none may be sent.
+    pub fn request(&self, cached: Option<&CachedBundle>) -> Result<FetchRequest, DownloadRefused> {
+        if !self.enabled {
+            return Err(DownloadRefused::Disabled);
+        }
+        let source = self.source.as_ref().ok_or(DownloadRefused::NoSource)?;
+        if !source.confirmed {
+            return Err(DownloadRefused::NotConfirmed);
+        }
+        Ok(FetchRequest {
+            url: source.url.clone(),
+            if_none_match: cached
+                .and_then(|c| c.etag.clone())
+                .filter(|e| valid_etag(e)),
+        })
+    }
+}

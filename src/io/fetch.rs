@@ -1,0 +1,284 @@
+//! Directory download over HTTPS (reqwest + rustls), then the pure core pipeline.
+//!
+//! The client is strict: HTTPS only, the bundled webpki roots, connect timeout 5 s, total
+//! 15 s, no redirects, no cookies (the reqwest `cookies` feature is off), no proxy from the
+//! environment, no `User-Agent` (reqwest sends none unless asked) — the only headers sent
+//! are `Host`, `Accept: */*` and, when a cached bundle has one, `If-None-Match`. The body
+//! is capped on `Content-Length` and again while streaming.
+//!
+//! A request only exists if [`DownloadSettings::request`] made one (downloads on, source
+//! confirmed). [`refresh`] stores the new trust state and bundle only after every check
+//! passed; any failure leaves the stored directory untouched.
+
+use std::time::Duration;
+
+use futures_util::StreamExt as _;
+use reqwest::header::{HeaderValue, ETAG, IF_NONE_MATCH};
+use reqwest::StatusCode;
+use time::OffsetDateTime;
+
+use crate::core::directory::{
+    accept_update, CachedBundle, DirectoryStore, DownloadRefused, DownloadSettings, FetchRequest,
+    Layer, UpdateError,
+};
+use crate::core::trust::Roots;
+
+/// Time and size limits of a download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FetchLimits {
+    /// TCP + TLS connect timeout.
+    pub connect_timeout: Duration,
+    /// Whole request, body included.
+    pub total_timeout: Duration,
+    /// Largest body accepted.
+    pub max_bytes: usize,
+}
+
+impl Default for FetchLimits {
+    fn default() -> Self {
+        FetchLimits {
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(15),
+            max_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// What the server answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchOutcome {
+    /// 304: the cached bundle is current.
+    NotModified,
+    /// 200 with a body within the size cap.
+    Body {
+        /// The bytes.
+        bytes: Vec<u8>,
+        /// The response's ETag, if any.
+        etag: Option<String>,
+    },
+}
+
+/// Why a download failed. Messages carry no addresses or contents.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// The HTTP client could not be set up.
+    #[error("download client could not be set up")]
+    Client,
+    /// Not an https address.
+    #[error("only https downloads are allowed")]
+    NotHttps,
+    /// Connect or total timeout.
+    #[error("the download timed out")]
+    Timeout,
+    /// Could not connect or TLS failed.
+    #[error("could not connect to the download address")]
+    Connect,
+    /// The server answered with a redirect (not followed).
+    #[error("the server answered with a redirect, which is not followed")]
+    Redirect,
+    /// Any other non-success status.
+    #[error("the server answered with status {0}")]
+    Status(u16),
+    /// Larger than the cap (by Content-Length or while streaming).
+    #[error("the download is too large")]
+    TooLarge,
+    /// The connection broke before the body was complete.
+    #[error("the download was cut off")]
+    Truncated,
+}
+
+impl FetchError {
+    /// A calm sentence for the person using the app.
+    pub fn message(&self) -> &'static str {
+        match self {
+            FetchError::Timeout | FetchError::Connect => {
+                "Could not reach the directory address. Your directory is unchanged. You can try again later."
+            }
+            FetchError::TooLarge => {
+                "The download was larger than expected, so it was not used. Your directory is unchanged."
+            }
+            _ => "The directory could not be downloaded. Your directory is unchanged. You can try again later.",
+        }
+    }
+}
+
+fn classify(e: &reqwest::Error) -> FetchError {
+    if e.is_timeout() {
+        FetchError::Timeout
+    } else if e.is_connect() {
+        FetchError::Connect
+    } else if e.is_body() || e.is_decode() {
+        FetchError::Truncated
+    } else if e.is_redirect() {
+        FetchError::Redirect
+    } else {
+        FetchError::Connect
+    }
+}
+
+/// The HTTPS client for directory downloads.
+pub struct Fetcher {
+    client: reqwest::Client,
+    limits: FetchLimits,
+}
+
+impl Fetcher {
+    /// The production client: bundled webpki roots, default limits.
+    pub fn new() -> Result<Fetcher, FetchError> {
+        Fetcher::build(FetchLimits::default(), None)
+    }
+
+    /// **Tests only**: the same strict client, but it also trusts `root_der` (a self-signed
+    /// certificate made by the test) and uses `limits` (short timeouts). The app never
+    /// calls this.
+    #[doc(hidden)]
+    pub fn for_tests(root_der: &[u8], limits: FetchLimits) -> Result<Fetcher, FetchError> {
+        let cert = reqwest::Certificate::from_der(root_der).map_err(|_| FetchError::Client)?;
+        Fetcher::build(limits, Some(cert))
+    }
+
+    fn build(limits: FetchLimits, extra_root: Option<reqwest::Certificate>) -> Result<Fetcher, FetchError> {
+        let mut b = reqwest::Client::builder()
+            .use_rustls_tls()
+            .https_only(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .connect_timeout(limits.connect_timeout)
+            .timeout(limits.total_timeout)
+            .referer(false)
+            .pool_max_idle_per_host(0);
+        if let Some(cert) = extra_root {
+            b = b.add_root_certificate(cert);
+        }
+        let client = b.build().map_err(|_| FetchError::Client)?;
+        Ok(Fetcher { client, limits })
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> FetchLimits {
+        self.limits
+    }
+
+    /// Send `req` (a conditional GET when it carries an ETag).
+    pub async fn fetch(&self, req: &FetchRequest) -> Result<FetchOutcome, FetchError> {
+        if req.url().scheme() != "https" {
+            return Err(FetchError::NotHttps);
+        }
+        let mut r = self.client.get(req.url().clone());
+        if let Some(tag) = req.if_none_match() {
+            if let Ok(v) = HeaderValue::from_str(tag) {
+                r = r.header(IF_NONE_MATCH, v);
+            }
+        }
+        let resp = r.send().await.map_err(|e| classify(&e))?;
+        let status = resp.status();
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(FetchOutcome::NotModified);
+        }
+        if status.is_redirection() {
+            return Err(FetchError::Redirect);
+        }
+        if status != StatusCode::OK {
+            return Err(FetchError::Status(status.as_u16()));
+        }
+        if resp
+            .content_length()
+            .is_some_and(|n| n > self.limits.max_bytes as u64)
+        {
+            return Err(FetchError::TooLarge);
+        }
+        let expected = resp.content_length();
+        let etag = resp
+            .headers()
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let mut body = Vec::with_capacity(
+            expected.map_or(0, |n| usize::try_from(n).unwrap_or(0)).min(self.limits.max_bytes),
+        );
+        let mut stream = resp.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| classify(&e))?;
+            if body.len() + chunk.len() > self.limits.max_bytes {
+                return Err(FetchError::TooLarge);
+            }
+            body.extend_from_slice(&chunk);
+        }
+        if expected.is_some_and(|n| n != body.len() as u64) {
+            return Err(FetchError::Truncated);
+        }
+        Ok(FetchOutcome::Body { bytes: body, etag })
+    }
+}
+
+/// Result of a manual refresh.
+#[derive(Debug, Clone)]
+pub enum RefreshOutcome {
+    /// The server said the cached bundle is current (304).
+    Unchanged,
+    /// A new verified directory layer; trust state and bundle were stored.
+    Updated(Box<Layer>),
+}
+
+/// Why a refresh did nothing. The stored directory is unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum RefreshError<E> {
+    /// Downloads are off or the source is not confirmed: no request was made.
+    #[error(transparent)]
+    Refused(#[from] DownloadRefused),
+    /// The download failed.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    /// The bundle was rejected.
+    #[error(transparent)]
+    Rejected(#[from] UpdateError),
+    /// A 304 arrived but there is no cached bundle to keep.
+    #[error("the server said nothing changed, but no directory is stored")]
+    NothingCached,
+    /// The store failed.
+    #[error("the directory could not be saved")]
+    Store(E),
+}
+
+impl<E> RefreshError<E> {
+    /// A calm sentence for the person using the app.
+    pub fn message(&self) -> &'static str {
+        match self {
+            RefreshError::Refused(_) => "Downloading updates is turned off.",
+            RefreshError::Fetch(e) => e.message(),
+            RefreshError::Rejected(e) => e.message(),
+            RefreshError::NothingCached | RefreshError::Store(_) => {
+                "The directory could not be updated. Your directory is unchanged."
+            }
+        }
+    }
+}
+
+/// Manual refresh: check the settings, download, verify, and store only on success.
+/// `now` is the current time (UTC or local).
+pub async fn refresh<S: DirectoryStore>(
+    fetcher: &Fetcher,
+    settings: &DownloadSettings,
+    store: &mut S,
+    roots: &Roots,
+    now: OffsetDateTime,
+) -> Result<RefreshOutcome, RefreshError<S::Error>> {
+    let stored = store.load().map_err(RefreshError::Store)?;
+    let req = settings.request(stored.cache.as_ref())?;
+    match fetcher.fetch(&req).await? {
+        FetchOutcome::NotModified => {
+            if stored.cache.is_some() {
+                Ok(RefreshOutcome::Unchanged)
+            } else {
+                Err(RefreshError::NothingCached)
+            }
+        }
+        FetchOutcome::Body { bytes, etag } => {
+            let update = accept_update(CachedBundle::new(bytes, etag), roots, &stored.trust, now)?;
+            store
+                .save(&update.trust, &update.cache)
+                .map_err(RefreshError::Store)?;
+            Ok(RefreshOutcome::Updated(Box::new(update.layer)))
+        }
+    }
+}
