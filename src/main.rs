@@ -1,5 +1,9 @@
-//! The Haven app binary: opens the calculator disguise.
+//! The Haven app binary: opens the calculator disguise over the vault in the platform's
+//! data directory (`HAVEN_DATA_DIR` overrides it, for development and tests).
 
 fn main() {
-    haven::ui::launch();
+    let dir = std::env::var_os("HAVEN_DATA_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(haven::platform::data_dir);
+    haven::ui::launch(dir);
 }

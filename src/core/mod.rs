@@ -3,12 +3,15 @@
 pub mod backoff;
 pub mod calculator;
 pub mod crypto;
+pub mod decoy;
 pub mod directory;
 pub mod header;
+pub mod i18n;
 pub mod link;
 pub mod qr;
-pub mod resource;
 pub mod record;
+pub mod resource;
+pub mod settings;
 pub mod store;
 pub mod trust;
 pub mod vault;

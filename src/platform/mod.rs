@@ -40,3 +40,50 @@ pub trait DeviceSecret: Send + Sync {
     /// Destroys the secret for good (crypto-shred). No error if there is none.
     fn destroy(&self) -> Result<(), DeviceSecretError>;
 }
+
+/// Something the operating system tells the app. The UI drains these; every one of
+/// `Background`, `ScreenOff` locks the app, `Back` goes back (and from the home screen exits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlatformEvent {
+    /// The app went to the background or its window was hidden.
+    Background,
+    /// The app came back to the foreground.
+    Foreground,
+    /// The screen was turned off.
+    ScreenOff,
+    /// The system Back button or gesture.
+    Back,
+    /// A resource link was opened with the app (held until the person unlocks).
+    OpenLink(String),
+}
+
+static EVENTS: std::sync::OnceLock<tokio::sync::broadcast::Sender<PlatformEvent>> =
+    std::sync::OnceLock::new();
+
+fn event_sender() -> &'static tokio::sync::broadcast::Sender<PlatformEvent> {
+    EVENTS.get_or_init(|| tokio::sync::broadcast::channel(64).0)
+}
+
+/// Report an event from the platform layer (Android/iOS glue, desktop window events, tests).
+pub fn emit(event: PlatformEvent) {
+    // No receiver yet is fine: nothing is listening before the UI starts.
+    let _ = event_sender().send(event);
+}
+
+/// The app-wide event channel the platform glue reports into. The UI subscribes to the
+/// sender it is given (tests give each app its own channel instead of this one).
+pub fn events() -> tokio::sync::broadcast::Sender<PlatformEvent> {
+    event_sender().clone()
+}
+
+/// Where the app keeps its files. Desktop: `$XDG_DATA_HOME/calc` (or `~/.local/share/calc`):
+/// a neutral name, like everything the disguise shows.
+#[cfg(not(any(target_os = "android", target_os = "ios")))]
+pub fn data_dir() -> std::path::PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("calc")
+}

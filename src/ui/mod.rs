@@ -1,8 +1,12 @@
 //! Dioxus UI: renders state from the core and dispatches events. No logic of its own.
 
+pub mod components;
+pub mod flows;
+pub mod state;
 pub mod views;
 
 use dioxus::prelude::*;
+pub use state::{AppState, KdfChoice, Screen, Services, Session};
 
 /// The calculator's style sheet, compiled in so the app needs no asset server. Styles of
 /// the private screens are rendered only while unlocked, so the locked page holds nothing
@@ -18,36 +22,173 @@ pub fn index_html() -> String {
     )
 }
 
-/// The root component.
+/// Styles of the private screens: rendered only while unlocked.
+pub const PRIVATE_CSS: &str = include_str!("../../assets/app.css");
+
+/// The root component. Expects a [`Services`] context (from `main` or a test).
 #[component]
 pub fn App() -> Element {
-    let calc = use_signal(crate::core::calculator::Calculator::new);
-    rsx! {
-        views::calculator::CalculatorView {
-            calc,
-            on_candidate: move |candidate: zeroize::Zeroizing<String>| {
-                // The unlock flow arrives with the vault; until then a candidate is
-                // only dropped (and zeroized).
-                drop(candidate);
-            },
+    let services = use_context::<Services>();
+    let state = use_context_provider(AppState::new);
+
+    // After the first paint: is there a vault yet? If not, first-run setup.
+    {
+        let services = services.clone();
+        use_effect(move || {
+            let services = services.clone();
+            let mut state = state;
+            spawn(async move {
+                let exists = tokio::task::spawn_blocking(move || {
+                    services.vault().map(|v| v.exists()).unwrap_or(false)
+                })
+                .await
+                .unwrap_or(false);
+                if !exists && *state.screen.peek() == Screen::Calculator {
+                    state.screen.set(Screen::Setup);
+                }
+            });
+        });
+    }
+
+    // Auto-lock after the idle timeout.
+    {
+        let services = services.clone();
+        use_future(move || {
+            let services = services.clone();
+            async move {
+                loop {
+                    tokio::time::sleep(services.idle_tick).await;
+                    if state.session.peek().is_none() {
+                        continue;
+                    }
+                    let idle = services
+                        .clock
+                        .now_unix_secs()
+                        .saturating_sub(*state.last_activity.peek());
+                    if idle >= u64::from(*state.idle_minutes.peek()) * 60 {
+                        state.lock();
+                    }
+                }
+            }
+        });
+    }
+
+    // Platform events: background / screen off lock; Back goes back; links wait for unlock.
+    {
+        let services = services.clone();
+        use_future(move || {
+            let mut rx = services.events.subscribe();
+            async move {
+                loop {
+                    match rx.recv().await {
+                        Ok(ev) => handle_platform_event(state, ev),
+                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(_) => break,
+                    }
+                }
+            }
+        });
+    }
+
+    // In the webview: a hidden page (minimised window, app switched away) locks.
+    #[cfg(any(feature = "desktop", feature = "mobile"))]
+    {
+        let services = services.clone();
+        use_future(move || {
+            let events = services.events.clone();
+            async move {
+                let mut eval = document::eval(
+                    "document.addEventListener('visibilitychange', () => dioxus.send(document.hidden));",
+                );
+                while let Ok(hidden) = eval.recv::<bool>().await {
+                    if hidden {
+                        let _ = events.send(crate::platform::PlatformEvent::Background);
+                    }
+                }
+            }
+        });
+    }
+
+    let on_candidate = {
+        let services = services.clone();
+        move |digits: zeroize::Zeroizing<String>| try_unlock(state, services.clone(), digits)
+    };
+
+    let screen = *state.screen.read();
+    match screen {
+        Screen::Calculator => rsx! {
+            views::calculator::CalculatorView { calc: state.calc, on_candidate }
+        },
+        Screen::Setup => rsx! {
+            style { {PRIVATE_CSS} }
+            views::setup::SetupView {}
+        },
+        other => rsx! {
+            components::shell::PrivateShell { screen: other }
+        },
+    }
+}
+
+fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent) {
+    use crate::platform::PlatformEvent as E;
+    match ev {
+        E::Background | E::ScreenOff => {
+            if state.session.peek().is_some() || state.screen.peek().is_private() {
+                state.lock();
+            }
+        }
+        E::Back => state.back(),
+        E::Foreground => {}
+        E::OpenLink(url) => {
+            // Held until the person unlocks; while locked only the calculator shows.
+            state.pending_link.set(Some(url));
         }
     }
 }
 
-/// Launch the app on this platform.
-pub fn launch() {
-    launch_with(App)
+/// `=` on a run of digits: try them as a PIN off the UI thread. A wrong PIN, the backoff or
+/// any error leave the calculator exactly as it is: no message, no hint.
+fn try_unlock(mut state: AppState, services: Services, mut digits: zeroize::Zeroizing<String>) {
+    if digits.len() < crate::core::settings::MIN_PIN_DIGITS || *state.unlocking.peek() {
+        return;
+    }
+    let epoch = *state.epoch.peek();
+    state.unlocking.set(true);
+    let text = std::mem::take(&mut *digits);
+    spawn(async move {
+        let svc = services.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            let vault = services.vault()?;
+            if !vault.exists() {
+                return Err(crate::core::vault::VaultError::NotSetUp);
+            }
+            let pin = crate::core::crypto::Pin::new(text)?;
+            vault.unlock(&pin)
+        })
+        .await;
+        if *state.epoch.peek() != epoch {
+            return; // locked meanwhile: drop whatever came back
+        }
+        state.unlocking.set(false);
+        if let Ok(Ok(outcome)) = result {
+            if *state.screen.peek() == Screen::Calculator {
+                state.open(&svc, outcome.into_vault());
+            }
+        }
+    });
 }
 
-/// Launch any root component with Haven's window configuration (used by the e2e tests).
-pub fn launch_with(root: fn() -> Element) {
+/// Launch the app on this platform with the vault in `data_dir`.
+pub fn launch(data_dir: std::path::PathBuf) {
+    let services = Services::for_app(data_dir);
     #[cfg(any(feature = "desktop", feature = "mobile"))]
     dioxus::LaunchBuilder::new()
         .with_cfg(window_config(true))
-        .launch(root);
+        .with_context(services)
+        .launch(App);
     #[cfg(not(any(feature = "desktop", feature = "mobile")))]
     {
-        let _ = root;
+        let _ = services;
         eprintln!("built without a renderer: enable the `desktop` or `mobile` feature");
     }
 }

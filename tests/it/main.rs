@@ -2,5 +2,7 @@
 
 mod calculator_engine;
 mod calculator_ui;
+mod flows;
 mod harness;
+mod i18n;
 mod tidy;

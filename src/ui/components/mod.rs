@@ -1,0 +1,4 @@
+//! Reusable pieces of the private screens.
+
+pub mod pin;
+pub mod shell;

@@ -1,0 +1,103 @@
+//! The frame of every private screen: title, Back, and the quick-exit button. Also catches
+//! Shift pressed three times (quick exit), Escape (back) and activity for the idle lock.
+
+use crate::ui::state::{t, AppState, Screen, Services};
+use crate::ui::views;
+use dioxus::prelude::*;
+use std::time::{Duration, Instant};
+
+/// Shift pressed this many times within [`SHIFT_WINDOW`] exits (the GOV.UK pattern).
+const SHIFT_PRESSES: usize = 3;
+const SHIFT_WINDOW: Duration = Duration::from_millis(1500);
+
+#[component]
+pub fn PrivateShell(screen: Screen) -> Element {
+    let state = use_context::<AppState>();
+    let services = use_context::<Services>();
+    let mut shifts = use_signal(Vec::<Instant>::new);
+
+    let touch = {
+        let clock = services.clock.clone();
+        move || {
+            let mut last = state.last_activity;
+            last.set(clock.now_unix_secs());
+        }
+    };
+    let touch2 = touch.clone();
+    let touch3 = touch.clone();
+
+    let title = match screen {
+        Screen::Home => t("home-title"),
+        Screen::Plan => t("home-plan"),
+        Screen::Resources => t("home-resources"),
+        Screen::Directory => t("home-directory"),
+        Screen::Signs => t("home-signs"),
+        Screen::Settings => t("settings-title"),
+        Screen::Calculator | Screen::Setup => String::new(),
+    };
+    let lang = state.lang.read().clone();
+
+    rsx! {
+        style { {crate::ui::PRIVATE_CSS} }
+        div {
+            id: "private",
+            class: "private",
+            lang: "{lang}",
+            tabindex: "-1",
+            onmounted: move |e| async move {
+                let _ = e.set_focus(true).await;
+            },
+            onkeydown: move |e: KeyboardEvent| {
+                touch();
+                match e.key() {
+                    Key::Shift => {
+                        if e.is_auto_repeating() {
+                            return;
+                        }
+                        let now = Instant::now();
+                        let mut s = shifts.write();
+                        s.retain(|t| now.duration_since(*t) <= SHIFT_WINDOW);
+                        s.push(now);
+                        if s.len() >= SHIFT_PRESSES {
+                            s.clear();
+                            drop(s);
+                            state.lock();
+                        }
+                    }
+                    Key::Escape | Key::BrowserBack => state.back(),
+                    _ => shifts.write().clear(),
+                }
+            },
+            onclick: move |_| touch2(),
+            oninput: move |_| touch3(),
+            header { class: "topbar",
+                if screen != Screen::Home {
+                    button {
+                        id: "nav-back",
+                        class: "icon-btn",
+                        r#type: "button",
+                        aria_label: t("back"),
+                        onclick: move |_| state.back(),
+                        "‹"
+                    }
+                }
+                h1 { class: "title", "{title}" }
+                button {
+                    id: "quick-exit",
+                    class: "quick-exit",
+                    r#type: "button",
+                    aria_label: t("quick-exit-label"),
+                    onclick: move |_| state.lock(),
+                    {t("quick-exit")}
+                }
+            }
+            main { class: "content",
+                match screen {
+                    Screen::Home => rsx! { views::home::HomeView {} },
+                    Screen::Settings => rsx! { views::settings::SettingsView {} },
+                    _ => rsx! { views::home::NotYet {} },
+                }
+            }
+        }
+    }
+}
