@@ -6,3 +6,6 @@ mod flows;
 mod harness;
 mod i18n;
 mod tidy;
+mod vault;
+mod vault_support;
+mod vault_wycheproof;

@@ -1,0 +1,887 @@
+//! Vault behaviour through the public API: create, unlock, records, backoff, change PIN,
+//! re-key, decoy, duress, wipe, damage and recovery.
+
+use std::fs;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use haven::core::crypto::{kdf_runs_on_this_thread, Key32};
+use haven::core::header::{Header, HEADER_LEN, PREFIX_LEN, SLOT_LEN};
+use haven::core::store::{MetaStore, Store};
+use haven::core::vault::{self, DecoySpec, KdfParams, Slot, UnlockOutcome, VaultError};
+use haven::io::files::HEADER_FILE;
+use haven::io::vault_files::{self, VaultService, DB_DIR, KEY_FILE};
+
+use crate::vault_support::{copy_dir, kdf, pin, snapshot, FileVault, MemVault};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Contact {
+    name: String,
+    phone: String,
+    notes: Vec<String>,
+}
+
+fn contact(n: u32) -> Contact {
+    Contact {
+        name: format!("person {n}"),
+        phone: format!("+1 555 {n:04}"),
+        notes: vec!["safe to call after 6".into(); (n % 4) as usize],
+    }
+}
+
+fn decoy(p: &str, duress: bool) -> DecoySpec {
+    DecoySpec {
+        pin: pin(p),
+        duress,
+    }
+}
+
+fn real(outcome: Result<UnlockOutcome, VaultError>) -> vault::Vault {
+    match outcome.expect("unlock") {
+        UnlockOutcome::Real(v) => v,
+        UnlockOutcome::Decoy(_) => panic!("expected the real slot"),
+    }
+}
+
+fn decoy_of(outcome: Result<UnlockOutcome, VaultError>) -> vault::Vault {
+    match outcome.expect("unlock") {
+        UnlockOutcome::Decoy(v) => v,
+        UnlockOutcome::Real(_) => panic!("expected the decoy slot"),
+    }
+}
+
+#[test]
+fn create_exists_and_records_survive_restart() {
+    let fv = FileVault::new();
+    assert!(!vault_files::exists(fv.path()));
+    let svc = fv.service();
+    assert!(!svc.exists());
+    assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::NotSetUp);
+    let v = svc.create(&pin("1234"), None, kdf()).unwrap();
+    assert!(svc.exists() && vault_files::exists(fv.path()));
+    assert_eq!(
+        svc.create(&pin("5678"), None, kdf()).unwrap_err(),
+        VaultError::AlreadyExists
+    );
+    for n in 0..20 {
+        v.put(&format!("contact/{n}"), &contact(n)).unwrap();
+    }
+    assert!(v.delete("contact/3").unwrap());
+    assert!(!v.delete("contact/3").unwrap());
+    v.put("contact/4", &contact(44)).unwrap();
+    drop(v);
+    drop(svc);
+
+    let svc = fv.service();
+    let v = real(svc.unlock(&pin("1234")));
+    let names = v.list().unwrap();
+    assert_eq!(names.len(), 19);
+    assert!(names.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(v.get::<Contact>("contact/4").unwrap(), Some(contact(44)));
+    assert_eq!(v.get::<Contact>("contact/7").unwrap(), Some(contact(7)));
+    assert_eq!(v.get::<Contact>("contact/3").unwrap(), None);
+    assert!(v.contains("contact/7").unwrap());
+    // The wrong type is a typed error, not garbage.
+    assert_eq!(
+        v.get::<u64>("contact/7").unwrap_err(),
+        VaultError::Deserialize
+    );
+    assert_eq!(v.get::<u64>("").unwrap_err(), VaultError::InvalidName);
+    assert_eq!(v.put("", &1).unwrap_err(), VaultError::InvalidName);
+}
+
+#[test]
+fn every_pin_costs_exactly_one_kdf_run() {
+    let m = MemVault::new();
+    vault::create(
+        &m.env,
+        &m.device,
+        kdf(),
+        &pin("1111"),
+        Some(&decoy("2222", false)),
+    )
+    .unwrap();
+    for (p, expect) in [
+        ("1111", Some(Slot::Real)),
+        ("2222", Some(Slot::Decoy)),
+        ("3333", None),
+    ] {
+        let before = kdf_runs_on_this_thread();
+        let r = vault::unlock(&m.env, &m.device, &pin(p));
+        assert_eq!(kdf_runs_on_this_thread() - before, 1, "PIN {p}");
+        assert_eq!(r.ok().map(|o| o.slot()), expect);
+    }
+    // Same through the file-backed service.
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(
+        svc.create(&pin("1111"), Some(&decoy("2222", false)), kdf())
+            .unwrap(),
+    );
+    for p in ["1111", "2222", "3333"] {
+        let before = kdf_runs_on_this_thread();
+        let _ = svc.unlock(&pin(p));
+        assert_eq!(kdf_runs_on_this_thread() - before, 1, "PIN {p}");
+    }
+}
+
+#[test]
+fn backoff_escalates_persists_and_never_wipes() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let v = svc.create(&pin("1234"), None, kdf()).unwrap();
+    v.put("plan", &"stay with my sister").unwrap();
+    drop(v);
+    for _ in 0..5 {
+        assert_eq!(svc.unlock(&pin("0000")).unwrap_err(), VaultError::WrongPin);
+        assert_eq!(svc.delay_remaining().unwrap(), Duration::ZERO);
+    }
+    assert_eq!(svc.unlock(&pin("0000")).unwrap_err(), VaultError::WrongPin);
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(30));
+    // While the delay runs, even the right PIN is refused and no KDF runs.
+    let before = kdf_runs_on_this_thread();
+    assert_eq!(
+        svc.unlock(&pin("1234")).unwrap_err(),
+        VaultError::Backoff {
+            remaining: Duration::from_secs(30)
+        }
+    );
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    // A restart does not reset it.
+    drop(svc);
+    let svc = fv.service();
+    fv.clock.advance(10);
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(20));
+    assert!(matches!(
+        svc.unlock(&pin("1234")),
+        Err(VaultError::Backoff { .. })
+    ));
+    // Escalation: 30 s, 1 min, 5 min, 15 min, 1 h, 1 h…
+    let mut delays = Vec::new();
+    for _ in 0..6 {
+        fv.clock
+            .advance(svc.delay_remaining().unwrap().as_secs() as i64);
+        assert_eq!(svc.unlock(&pin("0000")).unwrap_err(), VaultError::WrongPin);
+        delays.push(svc.delay_remaining().unwrap().as_secs());
+    }
+    assert_eq!(delays, [60, 300, 900, 3600, 3600, 3600]);
+    // A clock turned back does not shorten the delay.
+    fv.clock.advance(-100_000);
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(3600));
+    assert!(matches!(
+        svc.unlock(&pin("1234")),
+        Err(VaultError::Backoff { .. })
+    ));
+    fv.clock.advance(3600);
+    // After 12 wrong PINs nothing was wiped: the right PIN opens the data, resets the counter.
+    let v = real(svc.unlock(&pin("1234")));
+    assert_eq!(
+        v.get::<String>("plan").unwrap().as_deref(),
+        Some("stay with my sister")
+    );
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::ZERO);
+    drop(v);
+    for _ in 0..5 {
+        assert_eq!(svc.unlock(&pin("0000")).unwrap_err(), VaultError::WrongPin);
+    }
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::ZERO);
+}
+
+#[test]
+fn change_pin_rewrites_header_only() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let mut v = svc.create(&pin("1234"), None, kdf()).unwrap();
+    for n in 0..10 {
+        v.put(&format!("c{n}"), &contact(n)).unwrap();
+    }
+    drop(v);
+    drop(svc);
+    // Same open/close cycle before and after, so only change_pin differs.
+    let svc = fv.service();
+    drop(real(svc.unlock(&pin("1234"))));
+    drop(svc);
+    let db_before = snapshot(&fv.path().join(DB_DIR));
+    let header_before = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+
+    let svc = fv.service();
+    v = real(svc.unlock(&pin("1234")));
+    v.change_pin(&pin("98765")).unwrap();
+    drop(v);
+    drop(svc);
+    let db_after = snapshot(&fv.path().join(DB_DIR));
+    assert_eq!(db_before, db_after, "record files must be byte-identical");
+    let header_after = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+    assert_eq!(header_before.len(), HEADER_LEN);
+    assert_eq!(header_before[..PREFIX_LEN], header_after[..PREFIX_LEN]);
+    assert_ne!(
+        header_before[PREFIX_LEN..PREFIX_LEN + SLOT_LEN],
+        header_after[PREFIX_LEN..PREFIX_LEN + SLOT_LEN]
+    );
+
+    let svc = fv.service();
+    assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::WrongPin);
+    let v = real(svc.unlock(&pin("98765")));
+    assert_eq!(v.get::<Contact>("c5").unwrap(), Some(contact(5)));
+}
+
+#[test]
+fn change_pin_refuses_the_other_slots_pin() {
+    let m = MemVault::new();
+    let mut v = vault::create(
+        &m.env,
+        &m.device,
+        kdf(),
+        &pin("1111"),
+        Some(&decoy("2222", false)),
+    )
+    .unwrap();
+    assert_eq!(
+        v.change_pin(&pin("2222")).unwrap_err(),
+        VaultError::PinInUse
+    );
+    let mut d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    assert_eq!(
+        d.change_pin(&pin("1111")).unwrap_err(),
+        VaultError::PinInUse
+    );
+    d.change_pin(&pin("3333")).unwrap();
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("3333"))
+            .unwrap()
+            .slot(),
+        Slot::Decoy
+    );
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("1111"))
+            .unwrap()
+            .slot(),
+        Slot::Real
+    );
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("2222")).unwrap_err(),
+        VaultError::WrongPin
+    );
+    // Creating with the same PIN twice is refused too.
+    let m2 = MemVault::new();
+    assert_eq!(
+        vault::create(
+            &m2.env,
+            &m2.device,
+            kdf(),
+            &pin("1111"),
+            Some(&decoy("1111", false))
+        )
+        .unwrap_err(),
+        VaultError::PinInUse
+    );
+    drop(v.change_pin(&pin("4444")));
+}
+
+#[test]
+fn rekey_reencrypts_everything_and_old_header_stops_working() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let mut v = svc.create(&pin("1234"), None, kdf()).unwrap();
+    for n in 0..15 {
+        v.put(&format!("c{n}"), &contact(n)).unwrap();
+    }
+    let old_header = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+    v.rekey().unwrap();
+    // Still readable through the vault in hand and after a fresh unlock.
+    assert_eq!(v.get::<Contact>("c9").unwrap(), Some(contact(9)));
+    drop(v);
+    let v = real(svc.unlock(&pin("1234")));
+    assert_eq!(v.list().unwrap().len(), 15);
+    assert_eq!(v.get::<Contact>("c14").unwrap(), Some(contact(14)));
+    drop(v);
+    // Put the old header back: the old key no longer opens anything.
+    let new_header = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+    assert_ne!(old_header, new_header);
+    fs::write(fv.path().join(HEADER_FILE), &old_header).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("1234")).unwrap_err(),
+        VaultError::StaleHeader
+    );
+    fs::write(fv.path().join(HEADER_FILE), &new_header).unwrap();
+    assert_eq!(real(svc.unlock(&pin("1234"))).list().unwrap().len(), 15);
+}
+
+#[test]
+fn rekey_changes_every_stored_record_and_keeps_the_decoy() {
+    let m = MemVault::new();
+    let mut v = vault::create(
+        &m.env,
+        &m.device,
+        kdf(),
+        &pin("1111"),
+        Some(&decoy("2222", false)),
+    )
+    .unwrap();
+    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    d.put("shopping", &"milk").unwrap();
+    for n in 0..5 {
+        v.put(&format!("c{n}"), &contact(n)).unwrap();
+    }
+    let before: Vec<_> = m.store.entries().unwrap();
+    v.rekey().unwrap();
+    let after: Vec<_> = m.store.entries().unwrap();
+    assert_eq!(before.len(), after.len());
+    let common = before.iter().filter(|e| after.contains(e)).count();
+    // Only the decoy's two records (anchor + "shopping") are unchanged.
+    assert_eq!(common, 2);
+    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    assert_eq!(
+        d.get::<String>("shopping").unwrap().as_deref(),
+        Some("milk")
+    );
+    // The old decoy vault handle still works too (its keys did not change).
+    assert_eq!(d.list().unwrap(), vec!["shopping".to_string()]);
+}
+
+#[test]
+fn decoy_is_separate_and_replaceable() {
+    let m = MemVault::new();
+    let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap();
+    assert!(!v.has_decoy());
+    v.put("real-note", &"evidence").unwrap();
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("2222")).unwrap_err(),
+        VaultError::WrongPin
+    );
+    assert_eq!(
+        v.set_decoy(&pin("1111"), false).unwrap_err(),
+        VaultError::PinInUse
+    );
+    v.set_decoy(&pin("2222"), false).unwrap();
+    assert!(v.has_decoy() && !v.duress_enabled());
+    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    assert!(d.list().unwrap().is_empty());
+    assert_eq!(d.get::<String>("real-note").unwrap(), None);
+    d.put("recipe", &"soup").unwrap();
+    d.put("real-note", &"decoy text").unwrap();
+    assert_eq!(
+        v.get::<String>("real-note").unwrap().as_deref(),
+        Some("evidence")
+    );
+    assert_eq!(v.list().unwrap(), vec!["real-note".to_string()]);
+    // Decoy-only operations are refused from the decoy.
+    let mut d = d;
+    assert_eq!(
+        d.set_decoy(&pin("5555"), false).unwrap_err(),
+        VaultError::NotAvailable
+    );
+    assert_eq!(d.remove_decoy().unwrap_err(), VaultError::NotAvailable);
+    assert!(!d.has_decoy());
+    drop(d);
+    // Replace: the old decoy PIN and its records are gone.
+    let entries_before = m.store.entries().unwrap().len();
+    v.set_decoy(&pin("3333"), false).unwrap();
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("2222")).unwrap_err(),
+        VaultError::WrongPin
+    );
+    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("3333")));
+    assert!(d.list().unwrap().is_empty());
+    // real anchor + real-note + new decoy anchor
+    assert_eq!(m.store.entries().unwrap().len(), 3);
+    assert!(entries_before > 3);
+    drop(d);
+    v.remove_decoy().unwrap();
+    assert!(!v.has_decoy());
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("3333")).unwrap_err(),
+        VaultError::WrongPin
+    );
+    assert_eq!(m.store.entries().unwrap().len(), 2);
+    assert_eq!(
+        v.get::<String>("real-note").unwrap().as_deref(),
+        Some("evidence")
+    );
+}
+
+#[test]
+fn duress_pin_opens_decoy_and_destroys_real_slot() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let v = svc
+        .create(&pin("1111"), Some(&decoy("2222", true)), kdf())
+        .unwrap();
+    assert!(v.has_decoy() && v.duress_enabled());
+    for n in 0..8 {
+        v.put(&format!("evidence/{n}"), &contact(n)).unwrap();
+    }
+    drop(v);
+    let header_before = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+    let d = decoy_of(svc.unlock(&pin("2222")));
+    d.put("groceries", &"bread").unwrap();
+    let header_after = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+    // Slot 0 replaced, slot 1 untouched.
+    let s0 = PREFIX_LEN..PREFIX_LEN + SLOT_LEN;
+    let s1 = PREFIX_LEN + SLOT_LEN..PREFIX_LEN + 2 * SLOT_LEN;
+    assert_ne!(header_before[s0.clone()], header_after[s0]);
+    assert_eq!(header_before[s1.clone()], header_after[s1]);
+    drop(d);
+    assert_eq!(svc.unlock(&pin("1111")).unwrap_err(), VaultError::WrongPin);
+    // The decoy keeps working, and only its records are left in the store.
+    let d = decoy_of(svc.unlock(&pin("2222")));
+    assert_eq!(d.list().unwrap(), vec!["groceries".to_string()]);
+    drop(d);
+    let m = MemVault::new();
+    let v = vault::create(
+        &m.env,
+        &m.device,
+        kdf(),
+        &pin("1111"),
+        Some(&decoy("2222", true)),
+    )
+    .unwrap();
+    v.put("a", &1).unwrap();
+    v.put("b", &2).unwrap();
+    drop(v);
+    assert_eq!(m.store.entries().unwrap().len(), 4);
+    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    assert_eq!(
+        m.store.entries().unwrap().len(),
+        1,
+        "only the decoy anchor is left"
+    );
+}
+
+#[test]
+fn duress_can_be_enabled_and_disabled() {
+    let m = MemVault::new();
+    let mut v = vault::create(
+        &m.env,
+        &m.device,
+        kdf(),
+        &pin("1111"),
+        Some(&decoy("2222", false)),
+    )
+    .unwrap();
+    v.put("a", &1).unwrap();
+    // Plain decoy: opening it destroys nothing.
+    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("1111"))
+            .unwrap()
+            .slot(),
+        Slot::Real
+    );
+    // Enabling needs the decoy PIN.
+    assert_eq!(
+        v.set_duress(&pin("9999"), true).unwrap_err(),
+        VaultError::WrongPin
+    );
+    v.set_duress(&pin("2222"), true).unwrap();
+    assert!(v.duress_enabled());
+    v.set_duress(&pin("2222"), false).unwrap();
+    assert!(!v.duress_enabled());
+    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    let v2 = real(vault::unlock(&m.env, &m.device, &pin("1111")));
+    assert_eq!(v2.get::<i32>("a").unwrap(), Some(1));
+    v.set_duress(&pin("2222"), true).unwrap();
+    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err(),
+        VaultError::WrongPin
+    );
+    // The real vault still held in memory notices its slot is gone.
+    assert_eq!(
+        v.change_pin(&pin("7777")).unwrap_err(),
+        VaultError::StaleHeader
+    );
+    // Without a decoy, set_duress is unavailable.
+    let m = MemVault::new();
+    let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap();
+    assert_eq!(
+        v.set_duress(&pin("2222"), true).unwrap_err(),
+        VaultError::NotAvailable
+    );
+}
+
+#[test]
+fn wipe_shreds_keys_so_old_copies_never_open() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let v = svc.create(&pin("1234"), None, kdf()).unwrap();
+    v.put("evidence", &contact(1)).unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    copy_dir(&fv.path().join(DB_DIR), &copies.path().join("db"));
+    fs::copy(fv.path().join(HEADER_FILE), copies.path().join("cfg")).unwrap();
+    let held = v;
+    svc.wipe().unwrap();
+    // The vault still in memory cannot write anywhere any more.
+    assert_eq!(held.put("x", &1).unwrap_err(), VaultError::Closed);
+    drop(held);
+    assert!(!svc.exists());
+    assert!(!fv.path().join(KEY_FILE).exists());
+    assert!(!fv.path().join(DB_DIR).exists());
+    assert!(crate::vault_support::files_under(fv.path()).is_empty());
+    assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::NotSetUp);
+
+    // Old database copy put back: nothing to open it with.
+    copy_dir(&copies.path().join("db"), &fv.path().join(DB_DIR));
+    assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::NotSetUp);
+    // Old header copy too: the device key is gone.
+    fs::copy(copies.path().join("cfg"), fv.path().join(HEADER_FILE)).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("1234")).unwrap_err(),
+        VaultError::DeviceKeyUnavailable
+    );
+    // A new vault (new device key) with the old header and database: the right PIN fails.
+    svc.wipe().unwrap();
+    drop(svc.create(&pin("1234"), None, kdf()).unwrap());
+    let svc2 = fv.service();
+    drop(svc);
+    fs::remove_dir_all(fv.path().join(DB_DIR)).unwrap();
+    copy_dir(&copies.path().join("db"), &fv.path().join(DB_DIR));
+    fs::copy(copies.path().join("cfg"), fv.path().join(HEADER_FILE)).unwrap();
+    assert_eq!(svc2.unlock(&pin("1234")).unwrap_err(), VaultError::WrongPin);
+}
+
+fn flip_header_bit(meta: &dyn MetaStore, byte: usize) {
+    let mut h = meta.read_header().unwrap().unwrap();
+    h[byte] ^= 0x10;
+    meta.write_header(&h).unwrap();
+}
+
+#[test]
+fn damaged_headers_are_typed_errors_without_kdf() {
+    let m = MemVault::new();
+    drop(vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap());
+    let good = m.meta.read_header().unwrap().unwrap();
+    for byte in [0, 9, 13, 20, 60, 150, 250] {
+        m.meta.set_raw_header(Some(good.clone()));
+        flip_header_bit(m.meta.as_ref(), byte);
+        let before = kdf_runs_on_this_thread();
+        let err = vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err();
+        assert_eq!(err, VaultError::HeaderCorrupt, "byte {byte}");
+        assert_eq!(kdf_runs_on_this_thread(), before);
+    }
+    m.meta.set_raw_header(Some(good[..100].to_vec()));
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err(),
+        VaultError::HeaderCorrupt
+    );
+    m.meta.set_raw_header(Some(Vec::new()));
+    assert_eq!(
+        vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err(),
+        VaultError::HeaderCorrupt
+    );
+    // Iteration counts outside 1 000 ..= 50 000 000 with a valid checksum: refused before KDF.
+    for (iters, expect) in [
+        (999u32, Some(VaultError::KdfOutOfRange)),
+        (50_000_001, Some(VaultError::KdfOutOfRange)),
+        (u32::MAX, Some(VaultError::KdfOutOfRange)),
+        (1001, None),
+    ] {
+        let h = Header::decode(&good).unwrap();
+        let mut raw = h.encode();
+        raw[12..16].copy_from_slice(&iters.to_be_bytes());
+        let sum = haven::core::crypto::sha256(&raw[..HEADER_LEN - 32]);
+        raw[HEADER_LEN - 32..].copy_from_slice(&sum);
+        m.meta.set_raw_header(Some(raw.to_vec()));
+        let before = kdf_runs_on_this_thread();
+        let err = vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err();
+        match expect {
+            Some(e) => {
+                assert_eq!(err, e);
+                assert_eq!(kdf_runs_on_this_thread(), before);
+            }
+            // In range but not the count the slot was sealed with: authenticated away.
+            None => assert_eq!(err, VaultError::WrongPin),
+        }
+    }
+    // The fix for a damaged header is a reset: wipe + create work from the service.
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("1111"), None, kdf()).unwrap());
+    let p = fv.path().join(HEADER_FILE);
+    let mut raw = fs::read(&p).unwrap();
+    raw[100] ^= 1;
+    fs::write(&p, &raw).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("1111")).unwrap_err(),
+        VaultError::HeaderCorrupt
+    );
+    assert_eq!(
+        svc.create(&pin("1111"), None, kdf()).unwrap_err(),
+        VaultError::AlreadyExists
+    );
+    svc.wipe().unwrap();
+    let v = svc.create(&pin("1111"), None, kdf()).unwrap();
+    v.put("fresh", &true).unwrap();
+}
+
+/// The stored key of logical record `name`: the entry whose removal makes it disappear.
+fn key_of(m: &MemVault, v: &vault::Vault, name: &str) -> [u8; 16] {
+    for (k, val) in m.store.entries().unwrap() {
+        let Ok(k) = <[u8; 16]>::try_from(k.as_slice()) else {
+            continue;
+        };
+        m.store.delete(&k).unwrap();
+        let gone = !v.contains(name).unwrap();
+        m.store.raw_insert(&k, &val);
+        if gone {
+            return k;
+        }
+    }
+    panic!("record not found");
+}
+
+#[test]
+fn damaged_records_are_reported_and_recoverable() {
+    let m = MemVault::new();
+    let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap();
+    for n in 0..6 {
+        v.put(&format!("c{n}"), &contact(n)).unwrap();
+    }
+    let (k1, k2) = (key_of(&m, &v, "c1"), key_of(&m, &v, "c2"));
+    let v1 = m.store.get(&k1).unwrap().unwrap();
+    let v2 = m.store.get(&k2).unwrap().unwrap();
+    // Swap two values between keys: both rejected, reported, never returned as data.
+    m.store.raw_insert(&k1, &v2);
+    m.store.raw_insert(&k2, &v1);
+    assert_eq!(
+        v.get::<Contact>("c1").unwrap_err(),
+        VaultError::RecordCorrupt
+    );
+    assert_eq!(
+        v.get::<Contact>("c2").unwrap_err(),
+        VaultError::RecordCorrupt
+    );
+    assert_eq!(v.list().unwrap_err(), VaultError::Damaged { damaged: 2 });
+    let report = v.list_readable().unwrap();
+    assert_eq!((report.names.len(), report.damaged), (4, 2));
+    // Re-key refuses to run over damaged records (it would lose them silently).
+    assert_eq!(v.rekey().unwrap_err(), VaultError::Damaged { damaged: 2 });
+    m.store.raw_insert(&k2, &v2);
+    // Every single bit flip in a stored value is rejected.
+    for i in 0..v1.len() * 8 {
+        let mut bad = v1.clone();
+        bad[i / 8] ^= 1 << (i % 8);
+        m.store.raw_insert(&k1, &bad);
+        assert_eq!(
+            v.get::<Contact>("c1").unwrap_err(),
+            VaultError::RecordCorrupt,
+            "bit {i}"
+        );
+    }
+    // Every truncation and an extension too.
+    for n in 0..v1.len() {
+        m.store.raw_insert(&k1, &v1[..n]);
+        assert_eq!(
+            v.get::<Contact>("c1").unwrap_err(),
+            VaultError::RecordCorrupt
+        );
+    }
+    let mut longer = v1.clone();
+    longer.push(0);
+    m.store.raw_insert(&k1, &longer);
+    assert_eq!(
+        v.get::<Contact>("c1").unwrap_err(),
+        VaultError::RecordCorrupt
+    );
+    // A record of the decoy moved under a real key: rejected.
+    v.set_decoy(&pin("2222"), false).unwrap();
+    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    d.put("c1", &contact(1)).unwrap();
+    let dk = key_of(&m, &d, "c1");
+    let dv = m.store.get(&dk).unwrap().unwrap();
+    m.store.raw_insert(&k1, &dv);
+    assert_eq!(
+        v.get::<Contact>("c1").unwrap_err(),
+        VaultError::RecordCorrupt
+    );
+    // Recovery: purge what does not authenticate, keep the rest.
+    assert_eq!(v.purge_damaged().unwrap(), 1);
+    assert_eq!(v.list().unwrap().len(), 5);
+    assert_eq!(v.get::<Contact>("c1").unwrap(), None);
+    assert_eq!(v.get::<Contact>("c2").unwrap(), Some(contact(2)));
+    assert_eq!(d.get::<Contact>("c1").unwrap(), Some(contact(1)));
+    v.rekey().unwrap();
+    // Hostile foreign entries (odd key length, garbage values) are ignored.
+    m.store.raw_insert(b"short", b"garbage");
+    m.store.raw_insert(&[7u8; 16], &[0u8; 200]);
+    assert_eq!(v.list().unwrap().len(), 5);
+    assert_eq!(d.list().unwrap(), vec!["c1".to_string()]);
+}
+
+#[test]
+fn sled_damage_is_a_typed_error_and_reset_recovers() {
+    for target in ["conf", "db"] {
+        let fv = FileVault::new();
+        let svc = fv.service();
+        let v = svc.create(&pin("1111"), None, kdf()).unwrap();
+        for n in 0..30 {
+            v.put(&format!("c{n}"), &contact(n)).unwrap();
+        }
+        drop(v);
+        drop(svc);
+        let p = fv.path().join(DB_DIR).join(target);
+        let mut raw = fs::read(&p).unwrap();
+        for i in (0..raw.len()).step_by(7) {
+            raw[i] ^= 0x5a;
+        }
+        fs::write(&p, &raw).unwrap();
+        let svc = fv.service();
+        match svc.unlock(&pin("1111")) {
+            // sled rejected the files: typed error, and a reset works.
+            Err(e) => {
+                assert!(
+                    matches!(
+                        e,
+                        VaultError::StoreCorrupt | VaultError::Io(_) | VaultError::StaleHeader
+                    ),
+                    "{target}: {e:?}"
+                );
+                svc.wipe().unwrap();
+                let v = svc.create(&pin("1111"), None, kdf()).unwrap();
+                v.put("again", &1).unwrap();
+            }
+            // sled recovered a prefix: whatever it returns must authenticate or be reported.
+            Ok(o) => {
+                let v = o.into_vault();
+                let r = v.list_readable().unwrap();
+                for n in &r.names {
+                    assert!(v.get::<Contact>(n).is_ok());
+                }
+            }
+        }
+    }
+}
+
+/// sled itself must not panic on damaged files: flip single bytes at many places in the log
+/// and reopen. Every outcome must be a typed error or data that authenticates.
+#[test]
+fn single_byte_sled_damage_never_panics() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let v = svc.create(&pin("1111"), None, kdf()).unwrap();
+    for n in 0..20 {
+        v.put(&format!("c{n}"), &contact(n)).unwrap();
+    }
+    drop(v);
+    drop(svc);
+    let db = fv.path().join(DB_DIR).join("db");
+    let pristine = fs::read(&db).unwrap();
+    let pristine_conf = fs::read(fv.path().join(DB_DIR).join("conf")).unwrap();
+    let mut outcomes = std::collections::BTreeMap::new();
+    let step = (pristine.len() / 60).max(1);
+    for pos in (0..pristine.len()).step_by(step) {
+        let mut raw = pristine.clone();
+        raw[pos] ^= 0xff;
+        fs::write(&db, &raw).unwrap();
+        fs::write(fv.path().join(DB_DIR).join("conf"), &pristine_conf).unwrap();
+        for snap in crate::vault_support::files_under(&fv.path().join(DB_DIR)) {
+            if snap
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("snap."))
+            {
+                fs::remove_file(snap).unwrap();
+            }
+        }
+        let svc = fv.service();
+        let key = match svc.unlock(&pin("1111")) {
+            Ok(o) => {
+                let v = o.into_vault();
+                let r = v.list_readable().unwrap();
+                for n in &r.names {
+                    assert!(v.get::<Contact>(n).is_ok(), "listed record must open");
+                }
+                format!("opened ({} readable, {} damaged)", r.names.len(), r.damaged)
+            }
+            Err(e) => format!("{e:?}"),
+        };
+        *outcomes.entry(key).or_insert(0) += 1;
+    }
+    eprintln!("sled single-byte damage outcomes: {outcomes:?}");
+    assert!(!outcomes.is_empty());
+}
+
+#[test]
+fn wrong_device_key_or_missing_key_file() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("1111"), None, kdf()).unwrap());
+    fs::write(fv.path().join(KEY_FILE), [9u8; 32]).unwrap();
+    assert_eq!(svc.unlock(&pin("1111")).unwrap_err(), VaultError::WrongPin);
+    fs::write(fv.path().join(KEY_FILE), [9u8; 5]).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("1111")).unwrap_err(),
+        VaultError::DeviceKeyUnavailable
+    );
+    fs::remove_file(fv.path().join(KEY_FILE)).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("1111")).unwrap_err(),
+        VaultError::DeviceKeyUnavailable
+    );
+}
+
+#[test]
+fn works_from_a_background_thread_with_injected_device_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = Arc::new(
+        VaultService::with_parts(
+            dir.path(),
+            Arc::new(haven::platform::desktop::MemoryDeviceSecret::new()),
+            Arc::new(haven::core::store::SystemClock),
+        )
+        .unwrap(),
+    );
+    let s = Arc::clone(&svc);
+    let vault = std::thread::spawn(move || {
+        let v = s.create(&pin("1234"), None, kdf()).unwrap();
+        v.put("plan", &contact(3)).unwrap();
+        v
+    })
+    .join()
+    .unwrap();
+    // The memory provider kept the key out of the directory.
+    assert!(!dir.path().join(KEY_FILE).exists());
+    let s = Arc::clone(&svc);
+    let got = std::thread::spawn(move || {
+        let v = s.unlock(&pin("1234")).unwrap().into_vault();
+        v.get::<Contact>("plan").unwrap()
+    })
+    .join()
+    .unwrap();
+    assert_eq!(got, Some(contact(3)));
+    vault.lock();
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<VaultService>();
+}
+
+#[test]
+fn calibration_respects_floor_cap_and_test_constructor() {
+    let tiny = KdfParams::calibrate(Duration::from_millis(1));
+    assert_eq!(tiny.iterations(), 600_000);
+    assert!(KdfParams::with_iterations(1000).is_none());
+    assert!(KdfParams::insecure_for_tests(999).is_none());
+    assert!(KdfParams::insecure_for_tests(50_000_001).is_none());
+    let big = KdfParams::calibrate(Duration::from_secs(100_000));
+    assert_eq!(big.iterations(), 10_000_000);
+}
+
+#[test]
+fn errors_never_echo_user_data() {
+    let m = MemVault::new();
+    let v = vault::create(&m.env, &m.device, kdf(), &pin("424242"), None).unwrap();
+    v.put("secret-name", &"secret-body").unwrap();
+    let errs = [
+        vault::unlock(&m.env, &m.device, &pin("737373")).unwrap_err(),
+        v.get::<u8>("secret-name").unwrap_err(),
+        v.get::<u8>(&"n".repeat(600)).unwrap_err(),
+    ];
+    for e in errs {
+        let text = format!("{e} {e:?}");
+        for needle in ["424242", "737373", "secret", "nnnn"] {
+            assert!(!text.contains(needle), "{text}");
+        }
+    }
+    assert_eq!(format!("{v:?}"), "Vault { slot: Real, .. }");
+    assert_eq!(format!("{:?}", Key32::from_bytes([1; 32])), "Key32(..)");
+}
