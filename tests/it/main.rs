@@ -4,6 +4,7 @@ mod calculator_engine;
 mod calculator_ui;
 mod flows;
 mod harness;
+mod link;
 mod i18n;
 mod tidy;
 mod vault;
