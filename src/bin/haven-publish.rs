@@ -7,6 +7,9 @@
 //! haven-publish import-hsds PATH --out directory.json [--source TEXT] [--verified DATE]
 //! haven-publish sign --key KEY --delegation DELEG --version N --expires DATE directory.json --out bundle
 //! haven-publish verify --root ROOTPUB bundle
+//! haven-publish link --key KEY --delegation DELEG --expires DATE [--base-url URL] [--qr out.svg] RESOURCE.json...
+//! haven-publish link --unsigned [--base-url URL] [--qr out.svg] RESOURCE.json...
+//! haven-publish inspect [--roots ROOTS] LINK
 //! ```
 //!
 //! Private keys are PKCS#8 in PEM text, written with mode 0600 and never overwritten.
@@ -118,6 +121,38 @@ enum Command {
         /// The bundle file.
         bundle: PathBuf,
     },
+    /// Make a resource link (and optionally its QR code) from resource JSON files.
+    Link {
+        /// Delegated private key file (scope `links`).
+        #[arg(long, required_unless_present = "unsigned")]
+        key: Option<PathBuf>,
+        /// Delegation file for that key (scope `links`).
+        #[arg(long, required_unless_present = "unsigned")]
+        delegation: Option<PathBuf>,
+        /// Date after which the app and the web page refuse the link.
+        #[arg(long, required_unless_present = "unsigned")]
+        expires: Option<String>,
+        /// Make an unsigned link (recipients see "Not verified").
+        #[arg(long, conflicts_with_all = ["key", "delegation", "expires"])]
+        unsigned: bool,
+        /// `https://<host>/r` for the web page, or `haven://r` for the app.
+        #[arg(long, default_value = haven::core::link::APP_BASE)]
+        base_url: String,
+        /// Also write the link as a QR code (SVG) to this file.
+        #[arg(long)]
+        qr: Option<PathBuf>,
+        /// Resource JSON files (one resource object or an array of them each).
+        #[arg(required = true)]
+        resources: Vec<PathBuf>,
+    },
+    /// Decode and verify a resource link and print what it holds.
+    Inspect {
+        /// The link (whole URL, `#payload` or bare payload).
+        link: String,
+        /// Roots file (or root .pub file) to verify against; default: the pinned roots.
+        #[arg(long)]
+        roots: Option<PathBuf>,
+    },
 }
 
 /// A failure reported to the user (no key material or record contents in it).
@@ -168,6 +203,21 @@ fn run(cmd: Command) -> Result<(), Failure> {
             out,
         } => sign(&key, &delegation, version, &expires, &payload, &out),
         Command::Verify { root, bundle } => verify(&root, &bundle),
+        Command::Link {
+            key,
+            delegation,
+            expires,
+            unsigned: _,
+            base_url,
+            qr,
+            resources,
+        } => links::make(
+            key.as_deref().zip(delegation.as_deref()).zip(expires.as_deref()),
+            &base_url,
+            qr.as_deref(),
+            &resources,
+        ),
+        Command::Inspect { link, roots } => links::inspect(&link, roots.as_deref()),
     }
 }
 
@@ -451,4 +501,166 @@ fn verify(root: &Path, bundle_path: &Path) -> Result<(), Failure> {
         println!("note: this bundle is past its expiry date (the app shows it as \"may be out of date\")");
     }
     Ok(())
+}
+
+/// The `link` and `inspect` subcommands (resource links, `core::link`).
+mod links {
+    use std::path::Path;
+
+    use haven::core::link::{self, LinkSigner, Signing, Verification};
+    use haven::core::qr;
+    use haven::core::resource::{iso_date, Resource};
+    use haven::core::trust::{Roots, Scope};
+
+    use super::{
+        load_private, load_public, now, parse_date, read_bytes, read_text, write_out, Failure,
+    };
+
+    type SignArgs<'a> = Option<((&'a Path, &'a Path), &'a str)>;
+
+    pub(super) fn make(
+        sign: SignArgs<'_>,
+        base: &str,
+        qr_out: Option<&Path>,
+        files: &[std::path::PathBuf],
+    ) -> Result<(), Failure> {
+        let mut resources: Vec<Resource> = Vec::new();
+        for f in files {
+            let bytes = read_bytes(f)?;
+            let value: serde_json::Value = serde_json::from_slice(&bytes)
+                .map_err(|e| Failure(format!("{}: not JSON: {e}", f.display())))?;
+            let list = match value {
+                serde_json::Value::Array(items) => items,
+                one => vec![one],
+            };
+            for item in list {
+                let r: Resource = serde_json::from_value(item)
+                    .map_err(|e| Failure(format!("{}: not a resource: {e}", f.display())))?;
+                resources.push(r);
+            }
+        }
+        let issued = now();
+        let signer = match sign {
+            None => None,
+            Some(((key, deleg), expires)) => {
+                let key = load_private(key)?;
+                let deleg = haven::core::trust::Delegation::from_text(&read_text(deleg)?)?;
+                if deleg.scope() != Scope::Links {
+                    return Err(Failure("the delegation is not for the links scope".into()));
+                }
+                if deleg.key() != key.public_key() {
+                    return Err(Failure("the key is not the one named in the delegation".into()));
+                }
+                if issued >= deleg.expires() {
+                    return Err(Failure("the delegation has expired".into()));
+                }
+                let expires = parse_date(expires)?;
+                if expires <= issued {
+                    return Err(Failure("expiry date is in the past".into()));
+                }
+                if expires > deleg.expires() {
+                    return Err(Failure(format!(
+                        "expiry is after the delegation expires ({}); choose an earlier date",
+                        iso_date::format(deleg.expires().date())
+                    )));
+                }
+                Some((LinkSigner::new(key, deleg)?, expires))
+            }
+        };
+        let signing = match &signer {
+            None => Signing::Unsigned,
+            Some((signer, expires)) => Signing::Signed {
+                signer,
+                issued,
+                expires: *expires,
+            },
+        };
+        let url = link::encode_link(&resources, signing, base)?;
+        if let Some(path) = qr_out {
+            let svg = qr::svg(&url, 512)?;
+            write_out(path, svg.as_bytes())?;
+        }
+        println!("{url}");
+        match &signer {
+            Some((s, expires)) => eprintln!(
+                "signed link: {} resource(s) as {}, expires {}, {} characters",
+                resources.len(),
+                s.organisation(),
+                iso_date::format(expires.date()),
+                url.len()
+            ),
+            None => eprintln!(
+                "unsigned link: {} resource(s), {} characters (recipients see \"Not verified\")",
+                resources.len(),
+                url.len()
+            ),
+        }
+        if url.len() > link::TYPICAL_LINK_BUDGET {
+            eprintln!(
+                "warning: longer than {} characters; it may not fit one QR code or SMS",
+                link::TYPICAL_LINK_BUDGET
+            );
+        }
+        Ok(())
+    }
+
+    fn load_roots(path: Option<&Path>) -> Result<Roots, Failure> {
+        match path {
+            None => Ok(Roots::bundled()?),
+            Some(p) => {
+                let text = read_text(p)?;
+                match Roots::from_json(text.as_bytes()) {
+                    Ok(r) => Ok(r),
+                    Err(_) => Ok(Roots::new(vec![load_public(p)?])?),
+                }
+            }
+        }
+    }
+
+    pub(super) fn inspect(input: &str, roots: Option<&Path>) -> Result<(), Failure> {
+        let roots = load_roots(roots)?;
+        let preview = link::decode_link(input, &roots, now())
+            .map_err(|e| Failure(format!("link rejected: {e}")))?;
+        match &preview.verification {
+            Verification::Verified {
+                organisation,
+                issued,
+                expires,
+                signer,
+                root,
+            } => {
+                println!("Verified: {organisation}");
+                println!("  signed {} by key {signer} (root {root})", iso_date::format(issued.date()));
+                println!("  expires {}", iso_date::format(expires.date()));
+            }
+            Verification::Unsigned => {
+                println!("Not verified: this link is not signed; check with the person who sent it");
+            }
+        }
+        println!("resources: {}", preview.resources.len());
+        for (i, r) in preview.resources.iter().enumerate() {
+            println!("{}. {} ({})", i + 1, r.name, r.kind.label());
+            for c in &r.contacts {
+                match c.action_uri() {
+                    Some(uri) => println!("   {}  <{uri}>", c.summary()),
+                    None => println!("   {}  (not actionable)", c.summary()),
+                }
+                if let Some(l) = &c.label {
+                    println!("     {l}");
+                }
+            }
+            if !r.languages.is_empty() {
+                let names: Vec<&str> = r
+                    .languages
+                    .iter()
+                    .map(|l| if l.name.is_empty() { l.code.as_str() } else { l.name.as_str() })
+                    .collect();
+                println!("   languages: {}", names.join(", "));
+            }
+            if let Some(n) = &r.notes {
+                println!("   note: {n}");
+            }
+        }
+        Ok(())
+    }
 }

@@ -5,6 +5,7 @@ mod calculator_ui;
 mod flows;
 mod harness;
 mod link;
+mod link_cli;
 mod i18n;
 mod tidy;
 mod vault;
