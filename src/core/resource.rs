@@ -772,7 +772,8 @@ impl Resource {
                 place.postal_code = None;
             }
             if let Some(s) = &mut place.state {
-                *s = s.trim().to_ascii_uppercase();
+                let t = s.trim();
+                *s = if t.len() == 2 { t.to_ascii_uppercase() } else { t.to_owned() };
             }
         }
         self.populations.sort();

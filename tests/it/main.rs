@@ -2,6 +2,8 @@
 
 mod calculator_engine;
 mod calculator_ui;
+mod directory;
+mod directory_fetch;
 mod flows;
 mod harness;
 mod link;

@@ -615,15 +615,17 @@ impl Service {
             else {
                 continue;
             };
-            let value = match opt_nonempty(p.extension) {
-                Some(ext) => format!("{number} ext. {ext}"),
-                None => number,
+            // The extension goes into the label so the number stays dialable.
+            let label = match (opt_nonempty(p.extension), opt_nonempty(p.description)) {
+                (Some(ext), Some(d)) => Some(format!("Extension {ext}. {d}")),
+                (Some(ext), None) => Some(format!("Extension {ext}")),
+                (None, d) => d,
             };
             r.contacts.push(ContactPoint {
                 kind,
-                value,
+                value: number,
                 keyword: opt_nonempty(p.haven_keyword),
-                label: opt_nonempty(p.description),
+                label,
                 confidence: confidence_from(p.haven_confidence.as_deref()),
             });
         }

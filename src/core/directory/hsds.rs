@@ -283,8 +283,15 @@ impl Importer<'_> {
             self.service(file, &format!("{row}.service"), &s);
         } else if is_organization(obj) {
             self.organization(file, row, obj);
-        } else {
+        } else if obj.contains_key("status") {
             self.service(file, row, value);
+        } else {
+            self.problem(
+                file,
+                row,
+                "not an HSDS service (no status) or organisation; skipped",
+                true,
+            );
         }
     }
 }
