@@ -28,7 +28,11 @@ use haven::core::trust::{
 };
 
 #[derive(Parser)]
-#[command(name = "haven-publish", version, about = "Keys, delegations and signed directories for Haven")]
+#[command(
+    name = "haven-publish",
+    version,
+    about = "Keys, delegations and signed directories for Haven"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -212,7 +216,9 @@ fn run(cmd: Command) -> Result<(), Failure> {
             qr,
             resources,
         } => links::make(
-            key.as_deref().zip(delegation.as_deref()).zip(expires.as_deref()),
+            key.as_deref()
+                .zip(delegation.as_deref())
+                .zip(expires.as_deref()),
             &base_url,
             qr.as_deref(),
             &resources,
@@ -236,7 +242,8 @@ fn parse_date(s: &str) -> Result<OffsetDateTime, Failure> {
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
@@ -256,7 +263,10 @@ fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), Failure> {
     let _ = private;
     let mut f = opts.open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Failure(format!("{} already exists; refusing to overwrite", path.display()))
+            Failure(format!(
+                "{} already exists; refusing to overwrite",
+                path.display()
+            ))
         } else {
             Failure(format!("cannot create {}: {e}", path.display()))
         }
@@ -268,7 +278,8 @@ fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), Failure> {
 
 /// Write (or replace) a public output file.
 fn write_out(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    std::fs::write(path, bytes).map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))
 }
 
 fn pub_path(path: &Path) -> PathBuf {
@@ -287,22 +298,32 @@ fn load_public(path: &Path) -> Result<RootKey, Failure> {
     let text = zeroize::Zeroizing::new(read_text(path)?);
     if let Ok(entry) = serde_json::from_str::<RootKey>(&text) {
         if entry.public_key.id() != entry.id {
-            return Err(Failure(format!("{}: key id does not match the key", path.display())));
+            return Err(Failure(format!(
+                "{}: key id does not match the key",
+                path.display()
+            )));
         }
         return Ok(entry);
     }
     if let Ok(pk) = PublicKey::from_base64(&text) {
         return Ok(RootKey::new(pk, ""));
     }
-    let key = SigningKey::from_pem(&text)
-        .map_err(|_| Failure(format!("{}: not a public or private key file", path.display())))?;
+    let key = SigningKey::from_pem(&text).map_err(|_| {
+        Failure(format!(
+            "{}: not a public or private key file",
+            path.display()
+        ))
+    })?;
     Ok(RootKey::new(key.public_key(), ""))
 }
 
 fn keygen(out: &Path, name: &str) -> Result<(), Failure> {
     let pub_out = pub_path(out);
     if pub_out.exists() {
-        return Err(Failure(format!("{} already exists; refusing to overwrite", pub_out.display())));
+        return Err(Failure(format!(
+            "{} already exists; refusing to overwrite",
+            pub_out.display()
+        )));
     }
     let key = SigningKey::generate()?;
     write_new(out, key.to_pem().as_bytes(), true)?;
@@ -323,7 +344,11 @@ fn roots(keys: &[PathBuf], out: &Path) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     let roots = Roots::new(entries)?;
     write_out(out, roots.to_json().as_bytes())?;
-    println!("wrote {} root key(s) to {}", roots.keys().len(), out.display());
+    println!(
+        "wrote {} root key(s) to {}",
+        roots.keys().len(),
+        out.display()
+    );
     Ok(())
 }
 
@@ -415,7 +440,12 @@ fn read_package(dir: &Path) -> Result<hsds::Package, Failure> {
     let dp = dir.join("datapackage.json");
     match std::fs::read(&dp) {
         Ok(b) => pkg.datapackage = Some(b),
-        Err(_) => return Err(Failure(format!("{} has no datapackage.json", dir.display()))),
+        Err(_) => {
+            return Err(Failure(format!(
+                "{} has no datapackage.json",
+                dir.display()
+            )))
+        }
     }
     for name in hsds::package_paths(pkg.datapackage.as_deref()) {
         let p = dir.join(&name);
@@ -441,10 +471,14 @@ fn sign(
     let key = load_private(key)?;
     let deleg = Delegation::from_text(&read_text(delegation)?)?;
     if deleg.scope() != Scope::Directory {
-        return Err(Failure("the delegation is not for the directory scope".into()));
+        return Err(Failure(
+            "the delegation is not for the directory scope".into(),
+        ));
     }
     if deleg.key() != key.public_key() {
-        return Err(Failure("the key is not the one named in the delegation".into()));
+        return Err(Failure(
+            "the key is not the one named in the delegation".into(),
+        ));
     }
     let issued = now();
     if issued >= deleg.expires() {
@@ -493,7 +527,10 @@ fn verify(root: &Path, bundle_path: &Path) -> Result<(), Failure> {
     println!("publisher: {}", info.publisher.as_deref().unwrap_or("-"));
     println!("version: {}", info.version.unwrap_or(0));
     match info.expires {
-        Some(e) => println!("expires: {}", haven::core::resource::iso_date::format(e.date())),
+        Some(e) => println!(
+            "expires: {}",
+            haven::core::resource::iso_date::format(e.date())
+        ),
         None => println!("expires: -"),
     }
     println!("count: {}", update.layer.resources.len());
@@ -549,7 +586,9 @@ mod links {
                     return Err(Failure("the delegation is not for the links scope".into()));
                 }
                 if deleg.key() != key.public_key() {
-                    return Err(Failure("the key is not the one named in the delegation".into()));
+                    return Err(Failure(
+                        "the key is not the one named in the delegation".into(),
+                    ));
                 }
                 if issued >= deleg.expires() {
                     return Err(Failure("the delegation has expired".into()));
@@ -630,11 +669,16 @@ mod links {
                 root,
             } => {
                 println!("Verified: {organisation}");
-                println!("  signed {} by key {signer} (root {root})", iso_date::format(issued.date()));
+                println!(
+                    "  signed {} by key {signer} (root {root})",
+                    iso_date::format(issued.date())
+                );
                 println!("  expires {}", iso_date::format(expires.date()));
             }
             Verification::Unsigned => {
-                println!("Not verified: this link is not signed; check with the person who sent it");
+                println!(
+                    "Not verified: this link is not signed; check with the person who sent it"
+                );
             }
         }
         println!("resources: {}", preview.resources.len());
@@ -653,7 +697,13 @@ mod links {
                 let names: Vec<&str> = r
                     .languages
                     .iter()
-                    .map(|l| if l.name.is_empty() { l.code.as_str() } else { l.name.as_str() })
+                    .map(|l| {
+                        if l.name.is_empty() {
+                            l.code.as_str()
+                        } else {
+                            l.name.as_str()
+                        }
+                    })
                     .collect();
                 println!("   languages: {}", names.join(", "));
             }

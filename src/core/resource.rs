@@ -146,7 +146,9 @@ impl fmt::Display for Population {
 }
 
 /// How sure we are of a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Seen on the organisation's own or an official page.
@@ -268,8 +270,11 @@ impl ContactPoint {
             ContactKind::Chat | ContactKind::Web => {
                 let v = self.value.trim();
                 let ok = v.len() > "https://".len()
-                    && v.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("https://"))
-                    && !v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"');
+                    && v.get(..8)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+                    && !v
+                        .chars()
+                        .any(|c| c.is_whitespace() || c.is_control() || c == '"');
                 ok.then(|| v.to_owned())
             }
             ContactKind::Email => {
@@ -645,7 +650,11 @@ pub struct Provenance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Date the facts were last verified.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date::option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "iso_date::option"
+    )]
     pub verified: Option<Date>,
     /// Confidence in the resource as a whole (contacts carry their own).
     #[serde(default, skip_serializing_if = "Confidence::is_official")]
@@ -773,7 +782,11 @@ impl Resource {
             }
             if let Some(s) = &mut place.state {
                 let t = s.trim();
-                *s = if t.len() == 2 { t.to_ascii_uppercase() } else { t.to_owned() };
+                *s = if t.len() == 2 {
+                    t.to_ascii_uppercase()
+                } else {
+                    t.to_owned()
+                };
             }
         }
         self.populations.sort();
@@ -919,7 +932,9 @@ pub mod iso_date {
         }
 
         /// Deserialise.
-        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<Date>, D::Error> {
             let s: Option<String> = Option::deserialize(d)?;
             match s {
                 None => Ok(None),
@@ -960,17 +975,33 @@ mod tests {
         c.keyword = Some("START".into());
         assert_eq!(c.action_uri().as_deref(), Some("sms:88788?body=START"));
         assert_eq!(
-            ContactPoint::new(ContactKind::Call, "1-800-799-7233").action_uri().as_deref(),
+            ContactPoint::new(ContactKind::Call, "1-800-799-7233")
+                .action_uri()
+                .as_deref(),
             Some("tel:18007997233")
         );
-        assert_eq!(ContactPoint::new(ContactKind::Call, "1-800-RUNAWAY").action_uri(), None);
-        assert_eq!(ContactPoint::new(ContactKind::Chat, "javascript:alert(1)").action_uri(), None);
-        assert_eq!(ContactPoint::new(ContactKind::Web, "http://x.org").action_uri(), None);
         assert_eq!(
-            ContactPoint::new(ContactKind::Web, "https://x.org").action_uri().as_deref(),
+            ContactPoint::new(ContactKind::Call, "1-800-RUNAWAY").action_uri(),
+            None
+        );
+        assert_eq!(
+            ContactPoint::new(ContactKind::Chat, "javascript:alert(1)").action_uri(),
+            None
+        );
+        assert_eq!(
+            ContactPoint::new(ContactKind::Web, "http://x.org").action_uri(),
+            None
+        );
+        assert_eq!(
+            ContactPoint::new(ContactKind::Web, "https://x.org")
+                .action_uri()
+                .as_deref(),
             Some("https://x.org")
         );
-        assert_eq!(ContactPoint::new(ContactKind::Email, "a@b.org?cc=x").action_uri(), None);
+        assert_eq!(
+            ContactPoint::new(ContactKind::Email, "a@b.org?cc=x").action_uri(),
+            None
+        );
     }
 
     #[test]
@@ -991,23 +1022,53 @@ mod tests {
             ..Hours::default()
         };
         // 2026-11-02 is a Monday.
-        assert_eq!(h.open_state(datetime!(2026-11-02 10:00 UTC)), OpenState::Open);
-        assert_eq!(h.open_state(datetime!(2026-11-02 17:00 UTC)), OpenState::Closed);
-        assert_eq!(h.open_state(datetime!(2026-11-06 23:00 UTC)), OpenState::Open);
-        assert_eq!(h.open_state(datetime!(2026-11-07 01:59 UTC)), OpenState::Open);
-        assert_eq!(h.open_state(datetime!(2026-11-07 02:00 UTC)), OpenState::Closed);
+        assert_eq!(
+            h.open_state(datetime!(2026-11-02 10:00 UTC)),
+            OpenState::Open
+        );
+        assert_eq!(
+            h.open_state(datetime!(2026-11-02 17:00 UTC)),
+            OpenState::Closed
+        );
+        assert_eq!(
+            h.open_state(datetime!(2026-11-06 23:00 UTC)),
+            OpenState::Open
+        );
+        assert_eq!(
+            h.open_state(datetime!(2026-11-07 01:59 UTC)),
+            OpenState::Open
+        );
+        assert_eq!(
+            h.open_state(datetime!(2026-11-07 02:00 UTC)),
+            OpenState::Closed
+        );
         let mut tz = h.clone();
         tz.utc_offset_minutes = Some(-300);
         // 15:00 UTC is 10:00 at UTC-5.
-        assert_eq!(tz.open_state(datetime!(2026-11-02 15:00 UTC)), OpenState::Open);
-        assert_eq!(tz.open_state(datetime!(2026-11-02 10:00 UTC)), OpenState::Closed);
-        assert_eq!(Hours::default().open_state(datetime!(2026-11-02 10:00 UTC)), OpenState::Unknown);
-        assert_eq!(Hours::always().open_state(datetime!(2026-11-02 10:00 UTC)), OpenState::Open);
+        assert_eq!(
+            tz.open_state(datetime!(2026-11-02 15:00 UTC)),
+            OpenState::Open
+        );
+        assert_eq!(
+            tz.open_state(datetime!(2026-11-02 10:00 UTC)),
+            OpenState::Closed
+        );
+        assert_eq!(
+            Hours::default().open_state(datetime!(2026-11-02 10:00 UTC)),
+            OpenState::Unknown
+        );
+        assert_eq!(
+            Hours::always().open_state(datetime!(2026-11-02 10:00 UTC)),
+            OpenState::Open
+        );
     }
 
     #[test]
     fn dates_and_clock_parse() {
-        assert_eq!(iso_date::format(iso_date::parse("2026-11-01").unwrap()), "2026-11-01");
+        assert_eq!(
+            iso_date::format(iso_date::parse("2026-11-01").unwrap()),
+            "2026-11-01"
+        );
         assert!(iso_date::parse("2026-13-01").is_none());
         assert!(iso_date::parse("20").is_none());
         assert_eq!(Clock::parse("10:00:00").unwrap().to_string(), "10:00");

@@ -423,8 +423,8 @@ impl Roots {
 
     /// Parse a roots file: `{"format":1,"roots":[{"id":…,"public_key":…,"name":…}]}`.
     pub fn from_json(bytes: &[u8]) -> Result<Roots, TrustError> {
-        let file: RootsFile =
-            serde_json::from_slice(bytes).map_err(|_| TrustError::BadKey("roots file is not valid"))?;
+        let file: RootsFile = serde_json::from_slice(bytes)
+            .map_err(|_| TrustError::BadKey("roots file is not valid"))?;
         if file.format != ROOTS_FORMAT {
             return Err(TrustError::BadKey("unsupported roots file format"));
         }
@@ -643,7 +643,9 @@ impl Delegation {
 }
 
 fn check_organisation(org: &str) -> Result<(), TrustError> {
-    if org.trim().is_empty() || org.len() > MAX_ORGANISATION_LEN || org.chars().any(char::is_control)
+    if org.trim().is_empty()
+        || org.len() > MAX_ORGANISATION_LEN
+        || org.chars().any(char::is_control)
     {
         return Err(TrustError::BadOrganisation);
     }
@@ -738,7 +740,9 @@ pub fn open_envelope<'a>(
     max_payload: usize,
 ) -> Result<Verified<'a>, TrustError> {
     let mut r = Reader::new(bytes);
-    let prefix = r.take(domain.prefix.len()).map_err(|_| TrustError::WrongDomain)?;
+    let prefix = r
+        .take(domain.prefix.len())
+        .map_err(|_| TrustError::WrongDomain)?;
     if prefix != domain.prefix {
         return Err(TrustError::WrongDomain);
     }
@@ -983,8 +987,7 @@ mod tests {
     #[test]
     fn round_trip_and_ratchet() {
         let c = chain(Scope::Directory, 10_000);
-        let env =
-            seal_envelope(&Domain::DIRECTORY, &meta(3), &c.deleg, b"{}", &c.key).unwrap();
+        let env = seal_envelope(&Domain::DIRECTORY, &meta(3), &c.deleg, b"{}", &c.key).unwrap();
         let v = open_envelope(
             &env,
             &Domain::DIRECTORY,
@@ -1047,11 +1050,23 @@ mod tests {
             open_envelope(bytes, d, roots, at(now), p, 1024).map(|v| v.meta.version)
         };
         assert_eq!(
-            open(&env, &Domain::DIRECTORY, &c.roots, 2_000, ExpiryPolicy::Enforce),
+            open(
+                &env,
+                &Domain::DIRECTORY,
+                &c.roots,
+                2_000,
+                ExpiryPolicy::Enforce
+            ),
             Err(TrustError::WrongDomain)
         );
         assert_eq!(
-            open(&env, &Domain::LINKS, &c.roots, 20_000, ExpiryPolicy::Enforce),
+            open(
+                &env,
+                &Domain::LINKS,
+                &c.roots,
+                20_000,
+                ExpiryPolicy::Enforce
+            ),
             Err(TrustError::DelegationExpired)
         );
         assert_eq!(
@@ -1060,15 +1075,30 @@ mod tests {
         );
         let other = chain(Scope::Links, 10_000);
         assert_eq!(
-            open(&env, &Domain::LINKS, &other.roots, 2_000, ExpiryPolicy::Enforce),
+            open(
+                &env,
+                &Domain::LINKS,
+                &other.roots,
+                2_000,
+                ExpiryPolicy::Enforce
+            ),
             Err(TrustError::UnknownRoot)
         );
         // A directory domain with a custom prefix requiring the links scope works generically.
         const CUSTOM: Domain = Domain::new(b"haven/test/1\n", Scope::Links);
         let env2 = seal_envelope(&CUSTOM, &meta(2), &c.deleg, b"y", &c.key).unwrap();
-        assert_eq!(open(&env2, &CUSTOM, &c.roots, 2_000, ExpiryPolicy::Enforce), Ok(2));
         assert_eq!(
-            open(&env2, &Domain::LINKS, &c.roots, 2_000, ExpiryPolicy::Enforce),
+            open(&env2, &CUSTOM, &c.roots, 2_000, ExpiryPolicy::Enforce),
+            Ok(2)
+        );
+        assert_eq!(
+            open(
+                &env2,
+                &Domain::LINKS,
+                &c.roots,
+                2_000,
+                ExpiryPolicy::Enforce
+            ),
             Err(TrustError::WrongDomain)
         );
     }
@@ -1083,8 +1113,15 @@ mod tests {
         };
         let env = seal_envelope(&Domain::DIRECTORY, &m, &c.deleg, b"x", &c.key).unwrap();
         assert_eq!(
-            open_envelope(&env, &Domain::DIRECTORY, &c.roots, at(2_000), ExpiryPolicy::Enforce, 10)
-                .map(|v| v.meta.version),
+            open_envelope(
+                &env,
+                &Domain::DIRECTORY,
+                &c.roots,
+                at(2_000),
+                ExpiryPolicy::Enforce,
+                10
+            )
+            .map(|v| v.meta.version),
             Err(TrustError::IssuedAfterDelegationExpiry)
         );
     }
@@ -1095,8 +1132,15 @@ mod tests {
         let env =
             seal_envelope(&Domain::DIRECTORY, &meta(1), &c.deleg, &[7u8; 100], &c.key).unwrap();
         assert_eq!(
-            open_envelope(&env, &Domain::DIRECTORY, &c.roots, at(2_000), ExpiryPolicy::Enforce, 99)
-                .map(|v| v.meta.version),
+            open_envelope(
+                &env,
+                &Domain::DIRECTORY,
+                &c.roots,
+                at(2_000),
+                ExpiryPolicy::Enforce,
+                99
+            )
+            .map(|v| v.meta.version),
             Err(TrustError::TooLarge)
         );
     }
@@ -1113,8 +1157,14 @@ mod tests {
         assert_eq!(d2, c.deleg);
         let roots2 = Roots::from_json(c.roots.to_json().as_bytes()).unwrap();
         assert_eq!(roots2, c.roots);
-        assert!(SigningKey::from_pem("-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----").is_err());
-        assert_eq!(KeyId::from_hex(&k.public_key().id().to_hex()).unwrap(), k.public_key().id());
+        assert!(
+            SigningKey::from_pem("-----BEGIN PRIVATE KEY-----\n!!\n-----END PRIVATE KEY-----")
+                .is_err()
+        );
+        assert_eq!(
+            KeyId::from_hex(&k.public_key().id().to_hex()).unwrap(),
+            k.public_key().id()
+        );
     }
 
     #[test]

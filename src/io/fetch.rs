@@ -137,7 +137,10 @@ impl Fetcher {
         Fetcher::build(limits, Some(cert))
     }
 
-    fn build(limits: FetchLimits, extra_root: Option<reqwest::Certificate>) -> Result<Fetcher, FetchError> {
+    fn build(
+        limits: FetchLimits,
+        extra_root: Option<reqwest::Certificate>,
+    ) -> Result<Fetcher, FetchError> {
         let mut b = reqwest::Client::builder()
             .use_rustls_tls()
             .https_only(true)
@@ -194,7 +197,9 @@ impl Fetcher {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let mut body = Vec::with_capacity(
-            expected.map_or(0, |n| usize::try_from(n).unwrap_or(0)).min(self.limits.max_bytes),
+            expected
+                .map_or(0, |n| usize::try_from(n).unwrap_or(0))
+                .min(self.limits.max_bytes),
         );
         let mut stream = resp.bytes_stream();
         while let Some(chunk) = stream.next().await {

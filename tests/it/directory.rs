@@ -9,7 +9,9 @@ use haven::core::directory::{
     Directory, DownloadRefused, DownloadSettings, DownloadSource, OpenFilter, SearchQuery,
     SourceError, StoredDirectory, UpdateError,
 };
-use haven::core::resource::{iso_date, Confidence, ContactKind, Population, Resource, ResourceKind};
+use haven::core::resource::{
+    iso_date, Confidence, ContactKind, Population, Resource, ResourceKind,
+};
 use haven::core::trust::{
     Delegation, EnvelopeMeta, RootKey, Roots, Scope, SigningKey, TrustError, TrustState,
 };
@@ -17,7 +19,9 @@ use time::macros::datetime;
 use time::OffsetDateTime;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/directory").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/directory")
+        .join(name)
 }
 
 fn hsds_examples() -> PathBuf {
@@ -104,26 +108,53 @@ fn bundled_list_carries_every_national_line_with_provenance() {
     let text = ndvh.contacts_of(ContactKind::Text).next().unwrap();
     assert_eq!(text.summary(), "Text START to 88788");
     assert_eq!(text.action_uri().as_deref(), Some("sms:88788?body=START"));
-    assert!(ndvh.contacts_of(ContactKind::Tty).any(|c| c.value == "1-800-787-3224"));
+    assert!(ndvh
+        .contacts_of(ContactKind::Tty)
+        .any(|c| c.value == "1-800-787-3224"));
     // Statuses from hotlines-us.md are visible.
     let trans = d.get("us-trans-lifeline").unwrap();
     assert!(trans.has_unverified());
     assert_eq!(trans.provenance.confidence, Confidence::Unverified);
     assert_eq!(trans.hours.note.as_deref(), Some("Not 24/7."));
     let childhelp = d.get("us-childhelp-hotline").unwrap();
-    assert!(childhelp.contacts.iter().any(|c| c.confidence == Confidence::ThirdParty));
-    assert!(childhelp.notes.as_deref().unwrap().contains("not a reporting line"));
+    assert!(childhelp
+        .contacts
+        .iter()
+        .any(|c| c.confidence == Confidence::ThirdParty));
+    assert!(childhelp
+        .notes
+        .as_deref()
+        .unwrap()
+        .contains("not a reporting line"));
     let lir = d.get("us-love-is-respect").unwrap();
     assert_eq!(lir.provenance.confidence, Confidence::Dated);
     let runaway = d.get("us-national-runaway-safeline").unwrap();
     assert_eq!(
-        runaway.contacts_of(ContactKind::Text).next().unwrap().confidence.marker(),
+        runaway
+            .contacts_of(ContactKind::Text)
+            .next()
+            .unwrap()
+            .confidence
+            .marker(),
         Some("may be out of date")
     );
     let sh = d.get("us-stronghearts-native-helpline").unwrap();
     assert!(sh.hours.always_open);
-    assert!(sh.has_text() == false && sh.notes.as_deref().unwrap().contains("text number could not be verified"));
-    assert!(d.get("us-988-lifeline").unwrap().notes.as_deref().unwrap().contains("2025-07-17"));
+    assert!(
+        sh.has_text() == false
+            && sh
+                .notes
+                .as_deref()
+                .unwrap()
+                .contains("text number could not be verified")
+    );
+    assert!(d
+        .get("us-988-lifeline")
+        .unwrap()
+        .notes
+        .as_deref()
+        .unwrap()
+        .contains("2025-07-17"));
     // Resource centres are organisations with websites, no crisis line.
     for id in [
         "us-caminar-latino",
@@ -173,11 +204,24 @@ fn bundled_roots_are_pinned_and_public_only() {
 fn bundled_search_ranks_and_filters() {
     let d = Directory::bundled().unwrap();
     let top = |q: &SearchQuery| -> Vec<String> {
-        d.search(q, NOW).hits.iter().map(|h| h.resource.id.clone()).collect()
+        d.search(q, NOW)
+            .hits
+            .iter()
+            .map(|h| h.resource.id.clone())
+            .collect()
     };
-    assert_eq!(top(&text_query("trafficking"))[0], "us-human-trafficking-hotline");
-    assert_eq!(top(&text_query("domestic viol"))[0], "us-domestic-violence-hotline");
-    assert_eq!(top(&text_query("Stronghearts"))[0], "us-stronghearts-native-helpline");
+    assert_eq!(
+        top(&text_query("trafficking"))[0],
+        "us-human-trafficking-hotline"
+    );
+    assert_eq!(
+        top(&text_query("domestic viol"))[0],
+        "us-domestic-violence-hotline"
+    );
+    assert_eq!(
+        top(&text_query("Stronghearts"))[0],
+        "us-stronghearts-native-helpline"
+    );
     // Accent folding both ways.
     assert_eq!(top(&text_query("esperánza"))[0], "us-esperanza-united");
     // Deaf / ASL population label is searchable.
@@ -190,7 +234,10 @@ fn bundled_search_ranks_and_filters() {
     assert_eq!(ids.len(), 3);
     assert!(ids.contains(&"us-stronghearts-native-helpline".to_string()));
     native.text_available = true;
-    assert!(top(&native).is_empty(), "no verified text number for Native lines");
+    assert!(
+        top(&native).is_empty(),
+        "no verified text number for Native lines"
+    );
     let spanish_text = SearchQuery {
         languages: vec!["es".into()],
         text_available: true,
@@ -199,7 +246,10 @@ fn bundled_search_ranks_and_filters() {
     };
     let ids = top(&spanish_text);
     assert!(ids.contains(&"us-domestic-violence-hotline".to_string()));
-    assert!(!ids.contains(&"us-988-lifeline".to_string()), "988 hours are not stated");
+    assert!(
+        !ids.contains(&"us-988-lifeline".to_string()),
+        "988 hours are not stated"
+    );
     let now_open = SearchQuery {
         open: OpenFilter::OpenNow,
         state: Some("TX".into()),
@@ -218,7 +268,11 @@ fn bundled_search_ranks_and_filters() {
 #[test]
 fn confidential_location_has_no_address_anywhere() {
     let layer = unsigned_layer(&sample_payload()).unwrap();
-    let shelter = layer.resources.iter().find(|r| r.id == "ex-shelter-1").unwrap();
+    let shelter = layer
+        .resources
+        .iter()
+        .find(|r| r.id == "ex-shelter-1")
+        .unwrap();
     assert_eq!(shelter.display_address(), None);
     let place = shelter.place.as_ref().unwrap();
     assert!(place.confidential && place.address.is_none() && place.postal_code.is_none());
@@ -233,8 +287,15 @@ fn confidential_location_has_no_address_anywhere() {
     .unwrap();
     assert!(!String::from_utf8(out).unwrap().contains("Hidden"));
     // The non-confidential clinic shows its address; "Texas" became TX.
-    let clinic = layer.resources.iter().find(|r| r.id == "ex-legal-1").unwrap();
-    assert_eq!(clinic.display_address().as_deref(), Some("1 Court St, Dallas TX 75201"));
+    let clinic = layer
+        .resources
+        .iter()
+        .find(|r| r.id == "ex-legal-1")
+        .unwrap();
+    assert_eq!(
+        clinic.display_address().as_deref(),
+        Some("1 Court St, Dallas TX 75201")
+    );
     let filters = SearchQuery {
         text: "shelter".into(),
         populations: vec![Population::Undocumented],
@@ -256,25 +317,55 @@ fn confidential_location_has_no_address_anywhere() {
 
 #[test]
 fn update_pipeline_accepts_good_and_rejects_bad() {
-    let p = Publisher::new("Example Coalition", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
+    let p = Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    );
     let payload = sample_payload();
     let good = p.sign(5, datetime!(2028-01-01 0:00 UTC), &payload);
     let trust = TrustState::default();
 
-    let up = accept_update(CachedBundle::new(good.clone(), Some("\"v5\"".into())), &p.roots, &trust, NOW)
-        .unwrap();
-    assert_eq!(up.trust.highest(Scope::Directory, "Example Coalition"), Some(5));
+    let up = accept_update(
+        CachedBundle::new(good.clone(), Some("\"v5\"".into())),
+        &p.roots,
+        &trust,
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(
+        up.trust.highest(Scope::Directory, "Example Coalition"),
+        Some(5)
+    );
     assert_eq!(up.layer.resources.len(), 2);
-    assert_eq!(up.layer.info.publisher.as_deref(), Some("Example Coalition"));
+    assert_eq!(
+        up.layer.info.publisher.as_deref(),
+        Some("Example Coalition")
+    );
     assert_eq!(up.cache.bytes, good);
     assert_eq!(trust, TrustState::default(), "input state untouched");
 
     // Rollback and replay.
     let older = p.sign(4, datetime!(2028-01-01 0:00 UTC), &payload);
     let err = accept_update(CachedBundle::new(older, None), &p.roots, &up.trust, NOW).unwrap_err();
-    assert!(matches!(err, UpdateError::Trust(TrustError::Rollback { offered: 4, highest: 5 })));
-    let err = accept_update(CachedBundle::new(good.clone(), None), &p.roots, &up.trust, NOW).unwrap_err();
-    assert!(matches!(err, UpdateError::Trust(TrustError::Rollback { .. })));
+    assert!(matches!(
+        err,
+        UpdateError::Trust(TrustError::Rollback {
+            offered: 4,
+            highest: 5
+        })
+    ));
+    let err = accept_update(
+        CachedBundle::new(good.clone(), None),
+        &p.roots,
+        &up.trust,
+        NOW,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        UpdateError::Trust(TrustError::Rollback { .. })
+    ));
 
     // Wrong signature (payload byte flipped).
     let mut bad = good.clone();
@@ -285,16 +376,30 @@ fn update_pipeline_accepts_good_and_rejects_bad() {
         Err(UpdateError::Trust(TrustError::BadSignature))
     ));
     // Unknown key: someone else's roots.
-    let other = Publisher::new("Example Coalition", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
+    let other = Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    );
     assert!(matches!(
-        accept_update(CachedBundle::new(good.clone(), None), &other.roots, &trust, NOW),
+        accept_update(
+            CachedBundle::new(good.clone(), None),
+            &other.roots,
+            &trust,
+            NOW
+        ),
         Err(UpdateError::Trust(TrustError::UnknownRoot))
     ));
     // Expired delegation.
     let expired = Publisher::new("Old Org", Scope::Directory, datetime!(2027-01-02 0:00 UTC));
     let b = expired.sign(1, datetime!(2028-01-01 0:00 UTC), &payload);
     assert!(matches!(
-        accept_update(CachedBundle::new(b.clone(), None), &expired.roots, &trust, NOW),
+        accept_update(
+            CachedBundle::new(b.clone(), None),
+            &expired.roots,
+            &trust,
+            NOW
+        ),
         Err(UpdateError::Trust(TrustError::DelegationExpired))
     ));
     // ...but a cached copy of it still opens, marked out of date.
@@ -312,12 +417,20 @@ fn update_pipeline_accepts_good_and_rejects_bad() {
         Err(TrustError::WrongScope)
     );
     // Signed but malformed payload: rejected after verification, trust unchanged.
-    let junk = p.sign(9, datetime!(2028-01-01 0:00 UTC), b"{\"haven_directory\":1,\"services\":");
+    let junk = p.sign(
+        9,
+        datetime!(2028-01-01 0:00 UTC),
+        b"{\"haven_directory\":1,\"services\":",
+    );
     assert!(matches!(
         accept_update(CachedBundle::new(junk, None), &p.roots, &up.trust, NOW),
         Err(UpdateError::Payload(_))
     ));
-    let empty = p.sign(10, datetime!(2028-01-01 0:00 UTC), b"{\"haven_directory\":1,\"services\":[]}");
+    let empty = p.sign(
+        10,
+        datetime!(2028-01-01 0:00 UTC),
+        b"{\"haven_directory\":1,\"services\":[]}",
+    );
     assert!(matches!(
         accept_update(CachedBundle::new(empty, None), &p.roots, &up.trust, NOW),
         Err(UpdateError::Empty)
@@ -350,7 +463,10 @@ fn downloaded_layer_overrides_bundled_entries_and_keeps_the_rest() {
     assert!(problem.is_none());
     assert_eq!(d.len(), 16);
     assert_eq!(
-        d.get("us-national-runaway-safeline").unwrap().notes.as_deref(),
+        d.get("us-national-runaway-safeline")
+            .unwrap()
+            .notes
+            .as_deref(),
         Some("Text code confirmed.")
     );
     assert_eq!(d.layers().len(), 2);
@@ -367,26 +483,47 @@ fn downloaded_layer_overrides_bundled_entries_and_keeps_the_rest() {
 fn bundle_vector_v1_verifies() {
     let roots = Roots::from_json(&std::fs::read(data("roots-v1.json")).unwrap()).unwrap();
     let bytes = std::fs::read(data("bundle-v1.bin")).unwrap();
-    let up = accept_update(CachedBundle::new(bytes.clone(), None), &roots, &TrustState::default(), NOW)
-        .unwrap();
-    assert_eq!(up.layer.info.publisher.as_deref(), Some("Example Coalition"));
+    let up = accept_update(
+        CachedBundle::new(bytes.clone(), None),
+        &roots,
+        &TrustState::default(),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(
+        up.layer.info.publisher.as_deref(),
+        Some("Example Coalition")
+    );
     assert_eq!(up.layer.info.version, Some(7));
     assert_eq!(
-        up.layer.info.expires.map(|e| iso_date::format(e.date())).as_deref(),
+        up.layer
+            .info
+            .expires
+            .map(|e| iso_date::format(e.date()))
+            .as_deref(),
         Some("2029-06-01")
     );
     // The payload inside is the sample payload byte for byte.
     assert!(bytes.starts_with(b"haven/directory/1\n\x01"));
     let payload = sample_payload();
-    assert!(bytes.windows(payload.len()).any(|w| w == payload.as_slice()));
+    assert!(bytes
+        .windows(payload.len())
+        .any(|w| w == payload.as_slice()));
     // The delegation file decodes to the one inside the bundle.
     let deleg = Delegation::from_text(&std::fs::read_to_string(data("delegation-v1.txt")).unwrap())
         .unwrap();
     assert_eq!(deleg.organisation(), "Example Coalition");
     assert_eq!(deleg.scope(), Scope::Directory);
-    assert!(bytes.windows(deleg.as_bytes().len()).any(|w| w == deleg.as_bytes()));
+    assert!(bytes
+        .windows(deleg.as_bytes().len())
+        .any(|w| w == deleg.as_bytes()));
     deleg
-        .verify(&roots, Scope::Directory, NOW, haven::core::trust::ExpiryPolicy::Enforce)
+        .verify(
+            &roots,
+            Scope::Directory,
+            NOW,
+            haven::core::trust::ExpiryPolicy::Enforce,
+        )
         .unwrap();
 }
 
@@ -405,7 +542,10 @@ where
 #[test]
 fn serde_records_are_frozen() {
     let d = Directory::bundled().unwrap();
-    frozen::<Resource>("resource-v1.json", d.get("us-domestic-violence-hotline").unwrap());
+    frozen::<Resource>(
+        "resource-v1.json",
+        d.get("us-domestic-violence-hotline").unwrap(),
+    );
     let layer = unsigned_layer(&sample_payload()).unwrap();
     frozen::<Resource>("resource-confidential-v1.json", &layer.resources[0]);
     let mut trust = TrustState::default();
@@ -446,8 +586,14 @@ fn no_request_without_opt_in_and_confirmation() {
     let cached = CachedBundle::new(vec![1], Some("\"e1\"".into()));
     let req = s.request(Some(&cached)).unwrap();
     assert_eq!(req.if_none_match(), Some("\"e1\""));
-    assert_eq!(DownloadSource::new("http://example.org/x"), Err(SourceError::NotHttps));
-    assert_eq!(DownloadSource::new("https://u:p@example.org/x"), Err(SourceError::Unsupported));
+    assert_eq!(
+        DownloadSource::new("http://example.org/x"),
+        Err(SourceError::NotHttps)
+    );
+    assert_eq!(
+        DownloadSource::new("https://u:p@example.org/x"),
+        Err(SourceError::Unsupported)
+    );
     assert_eq!(DownloadSource::new("not a url"), Err(SourceError::NotUrl));
     // Deserialising a stored record re-validates it.
     assert!(serde_json::from_str::<DownloadSettings>(
@@ -455,7 +601,10 @@ fn no_request_without_opt_in_and_confirmation() {
     )
     .is_err());
     // An ETag with control characters is never echoed.
-    assert_eq!(CachedBundle::new(vec![], Some("a\r\nX: y".into())).etag, None);
+    assert_eq!(
+        CachedBundle::new(vec![], Some("a\r\nX: y".into())).etag,
+        None
+    );
 }
 
 // ---- HSDS import ---------------------------------------------------------------------------
@@ -523,13 +672,19 @@ fn official_tabular_package_imports() {
     let s = &r.resources[0];
     assert_eq!(s.name, "Community Counselling");
     assert_eq!(s.organization.as_deref(), Some("Example Organization Inc."));
-    assert_eq!(s.contacts_of(ContactKind::Call).next().unwrap().value, "+44 1234 234567");
+    assert_eq!(
+        s.contacts_of(ContactKind::Call).next().unwrap().value,
+        "+44 1234 234567"
+    );
     assert_eq!(s.languages[0].name, "Urdu");
     assert_eq!(s.hours.weekly.len(), 2);
     assert_eq!(s.place.as_ref().unwrap().city.as_deref(), Some("MyCity"));
     // JSON and CSV forms of the same example agree on the essentials.
     let j = &import_file("tabular.json").resources[0];
-    assert_eq!((&j.id, &j.name, &j.languages), (&s.id, &s.name, &s.languages));
+    assert_eq!(
+        (&j.id, &j.name, &j.languages),
+        (&s.id, &s.name, &s.languages)
+    );
 }
 
 #[test]
@@ -542,8 +697,13 @@ fn import_then_sign_then_accept() {
     .unwrap();
     let p = Publisher::new("Example", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
     let signed = p.sign(1, datetime!(2028-01-01 0:00 UTC), &bytes);
-    let up = accept_update(CachedBundle::new(signed, None), &p.roots, &TrustState::default(), NOW)
-        .unwrap();
+    let up = accept_update(
+        CachedBundle::new(signed, None),
+        &p.roots,
+        &TrustState::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(up.layer.resources[0].name, "Community Counselling");
 }
 
@@ -568,12 +728,21 @@ fn publisher_cli_end_to_end() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8(o.stdout).unwrap()
     };
-    ok(cli(&["keygen", "--out", s(&t("root.pem")), "--name", "Test root"]));
+    ok(cli(&[
+        "keygen",
+        "--out",
+        s(&t("root.pem")),
+        "--name",
+        "Test root",
+    ]));
     ok(cli(&["keygen", "--out", s(&t("signer.pem"))]));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        let mode = std::fs::metadata(t("root.pem")).unwrap().permissions().mode();
+        let mode = std::fs::metadata(t("root.pem"))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     // Refuses to overwrite, and the key is unchanged.
@@ -584,8 +753,19 @@ fn publisher_cli_end_to_end() {
     assert_eq!(std::fs::read(t("root.pem")).unwrap(), before);
 
     ok(cli(&[
-        "delegate", "--root", s(&t("root.pem")), "--key", s(&t("signer.pem.pub")), "--org",
-        "CLI Org", "--scope", "directory", "--expires", "2099-01-01", "--out", s(&t("deleg.txt")),
+        "delegate",
+        "--root",
+        s(&t("root.pem")),
+        "--key",
+        s(&t("signer.pem.pub")),
+        "--org",
+        "CLI Org",
+        "--scope",
+        "directory",
+        "--expires",
+        "2099-01-01",
+        "--out",
+        s(&t("deleg.txt")),
     ]));
     let summary = ok(cli(&[
         "import-hsds",
@@ -596,25 +776,60 @@ fn publisher_cli_end_to_end() {
         "2026-11-27",
     ]));
     assert!(summary.contains("imported 1 services"), "{summary}");
-    let summary = ok(cli(&["import-hsds", s(&hsds_examples().join("csv")), "--out", s(&t("csv.json"))]));
+    let summary = ok(cli(&[
+        "import-hsds",
+        s(&hsds_examples().join("csv")),
+        "--out",
+        s(&t("csv.json")),
+    ]));
     assert!(summary.contains("imported 1 services"), "{summary}");
     ok(cli(&[
-        "sign", "--key", s(&t("signer.pem")), "--delegation", s(&t("deleg.txt")), "--version",
-        "3", "--expires", "2099-01-01", s(&t("directory.json")), "--out", s(&t("bundle.bin")),
+        "sign",
+        "--key",
+        s(&t("signer.pem")),
+        "--delegation",
+        s(&t("deleg.txt")),
+        "--version",
+        "3",
+        "--expires",
+        "2099-01-01",
+        s(&t("directory.json")),
+        "--out",
+        s(&t("bundle.bin")),
     ]));
-    let out = ok(cli(&["verify", "--root", s(&t("root.pem.pub")), s(&t("bundle.bin"))]));
+    let out = ok(cli(&[
+        "verify",
+        "--root",
+        s(&t("root.pem.pub")),
+        s(&t("bundle.bin")),
+    ]));
     assert!(out.contains("publisher: CLI Org"), "{out}");
     assert!(out.contains("version: 3"), "{out}");
     assert!(out.contains("expires: 2099-01-01"), "{out}");
     assert!(out.contains("count: 1"), "{out}");
     // Wrong root: rejected, non-zero.
-    let o = cli(&["verify", "--root", s(&t("signer.pem.pub")), s(&t("bundle.bin"))]);
+    let o = cli(&[
+        "verify",
+        "--root",
+        s(&t("signer.pem.pub")),
+        s(&t("bundle.bin")),
+    ]);
     assert!(!o.status.success());
     // The signer key cannot sign with a delegation for another key.
     ok(cli(&["keygen", "--out", s(&t("other.pem"))]));
     let o = cli(&[
-        "sign", "--key", s(&t("other.pem")), "--delegation", s(&t("deleg.txt")), "--version", "4",
-        "--expires", "2099-01-01", s(&t("directory.json")), "--out", s(&t("b2.bin")),
+        "sign",
+        "--key",
+        s(&t("other.pem")),
+        "--delegation",
+        s(&t("deleg.txt")),
+        "--version",
+        "4",
+        "--expires",
+        "2099-01-01",
+        s(&t("directory.json")),
+        "--out",
+        s(&t("b2.bin")),
     ]);
     assert!(!o.status.success());
     // Private key text never shows up in output.
@@ -632,11 +847,21 @@ fn import_reports_bad_rows_without_panicking() {
         br#"{"contents":[{"id":"1","name":"Good","status":"active"},{"id":"2","status":"active"},{"id":"3","name":"Gone","status":"defunct"}]}"#,
     )
     .unwrap();
-    let o = cli(&["import-hsds", s(&bad), "--out", s(&tmp.path().join("o.json"))]);
+    let o = cli(&[
+        "import-hsds",
+        s(&bad),
+        "--out",
+        s(&tmp.path().join("o.json")),
+    ]);
     assert!(o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("bad.json:contents[1]: skipped: missing name"), "{err}");
+    assert!(
+        err.contains("bad.json:contents[1]: skipped: missing name"),
+        "{err}"
+    );
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(out.contains("imported 1 services; skipped 1 invalid, 1 inactive"), "{out}");
+    assert!(
+        out.contains("imported 1 services; skipped 1 invalid, 1 inactive"),
+        "{out}"
+    );
 }
-

@@ -85,10 +85,14 @@ impl Server {
         let task = tokio::spawn(async move {
             // Bounded: the test process ends the task when the server is dropped.
             for _ in 0..10_000 {
-                let Ok((tcp, _)) = listener.accept().await else { return };
+                let Ok((tcp, _)) = listener.accept().await else {
+                    return;
+                };
                 let (acceptor, h, r, rt) = (acceptor.clone(), h.clone(), r.clone(), rt.clone());
                 tokio::spawn(async move {
-                    let Ok(mut tls) = acceptor.accept(tcp).await else { return };
+                    let Ok(mut tls) = acceptor.accept(tcp).await else {
+                        return;
+                    };
                     let mut buf = Vec::new();
                     let mut chunk = [0u8; 1024];
                     while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 16 * 1024 {
@@ -101,9 +105,11 @@ impl Server {
                     let head = String::from_utf8_lossy(&buf).to_string();
                     r.lock().unwrap().push(head.clone());
                     let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-                    let inm = head
-                        .lines()
-                        .find_map(|l| l.to_ascii_lowercase().strip_prefix("if-none-match:").map(|_| l[14..].trim().to_string()));
+                    let inm = head.lines().find_map(|l| {
+                        l.to_ascii_lowercase()
+                            .strip_prefix("if-none-match:")
+                            .map(|_| l[14..].trim().to_string())
+                    });
                     let route = rt.lock().unwrap().get(&path).cloned();
                     let mut out: Vec<u8> = Vec::new();
                     // A cut-off body is a close without TLS close_notify.
@@ -211,7 +217,11 @@ fn seeded_store(p: &Publisher) -> MemoryDirectoryStore {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_matrix_keeps_the_cache_intact() {
     let server = Server::start().await;
-    let p = Publisher::new("Example Coalition", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
+    let p = Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    );
     let payload = sample_payload();
     let exp = datetime!(2028-01-01 0:00 UTC);
     let v6 = p.sign(6, exp, &payload);
@@ -219,10 +229,18 @@ async fn fault_matrix_keeps_the_cache_intact() {
     let mut wrong_sig = v6.clone();
     let n = wrong_sig.len();
     wrong_sig[n - 1] ^= 1;
-    let stranger = Publisher::new("Example Coalition", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
+    let stranger = Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    );
     let expired = {
         // Same root as `p`, but a delegation that expired before NOW.
-        let q = Publisher::new("Example Coalition", Scope::Directory, datetime!(2027-01-02 0:00 UTC));
+        let q = Publisher::new(
+            "Example Coalition",
+            Scope::Directory,
+            datetime!(2027-01-02 0:00 UTC),
+        );
         (q.sign(7, exp, &payload), q.roots)
     };
     let malformed = p.sign(8, exp, b"{\"haven_directory\": 1, \"services\": [");
@@ -235,75 +253,158 @@ async fn fault_matrix_keeps_the_cache_intact() {
     server.route("/oversize-length", Route::OversizeLength);
     server.route("/redirect", Route::Redirect);
     server.route("/wrong-signature", Route::Body(wrong_sig, "\"w\"".into()));
-    server.route("/unknown-key", Route::Body(stranger.sign(9, exp, &payload), "\"u\"".into()));
-    server.route("/expired-delegation", Route::Body(expired.0.clone(), "\"e\"".into()));
-    server.route("/rollback", Route::Body(p.sign(4, exp, &payload), "\"r\"".into()));
+    server.route(
+        "/unknown-key",
+        Route::Body(stranger.sign(9, exp, &payload), "\"u\"".into()),
+    );
+    server.route(
+        "/expired-delegation",
+        Route::Body(expired.0.clone(), "\"e\"".into()),
+    );
+    server.route(
+        "/rollback",
+        Route::Body(p.sign(4, exp, &payload), "\"r\"".into()),
+    );
     server.route("/malformed", Route::Body(malformed, "\"m\"".into()));
     let fetcher = server.fetcher();
 
     type Check = fn(&RefreshError<std::convert::Infallible>) -> bool;
     let cases: Vec<(&str, Check)> = vec![
-        ("/stall", |e| matches!(e, RefreshError::Fetch(FetchError::Timeout))),
-        ("/500", |e| matches!(e, RefreshError::Fetch(FetchError::Status(500)))),
-        ("/truncated", |e| matches!(e, RefreshError::Fetch(FetchError::Truncated))),
-        ("/oversize", |e| matches!(e, RefreshError::Fetch(FetchError::TooLarge))),
-        ("/oversize-length", |e| matches!(e, RefreshError::Fetch(FetchError::TooLarge))),
-        ("/redirect", |e| matches!(e, RefreshError::Fetch(FetchError::Redirect))),
+        ("/stall", |e| {
+            matches!(e, RefreshError::Fetch(FetchError::Timeout))
+        }),
+        ("/500", |e| {
+            matches!(e, RefreshError::Fetch(FetchError::Status(500)))
+        }),
+        ("/truncated", |e| {
+            matches!(e, RefreshError::Fetch(FetchError::Truncated))
+        }),
+        ("/oversize", |e| {
+            matches!(e, RefreshError::Fetch(FetchError::TooLarge))
+        }),
+        ("/oversize-length", |e| {
+            matches!(e, RefreshError::Fetch(FetchError::TooLarge))
+        }),
+        ("/redirect", |e| {
+            matches!(e, RefreshError::Fetch(FetchError::Redirect))
+        }),
         ("/wrong-signature", |e| {
-            matches!(e, RefreshError::Rejected(UpdateError::Trust(TrustError::BadSignature)))
+            matches!(
+                e,
+                RefreshError::Rejected(UpdateError::Trust(TrustError::BadSignature))
+            )
         }),
         ("/unknown-key", |e| {
-            matches!(e, RefreshError::Rejected(UpdateError::Trust(TrustError::UnknownRoot)))
+            matches!(
+                e,
+                RefreshError::Rejected(UpdateError::Trust(TrustError::UnknownRoot))
+            )
         }),
         ("/rollback", |e| {
-            matches!(e, RefreshError::Rejected(UpdateError::Trust(TrustError::Rollback { .. })))
+            matches!(
+                e,
+                RefreshError::Rejected(UpdateError::Trust(TrustError::Rollback { .. }))
+            )
         }),
-        ("/malformed", |e| matches!(e, RefreshError::Rejected(UpdateError::Payload(_)))),
+        ("/malformed", |e| {
+            matches!(e, RefreshError::Rejected(UpdateError::Payload(_)))
+        }),
     ];
     for (path, check) in cases {
         let mut store = seeded_store(&p);
         let before = store.state.clone();
         let started = std::time::Instant::now();
-        let err = refresh(&fetcher, &settings(&server.url(path)), &mut store, &p.roots, NOW)
-            .await
-            .expect_err(path);
+        let err = refresh(
+            &fetcher,
+            &settings(&server.url(path)),
+            &mut store,
+            &p.roots,
+            NOW,
+        )
+        .await
+        .expect_err(path);
         assert!(check(&err), "{path}: unexpected {err:?}");
-        assert!(started.elapsed() < Duration::from_secs(3), "{path} took too long");
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{path} took too long"
+        );
         assert_eq!(store.state, before, "{path}: cache changed");
         assert_eq!(store.saves, 0, "{path}: something was saved");
-        assert!(err.message().contains("unchanged"), "{path}: {}", err.message());
+        assert!(
+            err.message().contains("unchanged"),
+            "{path}: {}",
+            err.message()
+        );
     }
     // Expired delegation, checked against its own roots.
     let mut store = MemoryDirectoryStore::default();
-    let err = refresh(&fetcher, &settings(&server.url("/expired-delegation")), &mut store, &expired.1, NOW)
-        .await
-        .unwrap_err();
-    assert!(matches!(err, RefreshError::Rejected(UpdateError::Trust(TrustError::DelegationExpired))));
+    let err = refresh(
+        &fetcher,
+        &settings(&server.url("/expired-delegation")),
+        &mut store,
+        &expired.1,
+        NOW,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        RefreshError::Rejected(UpdateError::Trust(TrustError::DelegationExpired))
+    ));
     assert_eq!(store.saves, 0);
 
     // Valid update: accepted and stored with its ETag; then a 304 costs nothing.
     let mut store = seeded_store(&p);
-    let out = refresh(&fetcher, &settings(&server.url("/ok")), &mut store, &p.roots, NOW)
-        .await
-        .unwrap();
-    let RefreshOutcome::Updated(layer) = out else { panic!("expected an update") };
+    let out = refresh(
+        &fetcher,
+        &settings(&server.url("/ok")),
+        &mut store,
+        &p.roots,
+        NOW,
+    )
+    .await
+    .unwrap();
+    let RefreshOutcome::Updated(layer) = out else {
+        panic!("expected an update")
+    };
     assert_eq!(layer.info.version, Some(6));
     assert_eq!(store.saves, 1);
-    assert_eq!(store.state.trust.highest(Scope::Directory, "Example Coalition"), Some(6));
-    assert_eq!(store.state.cache.as_ref().unwrap().etag.as_deref(), Some("\"v6\""));
+    assert_eq!(
+        store
+            .state
+            .trust
+            .highest(Scope::Directory, "Example Coalition"),
+        Some(6)
+    );
+    assert_eq!(
+        store.state.cache.as_ref().unwrap().etag.as_deref(),
+        Some("\"v6\"")
+    );
     let before = store.state.clone();
-    let out = refresh(&fetcher, &settings(&server.url("/ok")), &mut store, &p.roots, NOW)
-        .await
-        .unwrap();
+    let out = refresh(
+        &fetcher,
+        &settings(&server.url("/ok")),
+        &mut store,
+        &p.roots,
+        NOW,
+    )
+    .await
+    .unwrap();
     assert!(matches!(out, RefreshOutcome::Unchanged));
     assert_eq!(store.state, before);
     let last = server.requests.lock().unwrap().last().cloned().unwrap();
-    assert!(last.to_ascii_lowercase().contains("if-none-match: \"v6\""), "{last}");
+    assert!(
+        last.to_ascii_lowercase().contains("if-none-match: \"v6\""),
+        "{last}"
+    );
     // The fetcher reports a matching ETag as NotModified.
     let req = settings(&server.url("/ok"))
         .request(Some(&CachedBundle::new(vec![], Some("\"v6\"".into()))))
         .unwrap();
-    assert_eq!(fetcher.fetch(&req).await, Ok(haven::io::fetch::FetchOutcome::NotModified));
+    assert_eq!(
+        fetcher.fetch(&req).await,
+        Ok(haven::io::fetch::FetchOutcome::NotModified)
+    );
 
     // The strict production client does not trust the test CA.
     let prod = Fetcher::new().unwrap();
@@ -314,33 +415,68 @@ async fn fault_matrix_keeps_the_cache_intact() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_request_unless_enabled_and_headers_are_anonymous() {
     let server = Server::start().await;
-    let p = Publisher::new("Example Coalition", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
-    server.route("/ok", Route::Body(p.sign(1, datetime!(2028-01-01 0:00 UTC), &sample_payload()), "\"a\"".into()));
+    let p = Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    );
+    server.route(
+        "/ok",
+        Route::Body(
+            p.sign(1, datetime!(2028-01-01 0:00 UTC), &sample_payload()),
+            "\"a\"".into(),
+        ),
+    );
     let fetcher = server.fetcher();
     let mut store = MemoryDirectoryStore::default();
 
     let mut off = settings(&server.url("/ok"));
     off.enabled = false;
-    let err = refresh(&fetcher, &off, &mut store, &p.roots, NOW).await.unwrap_err();
-    assert!(matches!(err, RefreshError::Refused(DownloadRefused::Disabled)));
+    let err = refresh(&fetcher, &off, &mut store, &p.roots, NOW)
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        RefreshError::Refused(DownloadRefused::Disabled)
+    ));
     let mut unconfirmed = DownloadSettings {
         enabled: true,
         source: Some(DownloadSource::new(&server.url("/ok")).unwrap()),
     };
-    let err = refresh(&fetcher, &unconfirmed, &mut store, &p.roots, NOW).await.unwrap_err();
-    assert!(matches!(err, RefreshError::Refused(DownloadRefused::NotConfirmed)));
+    let err = refresh(&fetcher, &unconfirmed, &mut store, &p.roots, NOW)
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        RefreshError::Refused(DownloadRefused::NotConfirmed)
+    ));
     unconfirmed.source = None;
-    let err = refresh(&fetcher, &unconfirmed, &mut store, &p.roots, NOW).await.unwrap_err();
-    assert!(matches!(err, RefreshError::Refused(DownloadRefused::NoSource)));
+    let err = refresh(&fetcher, &unconfirmed, &mut store, &p.roots, NOW)
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        RefreshError::Refused(DownloadRefused::NoSource)
+    ));
     // Give a stray connection time to arrive, then count.
     tokio::time::sleep(Duration::from_millis(50)).await;
-    assert_eq!(server.hits.load(Ordering::SeqCst), 0, "a request was made while off");
+    assert_eq!(
+        server.hits.load(Ordering::SeqCst),
+        0,
+        "a request was made while off"
+    );
     assert_eq!(store.saves, 0);
 
     // Turned on: exactly one request, with nothing identifying in it.
-    refresh(&fetcher, &settings(&server.url("/ok")), &mut store, &p.roots, NOW)
-        .await
-        .unwrap();
+    refresh(
+        &fetcher,
+        &settings(&server.url("/ok")),
+        &mut store,
+        &p.roots,
+        NOW,
+    )
+    .await
+    .unwrap();
     assert_eq!(server.hits.load(Ordering::SeqCst), 1);
     let head = server.requests.lock().unwrap()[0].clone();
     let mut lines = head.lines();
@@ -350,13 +486,22 @@ async fn no_request_unless_enabled_and_headers_are_anonymous() {
         .map(|l| l.split(':').next().unwrap().trim().to_ascii_lowercase())
         .collect();
     for n in &names {
-        assert!(["host", "accept"].contains(&n.as_str()), "unexpected header {n}: {head}");
+        assert!(
+            ["host", "accept"].contains(&n.as_str()),
+            "unexpected header {n}: {head}"
+        );
     }
     assert!(!head.to_ascii_lowercase().contains("user-agent"));
     // A cookie the server set is never sent back.
-    refresh(&fetcher, &settings(&server.url("/ok")), &mut store, &p.roots, NOW)
-        .await
-        .unwrap();
+    refresh(
+        &fetcher,
+        &settings(&server.url("/ok")),
+        &mut store,
+        &p.roots,
+        NOW,
+    )
+    .await
+    .unwrap();
     let second = server.requests.lock().unwrap()[1].to_ascii_lowercase();
     assert!(!second.contains("cookie"), "{second}");
     assert!(second.contains("if-none-match"));

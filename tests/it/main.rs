@@ -4,6 +4,7 @@ mod calculator_engine;
 mod calculator_ui;
 mod directory;
 mod directory_fetch;
+mod directory_props;
 mod flows;
 mod harness;
 mod link;

@@ -198,67 +198,179 @@ pub(crate) struct Service {
     pub id: Option<String>,
     #[serde(default, deserialize_with = "lenient_string")]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub alternate_name: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub email: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<String>,
-    #[serde(default, deserialize_with = "lenient_one", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_one",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub organization: Option<Organization>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub phones: Vec<Phone>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub languages: Vec<Lang>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub schedules: Vec<Schedule>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub service_areas: Vec<Area>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub service_at_locations: Vec<ServiceAtLocation>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub attributes: Vec<Attribute>,
 
     // Haven profile.
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_kind: Option<String>,
-    #[serde(default, deserialize_with = "lenient_strings", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub haven_services: Vec<String>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub haven_contacts: Vec<ExtraContact>,
-    #[serde(default, deserialize_with = "lenient_strings", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub haven_populations: Vec<String>,
-    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_bool",
+        skip_serializing_if = "is_false"
+    )]
     pub haven_no_police_contact_required: bool,
-    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_bool",
+        skip_serializing_if = "is_false"
+    )]
     pub haven_confidential_location: bool,
-    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_bool",
+        skip_serializing_if = "is_false"
+    )]
     pub haven_open_24_7: bool,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_hours_note: Option<String>,
-    #[serde(default, deserialize_with = "lenient_bool", skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_bool",
+        skip_serializing_if = "is_false"
+    )]
     pub haven_national: bool,
-    #[serde(default, deserialize_with = "lenient_strings", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_strings",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub haven_states: Vec<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_verified: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_source: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_confidence: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_notes: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Organization {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub website: Option<String>,
 }
 
@@ -266,91 +378,200 @@ pub(crate) struct Organization {
 pub(crate) struct Phone {
     #[serde(default, deserialize_with = "lenient_string")]
     pub number: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub extension: Option<String>,
-    #[serde(rename = "type", default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub kind: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_keyword: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub haven_confidence: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Lang {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub code: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Schedule {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub freq: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub byday: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub opens_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub closes_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient_f64", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_f64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timezone: Option<f64>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Area {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct ServiceAtLocation {
-    #[serde(default, deserialize_with = "lenient_one", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_one",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub location: Option<Location>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Location {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub location_type: Option<String>,
-    #[serde(default, deserialize_with = "lenient_vec", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub addresses: Vec<Address>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Address {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address_1: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address_2: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub city: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub state_province: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub postal_code: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub country: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub address_type: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct Attribute {
-    #[serde(default, deserialize_with = "lenient_one", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_one",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub taxonomy_term: Option<TaxonomyTerm>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct TaxonomyTerm {
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
 }
 
@@ -361,9 +582,17 @@ pub(crate) struct ExtraContact {
     pub kind: Option<String>,
     #[serde(default, deserialize_with = "lenient_string")]
     pub value: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub label: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient_string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub confidence: Option<String>,
 }
 
@@ -611,7 +840,11 @@ impl Service {
             let Some(kind) = phone_kind(p.kind.as_deref()) else {
                 continue;
             };
-            let Some(number) = p.number.as_deref().map(clean_number).filter(|n| !n.is_empty())
+            let Some(number) = p
+                .number
+                .as_deref()
+                .map(clean_number)
+                .filter(|n| !n.is_empty())
             else {
                 continue;
             };
@@ -635,7 +868,8 @@ impl Service {
             r.contacts.push(ContactPoint::new(ContactKind::Web, web));
         }
         if let Some(email) = opt_nonempty(self.email) {
-            r.contacts.push(ContactPoint::new(ContactKind::Email, email));
+            r.contacts
+                .push(ContactPoint::new(ContactKind::Email, email));
         }
         for c in self.haven_contacts {
             let (Some(kind), Some(value)) = (
@@ -653,13 +887,19 @@ impl Service {
             });
         }
         for l in self.languages {
-            let code = opt_nonempty(l.code).unwrap_or_default().to_ascii_lowercase();
+            let code = opt_nonempty(l.code)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             let name = opt_nonempty(l.name).unwrap_or_else(|| code.clone());
             if !name.is_empty() && !r.languages.iter().any(|x| x.name == name && x.code == code) {
                 r.languages.push(Language { code, name });
             }
         }
-        r.hours = hours_from(&self.schedules, self.haven_open_24_7, opt_nonempty(self.haven_hours_note));
+        r.hours = hours_from(
+            &self.schedules,
+            self.haven_open_24_7,
+            opt_nonempty(self.haven_hours_note),
+        );
         r.services = self
             .haven_services
             .into_iter()
@@ -678,7 +918,11 @@ impl Service {
         r.no_police_contact_required = self.haven_no_police_contact_required;
         let mut area = ServiceArea {
             national: self.haven_national,
-            states: self.haven_states.iter().filter_map(|s| state_code(s)).collect(),
+            states: self
+                .haven_states
+                .iter()
+                .filter_map(|s| state_code(s))
+                .collect(),
             description: None,
         };
         let area_text: Vec<String> = self
@@ -717,7 +961,11 @@ impl Service {
                 address: (!confidential && !street.is_empty()).then(|| street.join(", ")),
                 city: opt_nonempty(a.city),
                 state,
-                postal_code: if confidential { None } else { opt_nonempty(a.postal_code) },
+                postal_code: if confidential {
+                    None
+                } else {
+                    opt_nonempty(a.postal_code)
+                },
             });
         } else if confidential {
             r.place = Some(Place {
@@ -752,16 +1000,17 @@ impl Service {
         };
         for c in &r.contacts {
             match c.kind {
-                ContactKind::Call | ContactKind::Text | ContactKind::Tty | ContactKind::Videophone => {
-                    s.phones.push(Phone {
-                        number: Some(c.value.clone()),
-                        extension: None,
-                        kind: Some(phone_type(c.kind).into()),
-                        description: c.label.clone(),
-                        haven_keyword: c.keyword.clone(),
-                        haven_confidence: confidence_code(c.confidence),
-                    })
-                }
+                ContactKind::Call
+                | ContactKind::Text
+                | ContactKind::Tty
+                | ContactKind::Videophone => s.phones.push(Phone {
+                    number: Some(c.value.clone()),
+                    extension: None,
+                    kind: Some(phone_type(c.kind).into()),
+                    description: c.label.clone(),
+                    haven_keyword: c.keyword.clone(),
+                    haven_confidence: confidence_code(c.confidence),
+                }),
                 ContactKind::Web
                     if s.url.is_none()
                         && c.label.is_none()
@@ -774,7 +1023,10 @@ impl Service {
                     if s.email.is_none()
                         && c.label.is_none()
                         && c.confidence == Confidence::Official
-                        && !s.haven_contacts.iter().any(|x| x.kind.as_deref() == Some("email")) =>
+                        && !s
+                            .haven_contacts
+                            .iter()
+                            .any(|x| x.kind.as_deref() == Some("email")) =>
                 {
                     s.email = Some(c.value.clone())
                 }
@@ -823,10 +1075,18 @@ impl Service {
         if let Some(p) = &r.place {
             s.haven_confidential_location = p.confidential;
             let address = Address {
-                address_1: if p.confidential { None } else { p.address.clone() },
+                address_1: if p.confidential {
+                    None
+                } else {
+                    p.address.clone()
+                },
                 city: p.city.clone(),
                 state_province: p.state.clone(),
-                postal_code: if p.confidential { None } else { p.postal_code.clone() },
+                postal_code: if p.confidential {
+                    None
+                } else {
+                    p.postal_code.clone()
+                },
                 country: Some("US".into()),
                 address_type: Some("physical".into()),
                 ..Address::default()

@@ -130,7 +130,13 @@ struct Importer<'o> {
 }
 
 impl Importer<'_> {
-    fn problem(&mut self, file: &str, row: impl Into<String>, reason: impl Into<String>, skipped: bool) {
+    fn problem(
+        &mut self,
+        file: &str,
+        row: impl Into<String>,
+        reason: impl Into<String>,
+        skipped: bool,
+    ) {
         if skipped {
             self.report.summary.skipped += 1;
         } else {
@@ -199,24 +205,42 @@ impl Importer<'_> {
             match phones.as_array() {
                 Some(list) => {
                     for (i, p) in list.iter().enumerate() {
-                        let has_number = p
-                            .get("number")
-                            .is_some_and(|n| n.as_str().is_some_and(|s| !s.trim().is_empty()) || n.is_number());
+                        let has_number = p.get("number").is_some_and(|n| {
+                            n.as_str().is_some_and(|s| !s.trim().is_empty()) || n.is_number()
+                        });
                         if !has_number {
-                            self.problem(file, format!("{row}.phones[{i}]"), "phone without a number dropped", false);
+                            self.problem(
+                                file,
+                                format!("{row}.phones[{i}]"),
+                                "phone without a number dropped",
+                                false,
+                            );
                         }
                     }
                 }
-                None if !phones.is_null() => {
-                    self.problem(file, format!("{row}.phones"), "phones is not a list; dropped", false)
-                }
+                None if !phones.is_null() => self.problem(
+                    file,
+                    format!("{row}.phones"),
+                    "phones is not a list; dropped",
+                    false,
+                ),
                 None => {}
             }
         }
-        for field in ["languages", "schedules", "service_areas", "service_at_locations"] {
+        for field in [
+            "languages",
+            "schedules",
+            "service_areas",
+            "service_at_locations",
+        ] {
             if let Some(v) = obj.get(field) {
                 if !v.is_array() && !v.is_null() {
-                    self.problem(file, format!("{row}.{field}"), format!("{field} is not a list; dropped"), false);
+                    self.problem(
+                        file,
+                        format!("{row}.{field}"),
+                        format!("{field} is not a list; dropped"),
+                        false,
+                    );
                 }
             }
         }
@@ -256,7 +280,8 @@ impl Importer<'_> {
                 for (k, v) in obj.iter().filter(|(k, _)| k.starts_with("haven_")) {
                     s.insert(k.clone(), v.clone());
                 }
-                s.entry("haven_kind").or_insert_with(|| Value::from("organization"));
+                s.entry("haven_kind")
+                    .or_insert_with(|| Value::from("organization"));
                 self.service(file, row, &Value::Object(s));
             }
         }
@@ -273,7 +298,10 @@ impl Importer<'_> {
             let mut s = service.clone();
             if let (Some(so), Some(loc)) = (s.as_object_mut(), obj.get("location")) {
                 let sal = serde_json::json!({ "location": loc });
-                match so.get_mut("service_at_locations").and_then(Value::as_array_mut) {
+                match so
+                    .get_mut("service_at_locations")
+                    .and_then(Value::as_array_mut)
+                {
                     Some(list) => list.insert(0, sal),
                     None => {
                         so.insert("service_at_locations".into(), Value::Array(vec![sal]));
@@ -312,7 +340,15 @@ fn is_organization(obj: &Map<String, Value>) -> bool {
     if obj.get("services").is_some_and(Value::is_array) {
         return true;
     }
-    let org_fields = ["website", "tax_status", "tax_id", "legal_status", "year_incorporated", "parent_organization_id", "logo"];
+    let org_fields = [
+        "website",
+        "tax_status",
+        "tax_id",
+        "legal_status",
+        "year_incorporated",
+        "parent_organization_id",
+        "logo",
+    ];
     !obj.contains_key("status")
         && !obj.contains_key("organization")
         && org_fields.iter().any(|k| obj.contains_key(*k))
@@ -355,7 +391,11 @@ fn import_json(im: &mut Importer<'_>, file: &str, bytes: &[u8]) {
                 for (i, v) in items.iter().enumerate() {
                     im.item(file, &format!("contents[{i}]"), v);
                 }
-            } else if let Some(items) = obj.get("services").and_then(Value::as_array).filter(|_| obj.contains_key("haven_directory")) {
+            } else if let Some(items) = obj
+                .get("services")
+                .and_then(Value::as_array)
+                .filter(|_| obj.contains_key("haven_directory"))
+            {
                 // A Haven payload: re-import its services.
                 for (i, v) in items.iter().enumerate() {
                     im.service(file, &format!("services[{i}]"), v);
@@ -387,7 +427,12 @@ fn import_json(im: &mut Importer<'_>, file: &str, bytes: &[u8]) {
             } else if obj.contains_key("id") || obj.contains_key("name") {
                 im.item(file, "$", &value);
             } else {
-                im.problem(file, "$", "no services found (not an HSDS service, list or organisation)", true);
+                im.problem(
+                    file,
+                    "$",
+                    "no services found (not an HSDS service, list or organisation)",
+                    true,
+                );
             }
         }
         _ => im.problem(file, "$", "not a JSON object or array", true),
@@ -411,7 +456,10 @@ struct Row {
 
 impl Row {
     fn get(&self, k: &str) -> Option<&str> {
-        self.fields.get(k).map(|s| s.trim()).filter(|s| !s.is_empty())
+        self.fields
+            .get(k)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
     }
 }
 
@@ -489,7 +537,9 @@ fn import_package(im: &mut Importer<'_>, pkg: &Package) {
             }
             continue;
         };
-        tables.0.insert((*name).to_owned(), read_csv(im, &path, bytes));
+        tables
+            .0
+            .insert((*name).to_owned(), read_csv(im, &path, bytes));
     }
     import_tables(im, &tables);
 }
@@ -502,7 +552,10 @@ fn read_csv(im: &mut Importer<'_>, path: &str, bytes: &[u8]) -> Vec<Row> {
     }
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().trim_start_matches('\u{feff}').to_owned()).collect(),
+        Ok(h) => h
+            .iter()
+            .map(|s| s.trim().trim_start_matches('\u{feff}').to_owned())
+            .collect(),
         Err(_) => {
             im.problem(path, "1", "unreadable header row", true);
             return out;
@@ -529,7 +582,12 @@ fn read_csv(im: &mut Importer<'_>, path: &str, bytes: &[u8]) -> Vec<Row> {
             }
             Err(e) => {
                 let line = e.position().map_or(n, |p| p.line() as usize);
-                im.problem(path, line.to_string(), "unreadable row (bad CSV or not UTF-8)", true);
+                im.problem(
+                    path,
+                    line.to_string(),
+                    "unreadable row (bad CSV or not UTF-8)",
+                    true,
+                );
                 if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     break;
                 }
@@ -591,14 +649,19 @@ fn import_tables(im: &mut Importer<'_>, t: &Tables) {
             ("email", row.get("email")),
             ("status", row.get("status")),
         ]);
-        let Some(so) = s.as_object_mut() else { continue };
+        let Some(so) = s.as_object_mut() else {
+            continue;
+        };
         // Profile columns, if the CSV carries them.
         for (k, v) in row.fields.iter().filter(|(k, _)| k.starts_with("haven_")) {
             let v = v.trim();
             if v.is_empty() {
                 continue;
             }
-            let list = matches!(k.as_str(), "haven_services" | "haven_populations" | "haven_states");
+            let list = matches!(
+                k.as_str(),
+                "haven_services" | "haven_populations" | "haven_states"
+            );
             let value = if list {
                 Value::Array(v.split([',', ';']).map(|x| Value::from(x.trim())).collect())
             } else {
@@ -606,7 +669,11 @@ fn import_tables(im: &mut Importer<'_>, t: &Tables) {
             };
             so.insert(k.clone(), value);
         }
-        if let Some(org) = row.get("organization_id").and_then(|id| orgs.get(id)).and_then(|v| v.first()) {
+        if let Some(org) = row
+            .get("organization_id")
+            .and_then(|id| orgs.get(id))
+            .and_then(|v| v.first())
+        {
             if let Some(o) = t.rows("organizations").get(*org) {
                 so.insert(
                     "organization".into(),
@@ -618,7 +685,12 @@ fn import_tables(im: &mut Importer<'_>, t: &Tables) {
         let mut list = Vec::new();
         for p in rows_of("phones", phones.get(id)) {
             if p.get("number").is_none() {
-                im.problem(&p.file, p.line.to_string(), "phone without a number dropped", false);
+                im.problem(
+                    &p.file,
+                    p.line.to_string(),
+                    "phone without a number dropped",
+                    false,
+                );
                 continue;
             }
             list.push(obj(&[
@@ -652,12 +724,19 @@ fn import_tables(im: &mut Importer<'_>, t: &Tables) {
         so.insert("schedules".into(), Value::Array(list));
         let list: Vec<Value> = rows_of("service_areas", areas.get(id))
             .into_iter()
-            .map(|a| obj(&[("name", a.get("name")), ("description", a.get("description"))]))
+            .map(|a| {
+                obj(&[
+                    ("name", a.get("name")),
+                    ("description", a.get("description")),
+                ])
+            })
             .collect();
         so.insert("service_areas".into(), Value::Array(list));
         let mut list = Vec::new();
         for sal in rows_of("service_at_location", sals.get(id)) {
-            let Some(loc_id) = sal.get("location_id") else { continue };
+            let Some(loc_id) = sal.get("location_id") else {
+                continue;
+            };
             let loc = rows_of("locations", locs.get(loc_id)).into_iter().next();
             let addresses: Vec<Value> = rows_of("addresses", addrs.get(loc_id))
                 .into_iter()
@@ -707,17 +786,24 @@ mod tests {
 
     #[test]
     fn shapes() {
-        let r = json(r#"[{"id":"1","name":"A","status":"active"},{"id":"1","name":"dup"},{"name":"no id"},3]"#);
+        let r = json(
+            r#"[{"id":"1","name":"A","status":"active"},{"id":"1","name":"dup"},{"name":"no id"},3]"#,
+        );
         assert_eq!(r.summary.imported, 1);
         assert_eq!(r.summary.duplicates, 1);
         assert_eq!(r.summary.skipped, 2);
         assert_eq!(r.problems[1].row, "[2]");
         let r = json(r#"{"contents":[{"id":"o","name":"Org","website":"https://o.org"}]}"#);
         assert_eq!(r.summary.imported, 1);
-        assert_eq!(r.resources[0].kind, crate::core::resource::ResourceKind::Organization);
+        assert_eq!(
+            r.resources[0].kind,
+            crate::core::resource::ResourceKind::Organization
+        );
         let r = json("not json");
         assert_eq!(r.summary.skipped, 1);
-        assert!(r.problems[0].to_string().starts_with("t.json:line 1: skipped"));
+        assert!(r.problems[0]
+            .to_string()
+            .starts_with("t.json:line 1: skipped"));
     }
 
     #[test]
@@ -737,8 +823,14 @@ mod tests {
         assert_eq!(r.summary.inactive, 1);
         assert_eq!(r.summary.warnings, 1);
         let texts: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
-        assert!(texts.contains(&"services.csv:3: skipped: missing name".to_string()), "{texts:?}");
-        assert!(texts.contains(&"phones.csv:3: warning: phone without a number dropped".to_string()), "{texts:?}");
+        assert!(
+            texts.contains(&"services.csv:3: skipped: missing name".to_string()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"phones.csv:3: warning: phone without a number dropped".to_string()),
+            "{texts:?}"
+        );
         assert_eq!(r.resources[0].contacts.len(), 1);
     }
 }

@@ -43,8 +43,8 @@ const MAX_TOKEN_CHARS: usize = 40;
 pub const MAX_DOCS: usize = 1 << 24;
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "at", "be", "by", "for", "from", "in", "is", "of", "on", "or",
-    "the", "to", "with", "de", "del", "el", "en", "la", "las", "los", "para", "por", "con", "y",
+    "a", "an", "and", "are", "at", "be", "by", "for", "from", "in", "is", "of", "on", "or", "the",
+    "to", "with", "de", "del", "el", "en", "la", "las", "los", "para", "por", "con", "y",
 ];
 
 /// When a resource must be open.
@@ -339,7 +339,11 @@ impl SearchIndex {
                 *slot = rank as u32;
             }
         }
-        let layers = layer.iter().copied().max().map_or(1, |m| usize::from(m) + 1);
+        let layers = layer
+            .iter()
+            .copied()
+            .max()
+            .map_or(1, |m| usize::from(m) + 1);
         Ok(SearchIndex {
             docs,
             layer,
@@ -527,7 +531,11 @@ impl SearchIndex {
         let mut partial = false;
         if tokens.is_empty() {
             match &mask {
-                Some(m) => cands.extend(m.iter().filter(|&d| d < n && passes(d)).map(|d| (0, 0, d as u32))),
+                Some(m) => cands.extend(
+                    m.iter()
+                        .filter(|&d| d < n && passes(d))
+                        .map(|d| (0, 0, d as u32)),
+                ),
                 None => cands.extend((0..n).filter(|&d| passes(d)).map(|d| (0, 0, d as u32))),
             }
         } else {
@@ -599,7 +607,10 @@ impl SearchIndex {
             (
                 std::cmp::Reverse(a.0),
                 std::cmp::Reverse(a.1),
-                self.name_rank.get(a.2 as usize).copied().unwrap_or(u32::MAX),
+                self.name_rank
+                    .get(a.2 as usize)
+                    .copied()
+                    .unwrap_or(u32::MAX),
             )
         };
         if cands.len() > limit {
@@ -732,7 +743,10 @@ mod tests {
 
     #[test]
     fn tokens_fold_accents_and_stop_words() {
-        assert_eq!(tokens("Línea de Crisis, LGBTQ+ 24/7"), vec!["linea", "crisis", "lgbtq", "24", "7"]);
+        assert_eq!(
+            tokens("Línea de Crisis, LGBTQ+ 24/7"),
+            vec!["linea", "crisis", "lgbtq", "24", "7"]
+        );
         assert_eq!(tokens("Women’s Straße"), vec!["womens", "strasse"]);
         assert_eq!(fold("ÁRBOL"), "arbol");
     }
@@ -742,7 +756,8 @@ mod tests {
         let mut a = res("a", "Línea de Ayuda", "apoyo para sobrevivientes");
         a.populations = vec![Population::Latino];
         let mut b = res("b", "Shelter Line", "línea for shelter seekers");
-        b.contacts.push(ContactPoint::new(ContactKind::Text, "12345"));
+        b.contacts
+            .push(ContactPoint::new(ContactKind::Text, "12345"));
         b.place = Some(Place {
             city: Some("Austin".into()),
             state: Some("TX".into()),
@@ -757,7 +772,11 @@ mod tests {
         };
         let r = idx.search(&q("linea"), now);
         let ids: Vec<_> = r.hits.iter().map(|h| h.resource.id.as_str()).collect();
-        assert_eq!(ids, vec!["a", "b"], "name match ranks above description match");
+        assert_eq!(
+            ids,
+            vec!["a", "b"],
+            "name match ranks above description match"
+        );
         let r = idx.search(&q("shel"), now);
         assert_eq!(r.hits.len(), 1);
         assert_eq!(r.hits[0].resource.id, "b");

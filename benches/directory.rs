@@ -1,0 +1,716 @@
+//! Directory at scale: 100 000 generated services — import (verify + parse + index), search
+//! (text + two filters, p95) and the same queries on SQLite FTS5 in the same run.
+//!
+//! `cargo bench --bench directory` first prints a report (peak heap during import, search
+//! p50/p95 for Haven and SQLite FTS5 and their ratio), then runs the criterion benches.
+//! The data is generated deterministically (xorshift, fixed seed) with realistic field
+//! sizes: names of 3–6 words, descriptions of 15–45 words, 1–3 service keywords, 1–3
+//! phones, languages, hours, city and state.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use criterion::{black_box, Criterion};
+use haven::core::directory::bundle::{self, Payload};
+use haven::core::directory::{accept_update, CachedBundle, Directory, SearchQuery};
+use haven::core::resource::{
+    Clock, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan, Place, Population,
+    Provenance, Resource, ResourceKind, ServiceArea,
+};
+use haven::core::trust::{Delegation, EnvelopeMeta, RootKey, Roots, Scope, SigningKey, TrustState};
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+/// Counts live heap bytes and the peak since the last reset.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed)
+                    + (new_size - layout.size());
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const N: usize = 100_000;
+const NOW: OffsetDateTime = datetime!(2027-01-04 12:00 UTC);
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+    fn chance(&mut self, pct: usize) -> bool {
+        self.below(100) < pct
+    }
+}
+
+const WORDS: &[&str] = &[
+    "safe",
+    "family",
+    "center",
+    "community",
+    "women",
+    "youth",
+    "crisis",
+    "support",
+    "housing",
+    "legal",
+    "advocacy",
+    "counseling",
+    "shelter",
+    "hope",
+    "haven",
+    "bridge",
+    "project",
+    "services",
+    "alliance",
+    "network",
+    "home",
+    "care",
+    "health",
+    "justice",
+    "recovery",
+    "pathways",
+    "new",
+    "beginnings",
+    "harbor",
+    "light",
+    "circle",
+    "sisters",
+    "voices",
+    "refuge",
+    "open",
+    "door",
+    "mujeres",
+    "esperanza",
+    "casa",
+    "nueva",
+    "vida",
+    "familias",
+    "unidas",
+    "native",
+    "nations",
+    "rainbow",
+    "pride",
+    "trans",
+    "deaf",
+    "immigrant",
+    "children",
+    "parents",
+    "elders",
+    "rural",
+    "county",
+    "valley",
+    "river",
+    "mountain",
+    "coastal",
+    "united",
+    "coalition",
+    "place",
+    "house",
+];
+const DESC: &[&str] = &[
+    "provides",
+    "confidential",
+    "emergency",
+    "shelter",
+    "for",
+    "survivors",
+    "of",
+    "domestic",
+    "violence",
+    "and",
+    "their",
+    "children",
+    "we",
+    "offer",
+    "safety",
+    "planning",
+    "advocacy",
+    "legal",
+    "help",
+    "with",
+    "protective",
+    "orders",
+    "counseling",
+    "support",
+    "groups",
+    "transitional",
+    "housing",
+    "referrals",
+    "trafficking",
+    "sexual",
+    "assault",
+    "bilingual",
+    "staff",
+    "available",
+    "walk-in",
+    "hours",
+    "by",
+    "appointment",
+    "free",
+    "services",
+    "all",
+    "ages",
+    "welcome",
+    "immigration",
+    "case",
+    "management",
+    "food",
+    "clothing",
+    "transportation",
+    "hotline",
+    "answered",
+    "trained",
+    "advocates",
+    "culturally",
+    "specific",
+    "programs",
+    "línea",
+    "atención",
+    "víctimas",
+    "apoyo",
+    "teens",
+    "dating",
+    "abuse",
+    "economic",
+    "financial",
+];
+const SERVICES: &[&str] = &[
+    "emergency shelter",
+    "safety planning",
+    "legal advocacy",
+    "counseling",
+    "support groups",
+    "transitional housing",
+    "protective orders",
+    "crisis hotline",
+    "case management",
+    "immigration legal help",
+    "trafficking survivor services",
+    "sexual assault advocacy",
+    "children's program",
+    "financial empowerment",
+    "medical advocacy",
+    "court accompaniment",
+];
+const CITIES: &[&str] = &[
+    "Springfield",
+    "Riverside",
+    "Franklin",
+    "Greenville",
+    "Bristol",
+    "Clinton",
+    "Fairview",
+    "Salem",
+    "Madison",
+    "Georgetown",
+    "Arlington",
+    "Ashland",
+    "Dover",
+    "Oxford",
+    "Jackson",
+    "Burlington",
+    "Manchester",
+    "Milton",
+    "Newport",
+    "Auburn",
+    "Dayton",
+    "Lexington",
+    "Milford",
+    "Winchester",
+    "Kingston",
+    "Hudson",
+    "Clayton",
+    "Marion",
+    "Lebanon",
+    "Albany",
+    "Santa Fe",
+    "San José",
+    "Española",
+    "Laredo",
+    "Tucson",
+    "Fresno",
+    "Yakima",
+    "Gallup",
+    "Bethel",
+    "Nome",
+];
+const STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY",
+];
+const LANGS: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("vi", "Vietnamese"),
+    ("zh", "Chinese"),
+    ("ko", "Korean"),
+    ("ar", "Arabic"),
+    ("ht", "Haitian Creole"),
+    ("nv", "Navajo"),
+    ("ase", "American Sign Language"),
+];
+
+fn words(rng: &mut Rng, from: &[&str], lo: usize, hi: usize) -> String {
+    let n = lo + rng.below(hi - lo + 1);
+    (0..n).map(|_| rng.pick(from)).collect::<Vec<_>>().join(" ")
+}
+
+fn title(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn generate(n: usize) -> Vec<Resource> {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    (0..n)
+        .map(|i| {
+            let kind = match rng.below(10) {
+                0..=2 => ResourceKind::Hotline,
+                3..=5 => ResourceKind::Shelter,
+                _ => ResourceKind::Service,
+            };
+            let mut r = Resource::new(
+                format!("svc-{i:06}"),
+                title(&words(&mut rng, WORDS, 3, 6)),
+                kind,
+            );
+            if rng.chance(60) {
+                r.organization = Some(title(&words(&mut rng, WORDS, 2, 4)));
+            }
+            r.description = words(&mut rng, DESC, 15, 45);
+            r.services = (0..1 + rng.below(3))
+                .map(|_| rng.pick(SERVICES).to_string())
+                .collect();
+            r.services.dedup();
+            for _ in 0..1 + rng.below(2) {
+                r.contacts.push(ContactPoint::new(
+                    ContactKind::Call,
+                    format!(
+                        "{:03}-{:03}-{:04}",
+                        200 + rng.below(700),
+                        rng.below(1000),
+                        rng.below(10000)
+                    ),
+                ));
+            }
+            if rng.chance(50) {
+                let mut t =
+                    ContactPoint::new(ContactKind::Text, format!("{}", 10000 + rng.below(90000)));
+                t.keyword = Some("HELP".into());
+                r.contacts.push(t);
+            }
+            if rng.chance(20) {
+                r.contacts.push(ContactPoint::new(
+                    ContactKind::Chat,
+                    format!("https://chat.example.org/{i}"),
+                ));
+            }
+            r.contacts.push(ContactPoint::new(
+                ContactKind::Web,
+                format!("https://org{i}.example.org"),
+            ));
+            r.languages.push(Language {
+                code: "en".into(),
+                name: "English".into(),
+            });
+            for _ in 0..rng.below(3) {
+                let (c, n) = LANGS[rng.below(LANGS.len())];
+                if !r.languages.iter().any(|l| l.code == c) {
+                    r.languages.push(Language {
+                        code: c.into(),
+                        name: n.into(),
+                    });
+                }
+            }
+            r.hours = if rng.chance(30) {
+                Hours::always()
+            } else {
+                Hours {
+                    weekly: Day::ALL[..5]
+                        .iter()
+                        .map(|&day| OpeningSpan {
+                            day,
+                            opens: Clock::new(8 + rng.below(3) as u8, 0).unwrap(),
+                            closes: Clock::new(16 + rng.below(4) as u8, 30).unwrap(),
+                        })
+                        .collect(),
+                    ..Hours::default()
+                }
+            };
+            for _ in 0..rng.below(3) {
+                r.populations
+                    .push(Population::ALL[rng.below(Population::ALL.len())]);
+            }
+            r.no_police_contact_required = rng.chance(40);
+            let state = rng.pick(STATES).to_string();
+            r.area = ServiceArea {
+                national: rng.chance(2),
+                states: vec![state.clone()],
+                description: None,
+            };
+            let confidential = kind == ResourceKind::Shelter;
+            r.place = Some(Place {
+                confidential,
+                address: (!confidential)
+                    .then(|| format!("{} {} St", 1 + rng.below(9999), title(rng.pick(WORDS)))),
+                city: Some(rng.pick(CITIES).to_string()),
+                state: Some(state),
+                postal_code: (!confidential).then(|| format!("{:05}", rng.below(99999))),
+            });
+            r.provenance = Provenance {
+                source: Some("Generated benchmark data".into()),
+                verified: Some(datetime!(2026-11-01 0:00 UTC).date()),
+                ..Provenance::default()
+            };
+            r.normalize();
+            r
+        })
+        .collect()
+}
+
+struct Signed {
+    roots: Roots,
+    bundle: Vec<u8>,
+}
+
+fn signed_bundle(resources: Vec<Resource>) -> Signed {
+    let root = SigningKey::generate().unwrap();
+    let key = SigningKey::generate().unwrap();
+    let roots = Roots::new(vec![RootKey::new(root.public_key(), "bench root")]).unwrap();
+    let deleg = Delegation::issue(
+        &root,
+        &key.public_key(),
+        Scope::Directory,
+        "Bench",
+        datetime!(2030-01-01 0:00 UTC),
+    )
+    .unwrap();
+    let payload = bundle::encode_payload(&Payload {
+        resources,
+        ..Payload::default()
+    })
+    .unwrap();
+    let meta = EnvelopeMeta {
+        version: 1,
+        issued: datetime!(2027-01-01 0:00 UTC),
+        expires: datetime!(2028-01-01 0:00 UTC),
+    };
+    let bundle = bundle::seal(&meta, &deleg, &payload, &key).unwrap();
+    Signed { roots, bundle }
+}
+
+fn import(s: &Signed) -> Directory {
+    let up = accept_update(
+        CachedBundle::new(s.bundle.clone(), None),
+        &s.roots,
+        &TrustState::default(),
+        NOW,
+    )
+    .unwrap();
+    Directory::build(vec![up.layer]).unwrap()
+}
+
+/// The benchmark queries: free text + two filters each.
+fn queries() -> Vec<SearchQuery> {
+    let texts = [
+        "shelter",
+        "legal advocacy",
+        "domestic viol",
+        "counsel",
+        "safe haven",
+        "trafficking",
+        "linea",
+        "transitional housing",
+        "springfield",
+        "protective orders",
+        "support gr",
+        "emergency",
+        "immigration",
+        "youth",
+        "casa",
+        "children",
+        "crisis hotline",
+        "hope",
+        "financial",
+        "court",
+    ];
+    let mut out = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let state = STATES[(i * 7) % STATES.len()].to_string();
+        let mut q = SearchQuery {
+            text: (*t).into(),
+            ..SearchQuery::default()
+        };
+        match i % 3 {
+            0 => {
+                q.populations = vec![Population::ALL[i % 8]];
+                q.state = Some(state);
+            }
+            1 => {
+                q.text_available = true;
+                q.languages = vec!["es".into()];
+            }
+            _ => {
+                q.no_police_contact_required = true;
+                q.state = Some(state);
+            }
+        }
+        out.push(q);
+    }
+    out
+}
+
+fn percentile(mut v: Vec<Duration>, p: f64) -> Duration {
+    v.sort();
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v[i.min(v.len() - 1)]
+}
+
+struct Fts {
+    conn: rusqlite::Connection,
+}
+
+fn fts_build(resources: &[Resource]) -> Fts {
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.execute_batch(
+        "CREATE TABLE docs(id INTEGER PRIMARY KEY, name TEXT, pops INTEGER, state TEXT, national INTEGER,
+                           txt INTEGER, langs TEXT, nopolice INTEGER);
+         CREATE VIRTUAL TABLE fts USING fts5(name, org, services, description, city,
+                           tokenize = 'unicode61 remove_diacritics 2');",
+    )
+    .unwrap();
+    let tx = conn.unchecked_transaction().unwrap();
+    {
+        let mut d = tx
+            .prepare("INSERT INTO docs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            .unwrap();
+        let mut f = tx.prepare("INSERT INTO fts(rowid, name, org, services, description, city) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").unwrap();
+        for (i, r) in resources.iter().enumerate() {
+            let pops: i64 = r.populations.iter().map(|p| 1i64 << p.index()).sum();
+            let langs: String = r
+                .languages
+                .iter()
+                .map(|l| format!(",{},", l.code))
+                .collect();
+            let state = r.area.states.first().cloned().unwrap_or_default();
+            d.execute(rusqlite::params![
+                i as i64,
+                r.name,
+                pops,
+                state,
+                r.area.national as i64,
+                r.has_text() as i64,
+                langs,
+                r.no_police_contact_required as i64
+            ])
+            .unwrap();
+            let city = r
+                .place
+                .as_ref()
+                .and_then(|p| p.city.clone())
+                .unwrap_or_default();
+            f.execute(rusqlite::params![
+                i as i64,
+                r.name,
+                r.organization.clone().unwrap_or_default(),
+                r.services.join(" "),
+                r.description,
+                city
+            ])
+            .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+    Fts { conn }
+}
+
+fn fts_query(fts: &Fts, q: &SearchQuery) -> usize {
+    let toks = haven::core::directory::search::tokens(&q.text);
+    let n = toks.len();
+    let m: Vec<String> = toks
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i + 1 == n && t.len() >= 2 {
+                format!("\"{t}\"*")
+            } else {
+                format!("\"{t}\"")
+            }
+        })
+        .collect();
+    let pops: i64 = q.populations.iter().map(|p| 1i64 << p.index()).sum();
+    let sql = "SELECT d.id FROM fts JOIN docs d ON d.id = fts.rowid
+               WHERE fts MATCH ?1
+                 AND (d.pops & ?2) = ?2
+                 AND (?3 = '' OR d.national = 1 OR d.state = ?3)
+                 AND (?4 = 0 OR d.txt = 1)
+                 AND (?5 = '' OR instr(d.langs, ?5) > 0)
+                 AND (?6 = 0 OR d.nopolice = 1)
+               ORDER BY bm25(fts, 8.0, 6.0, 5.0, 3.0, 2.0), d.name LIMIT 50";
+    let mut st = fts.conn.prepare_cached(sql).unwrap();
+    let lang = q
+        .languages
+        .first()
+        .map(|l| format!(",{l},"))
+        .unwrap_or_default();
+    let rows = st
+        .query_map(
+            rusqlite::params![
+                m.join(" "),
+                pops,
+                q.state.clone().unwrap_or_default(),
+                q.text_available as i64,
+                lang,
+                q.no_police_contact_required as i64
+            ],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap();
+    rows.count()
+}
+
+fn report(resources: &[Resource], signed: &Signed) -> Directory {
+    println!(
+        "== directory report: {} services, bundle {:.1} MB",
+        resources.len(),
+        signed.bundle.len() as f64 / 1e6
+    );
+    // Import: peak heap above what is live before (the bundle bytes and the source list).
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t = Instant::now();
+    let dir = import(signed);
+    let took = t.elapsed();
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let resident = LIVE.load(Ordering::Relaxed) - base;
+    println!(
+        "import (verify + parse + index): {:.0} ms; peak heap {:.1} MB above baseline (incl. the {:.1} MB bundle copy); directory resident {:.1} MB; {} terms",
+        took.as_secs_f64() * 1e3,
+        peak as f64 / 1e6,
+        signed.bundle.len() as f64 / 1e6,
+        resident as f64 / 1e6,
+        dir.index().term_count()
+    );
+    let qs = queries();
+    let fts = fts_build(resources);
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..20 {
+        for q in &qs {
+            let t = Instant::now();
+            black_box(dir.search(q, NOW).hits.len());
+            ours.push(t.elapsed());
+            let t = Instant::now();
+            black_box(fts_query(&fts, q));
+            theirs.push(t.elapsed());
+        }
+    }
+    let (p50, p95) = (percentile(ours.clone(), 0.5), percentile(ours, 0.95));
+    let (f50, f95) = (percentile(theirs.clone(), 0.5), percentile(theirs, 0.95));
+    println!(
+        "search text + two filters ({} queries x 20): Haven p50 {:.3} ms, p95 {:.3} ms",
+        qs.len(),
+        p50.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3
+    );
+    println!(
+        "same queries, SQLite FTS5:                 p50 {:.3} ms, p95 {:.3} ms",
+        f50.as_secs_f64() * 1e3,
+        f95.as_secs_f64() * 1e3
+    );
+    println!(
+        "ratio SQLite / Haven: p50 {:.1}x, p95 {:.1}x",
+        f50.as_secs_f64() / p50.as_secs_f64(),
+        f95.as_secs_f64() / p95.as_secs_f64()
+    );
+    let bundled = Directory::bundled().unwrap();
+    let t = Instant::now();
+    for q in &qs {
+        black_box(bundled.search(q, NOW).hits.len());
+    }
+    println!(
+        "bundled list: {} queries in {:.3} ms",
+        qs.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    dir
+}
+
+fn main() {
+    let resources = generate(N);
+    let signed = signed_bundle(resources.clone());
+    let dir = report(&resources, &signed);
+    let mut c = Criterion::default().configure_from_args();
+    {
+        let mut g = c.benchmark_group("directory");
+        g.sample_size(10).measurement_time(Duration::from_secs(12));
+        g.bench_function("import_100k", |b| {
+            b.iter(|| black_box(import(&signed).len()))
+        });
+        g.finish();
+    }
+    let qs = queries();
+    c.bench_function("directory/search_100k_text_two_filters", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i += 1;
+            black_box(dir.search(&qs[i % qs.len()], NOW).hits.len())
+        })
+    });
+    let fts = fts_build(&resources);
+    c.bench_function("directory/sqlite_fts5_100k_text_two_filters", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i += 1;
+            black_box(fts_query(&fts, &qs[i % qs.len()]))
+        })
+    });
+    c.final_summary();
+}

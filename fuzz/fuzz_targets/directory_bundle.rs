@@ -1,0 +1,24 @@
+//! Fuzz the directory bundle path: envelope checks, then the payload decoder and the index.
+#![no_main]
+
+use haven::core::directory::{accept_update, bundle, unsigned_layer, CachedBundle, Directory};
+use haven::core::trust::{time_from_unix, Roots, TrustState};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // Signed path: must reject (or accept) without panicking, against the pinned roots.
+    if let (Ok(roots), Ok(now)) = (Roots::bundled(), time_from_unix(1_800_000_000)) {
+        let _ = accept_update(
+            CachedBundle::new(data.to_vec(), None),
+            &roots,
+            &TrustState::default(),
+            now,
+        );
+    }
+    // Payload decoder directly (what runs after a signature passed), then indexing.
+    if bundle::decode_payload(data).is_ok() {
+        if let Ok(layer) = unsigned_layer(data) {
+            let _ = Directory::build(vec![layer]);
+        }
+    }
+});

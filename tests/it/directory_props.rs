@@ -1,0 +1,150 @@
+//! Property tests: the bundle decoder, envelope checks, HSDS importer and search never panic.
+
+use haven::core::directory::bundle::{decode_payload, encode_payload, Payload};
+use haven::core::directory::hsds::{self, ImportOptions, Input, Package};
+use haven::core::directory::{accept_update, unsigned_layer, CachedBundle, Directory, SearchQuery};
+use haven::core::trust::{Scope, TrustState};
+use proptest::prelude::*;
+use time::macros::datetime;
+
+use crate::directory::{sample_payload, Publisher};
+
+/// JSON-ish text built from HSDS-like fragments, so the fuzzing reaches deep paths.
+fn jsonish() -> impl Strategy<Value = String> {
+    let atom = prop_oneof![
+        Just("null".to_string()),
+        Just("true".to_string()),
+        Just("1e999".to_string()),
+        Just("-3".to_string()),
+        Just("\"\"".to_string()),
+        Just("\"MO,TU\"".to_string()),
+        Just("\"25:99\"".to_string()),
+        Just("\"2026-02-30\"".to_string()),
+        "\"[^\"\\\\]{0,12}\"".prop_map(|s| s),
+    ];
+    let key = prop_oneof![
+        Just("id"),
+        Just("name"),
+        Just("status"),
+        Just("phones"),
+        Just("number"),
+        Just("type"),
+        Just("languages"),
+        Just("schedules"),
+        Just("byday"),
+        Just("opens_at"),
+        Just("closes_at"),
+        Just("timezone"),
+        Just("service_at_locations"),
+        Just("location"),
+        Just("addresses"),
+        Just("haven_populations"),
+        Just("haven_confidential_location"),
+        Just("haven_contacts"),
+        Just("kind"),
+        Just("value"),
+        Just("services"),
+        Just("contents"),
+        Just("organization"),
+        Just("service"),
+        Just("haven_directory"),
+        Just("haven_verified"),
+        Just("website"),
+    ];
+    atom.prop_recursive(4, 64, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(|v| format!("[{}]", v.join(","))),
+            prop::collection::vec((key.clone(), inner), 0..6).prop_map(|v| {
+                let fields: Vec<String> =
+                    v.into_iter().map(|(k, x)| format!("\"{k}\":{x}")).collect();
+                format!("{{{}}}", fields.join(","))
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn payload_decoder_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = decode_payload(&bytes);
+    }
+
+    #[test]
+    fn payload_decoder_never_panics_on_jsonish(services in prop::collection::vec(jsonish(), 0..6)) {
+        let text = format!("{{\"haven_directory\":1,\"services\":[{}]}}", services.join(","));
+        if let Ok(d) = decode_payload(text.as_bytes()) {
+            // Whatever decodes re-encodes and decodes to the same resources.
+            let again = encode_payload(&d.payload).unwrap();
+            prop_assert_eq!(decode_payload(&again).unwrap().payload.resources, d.payload.resources);
+            // And can be indexed and searched.
+            let dir = Directory::build(vec![unsigned_layer(&again).unwrap()]).unwrap();
+            let _ = dir.search(&SearchQuery { text: "a".into(), ..SearchQuery::default() }, datetime!(2027-01-04 12:00 UTC));
+        }
+    }
+
+    #[test]
+    fn hsds_importer_never_panics_on_json(doc in jsonish()) {
+        let r = hsds::import(&Input::Json { file: "p.json".into(), bytes: doc.into_bytes() }, &ImportOptions::default());
+        prop_assert_eq!(r.summary.imported, r.resources.len());
+    }
+
+    #[test]
+    fn hsds_importer_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = hsds::import(&Input::Json { file: "p.json".into(), bytes: bytes.clone() }, &ImportOptions::default());
+        let mut pkg = Package { datapackage: Some(bytes.clone()), ..Package::default() };
+        pkg.files.insert("services.csv".into(), bytes.clone());
+        pkg.files.insert("phones.csv".into(), bytes);
+        let _ = hsds::import(&Input::Tabular(pkg), &ImportOptions::default());
+    }
+
+    #[test]
+    fn csv_rows_never_panic(rows in prop::collection::vec("[a-z0-9,\"\\n ]{0,30}", 0..8)) {
+        let mut pkg = Package::default();
+        pkg.files.insert("services.csv".into(), format!("id,name,status,organization_id\n{}", rows.join("\n")).into_bytes());
+        pkg.files.insert("schedules.csv".into(), format!("id,service_id,byday,opens_at,closes_at,timezone\n{}", rows.join("\n")).into_bytes());
+        let _ = hsds::import(&Input::Tabular(pkg), &ImportOptions::default());
+    }
+
+    #[test]
+    fn search_never_panics(text in "\\PC{0,40}", limit in 0usize..5) {
+        let d = Directory::bundled().unwrap();
+        let r = d.search(&SearchQuery { text, limit, ..SearchQuery::default() }, datetime!(2027-01-04 12:00 UTC));
+        let max = if limit == 0 { 50 } else { limit };
+        prop_assert!(r.hits.len() <= max);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_bundles_are_rejected_or_identical(pos in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<prop::sample::Index>()) {
+        let p = Publisher::new("Org", Scope::Directory, datetime!(2030-01-01 0:00 UTC));
+        let good = p.sign(1, datetime!(2028-01-01 0:00 UTC), &sample_payload());
+        let now = datetime!(2027-01-04 12:00 UTC);
+        let mut bad = good.clone();
+        let i = pos.index(bad.len());
+        bad[i] = byte;
+        let res = accept_update(CachedBundle::new(bad.clone(), None), &p.roots, &TrustState::default(), now);
+        prop_assert_eq!(res.is_ok(), bad == good);
+        let short = &good[..cut.index(good.len())];
+        prop_assert!(accept_update(CachedBundle::new(short.to_vec(), None), &p.roots, &TrustState::default(), now).is_err());
+    }
+}
+
+#[test]
+fn encode_rejects_invalid_resources() {
+    let mut r = haven::core::resource::Resource::new(
+        "",
+        "No id",
+        haven::core::resource::ResourceKind::Service,
+    );
+    r.description = "x".into();
+    assert!(encode_payload(&Payload {
+        resources: vec![r],
+        ..Payload::default()
+    })
+    .is_err());
+}
