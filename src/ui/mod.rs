@@ -90,6 +90,13 @@ pub fn App() -> Element {
         });
     }
 
+    // In the webview: the quick-exit button hides the private screen in the page itself,
+    // in the same frame as the tap; Rust then locks and removes it from the DOM.
+    #[cfg(any(feature = "desktop", feature = "mobile"))]
+    use_hook(|| {
+        let _ = document::eval(QUICK_EXIT_JS);
+    });
+
     // In the webview: a hidden page (minimised window, app switched away) locks.
     #[cfg(any(feature = "desktop", feature = "mobile"))]
     {
@@ -123,11 +130,21 @@ pub fn App() -> Element {
             style { {PRIVATE_CSS} }
             views::setup::SetupView {}
         },
+        // The calculator stays mounted under the private screen, so a quick exit can
+        // uncover it in the same frame, before Rust has even seen the click.
         other => rsx! {
+            views::calculator::CalculatorView { calc: state.calc, on_candidate }
             components::shell::PrivateShell { screen: other }
         },
     }
 }
+
+/// Capture-phase listener: a tap on `#quick-exit` hides `#private` at once.
+#[cfg(any(feature = "desktop", feature = "mobile"))]
+const QUICK_EXIT_JS: &str = "if (!window.__qx) { window.__qx = true; \
+    document.addEventListener('pointerdown', qx, true); document.addEventListener('click', qx, true); } \
+    function qx(e) { const b = e.target && e.target.closest && e.target.closest('#quick-exit'); \
+    if (b) { const p = document.getElementById('private'); if (p) { p.style.display = 'none'; } } }";
 
 fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent) {
     use crate::platform::PlatformEvent as E;
