@@ -320,7 +320,7 @@ fn build_vectors(f: &Fixture) -> Vectors {
     // An unsigned link whose name claims 300 bytes.
     err("length-past-end", format!("{WEB_BASE}#{}", b64(&[1, 0, 1, 0, 0, 0xAC, 0x02, b'x'])));
 
-    err("oversize", format!("{WEB_BASE}#{}", "A".repeat(MAX_LINK_CHARS)));
+    err("oversize", format!("{WEB_BASE}#{}", "A".repeat(MAX_LINK_CHARS + 1)));
     err("not-base64", format!("{WEB_BASE}#not*base64!"));
     err("no-fragment", WEB_BASE.to_owned());
 

@@ -9,6 +9,7 @@ mod flows;
 mod harness;
 mod link;
 mod link_cli;
+mod link_web;
 mod i18n;
 mod tidy;
 mod vault;

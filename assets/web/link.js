@@ -1,0 +1,431 @@
+// Haven resource-link landing page: decodes the URL fragment in the browser, verifies the
+// Ed25519 signature chain with WebCrypto against the pinned roots embedded in index.html,
+// and shows the resources with call / text links. It makes no network request and keeps
+// nothing. The format is the one of src/core/link.rs (see ARCHITECTURE.md, "Resource
+// links"); the same vectors (tests/data/link/vectors.json) are run against both.
+'use strict';
+
+(function () {
+  var LINK_FORMAT = 1;
+  var MODE_UNSIGNED = 0;
+  var MODE_SIGNED = 1;
+  var MAX_LINK_CHARS = 4096;
+  var MAX_RESOURCES = 20;
+  var ENVELOPE_FORMAT = 1;
+  var DELEGATION_FORMAT = 1;
+  var SCOPE_LINKS = 2;
+  var LINK_PREFIX = 'haven/link/1\n';
+  var DELEGATION_PREFIX = 'haven/delegation/1\n';
+  var MAX_ORGANISATION_LEN = 120;
+  // Range of Unix seconds the Rust side (`time` crate) can represent.
+  var MIN_UNIX = -377705116800;
+  var MAX_UNIX = 253402300799;
+  var LIMITS = {
+    id: 64, name: 120, note: 280, contacts: 8, value: 200, keyword: 32, label: 80,
+    languages: 8, code: 16, langName: 40
+  };
+  var KINDS = ['Hotline', 'Shelter', 'Service', 'Organization'];
+  var CONTACT_KINDS = ['call', 'text', 'chat', 'tty', 'videophone', 'web', 'email'];
+  var CONTACT_LABELS = {
+    call: 'Call', text: 'Text', chat: 'Chat', tty: 'TTY', videophone: 'Videophone',
+    web: 'Website', email: 'E-mail'
+  };
+  // Control characters and bidirectional marks / overrides / isolates are refused.
+  var FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+  // Problems, named as in LinkProblem (src/core/link.rs).
+  var NOT_A_LINK = 'not-a-link';
+  var DAMAGED = 'damaged';
+  var UNSUPPORTED = 'unsupported';
+  var NOT_TRUSTED = 'not-trusted';
+  var EXPIRED = 'expired';
+  var NO_CRYPTO = 'no-crypto';
+
+  function LinkProblem(kind, at) {
+    this.kind = kind;
+    this.at = at;
+  }
+  function fail(kind, at) {
+    throw new LinkProblem(kind, at);
+  }
+
+  var enc = new TextEncoder();
+  var utf8 = new TextDecoder('utf-8', { fatal: true });
+
+  // ---- base64url (strict: alphabet, optional padding, zero trailing bits) ----
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  function b64urlDecode(s) {
+    var t = s.replace(/[\t\n\f\r ]/g, '');
+    if (t.length === 0) fail(NOT_A_LINK);
+    var pad = /=*$/.exec(t)[0].length;
+    var body = t.slice(0, t.length - pad);
+    if (pad > 0 && (t.length % 4 !== 0 || pad > 2)) fail(NOT_A_LINK);
+    if (body.length % 4 === 1) fail(NOT_A_LINK);
+    var out = new Uint8Array(Math.floor(body.length * 3 / 4));
+    var acc = 0, bits = 0, o = 0;
+    for (var i = 0; i < body.length; i++) {
+      var v = B64.indexOf(body.charAt(i));
+      if (v < 0) fail(NOT_A_LINK);
+      acc = (acc << 6) | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out[o++] = (acc >> bits) & 0xff;
+      }
+    }
+    if ((acc & ((1 << bits) - 1)) !== 0) fail(NOT_A_LINK);
+    if (pad > 0 && (body.length + pad) % 4 !== 0) fail(NOT_A_LINK);
+    return out;
+  }
+
+  function b64Decode(s) {
+    var bin = atob(s);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  // ---- a bounds-checked reader; `onShort` names the problem when data runs out ----
+  function Reader(bytes, onShort) {
+    this.b = bytes;
+    this.pos = 0;
+    this.onShort = onShort;
+    this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  Reader.prototype.need = function (n) {
+    if (n < 0 || this.pos + n > this.b.length) fail(this.onShort);
+  };
+  Reader.prototype.u8 = function () { this.need(1); return this.b[this.pos++]; };
+  Reader.prototype.u16 = function () {
+    this.need(2); var v = this.dv.getUint16(this.pos); this.pos += 2; return v;
+  };
+  Reader.prototype.u32 = function () {
+    this.need(4); var v = this.dv.getUint32(this.pos); this.pos += 4; return v;
+  };
+  Reader.prototype.i64 = function () {
+    this.need(8); var v = this.dv.getBigInt64(this.pos); this.pos += 8; return v;
+  };
+  Reader.prototype.take = function (n) {
+    this.need(n); var v = this.b.subarray(this.pos, this.pos + n); this.pos += n; return v;
+  };
+  Reader.prototype.rest = function () {
+    var v = this.b.subarray(this.pos); this.pos = this.b.length; return v;
+  };
+  Reader.prototype.done = function () { return this.pos === this.b.length; };
+  Reader.prototype.len = function () {
+    var b0 = this.u8();
+    if (b0 < 0x80) return b0;
+    var b1 = this.u8();
+    if (b1 === 0 || b1 >= 0x80) fail(DAMAGED);
+    return (b0 & 0x7f) | (b1 << 7);
+  };
+  Reader.prototype.str = function (max) {
+    var n = this.len();
+    if (n > max) fail(DAMAGED);
+    var s;
+    try { s = utf8.decode(this.take(n)); } catch (e) {
+      if (e instanceof LinkProblem) throw e;
+      fail(DAMAGED);
+    }
+    if (FORBIDDEN.test(s)) fail(DAMAGED);
+    return s;
+  };
+
+  function concat(a, b) {
+    var out = new Uint8Array(a.length + b.length);
+    out.set(a, 0);
+    out.set(b, a.length);
+    return out;
+  }
+  function equal(a, b) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  function unixTime(big) {
+    if (big < BigInt(MIN_UNIX) || big > BigInt(MAX_UNIX)) fail(NOT_TRUSTED);
+    return Number(big);
+  }
+
+  // ---- pinned roots ----
+  async function loadRoots() {
+    var out = [];
+    var el = document.getElementById('haven-roots');
+    var parsed;
+    try { parsed = JSON.parse(el ? el.textContent : ''); } catch (e) { return out; }
+    if (!parsed || parsed.format !== 1 || !Array.isArray(parsed.roots)) return out;
+    for (var i = 0; i < parsed.roots.length; i++) {
+      var r = parsed.roots[i];
+      try {
+        var key = b64Decode(String(r.public_key));
+        if (key.length !== 32) continue;
+        var digest = new Uint8Array(await crypto.subtle.digest('SHA-256', key));
+        var id = Array.prototype.map.call(digest.subarray(0, 8), function (b) {
+          return (b < 16 ? '0' : '') + b.toString(16);
+        }).join('');
+        // A root whose id does not match its key is ignored (as Roots::new refuses it).
+        if (id === String(r.id).toLowerCase()) out.push({ id: digest.slice(0, 8), key: key });
+      } catch (e) { /* unusable entry: ignored */ }
+    }
+    return out;
+  }
+
+  async function ed25519Verify(publicKey, signature, message) {
+    try {
+      var key = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
+      return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // ---- delegation: prefix | u8 format | u8 scope | key(32) | i64 expires | u8 len | org |
+  //      root key id (8) | signature(64) ----
+  function parseDelegation(bytes) {
+    var r = new Reader(bytes, DAMAGED);
+    var prefix = enc.encode(DELEGATION_PREFIX);
+    if (!equal(r.take(prefix.length), prefix)) fail(NOT_TRUSTED);
+    if (r.u8() !== DELEGATION_FORMAT) fail(UNSUPPORTED);
+    var scope = r.u8();
+    var key = r.take(32);
+    var expires = unixTime(r.i64());
+    var orgBytes = r.take(r.u8());
+    var root = r.take(8);
+    r.take(64);
+    if (!r.done()) fail(DAMAGED);
+    if (scope !== 1 && scope !== SCOPE_LINKS) fail(NOT_TRUSTED);
+    var org;
+    try { org = utf8.decode(orgBytes); } catch (e) { fail(NOT_TRUSTED); }
+    if (org.trim() === '' || orgBytes.length > MAX_ORGANISATION_LEN ||
+        /[\u0000-\u001F\u007F-\u009F]/.test(org)) fail(NOT_TRUSTED);
+    return {
+      scope: scope, key: key, expires: expires, organisation: org, root: root,
+      signed: bytes.subarray(0, bytes.length - 64), signature: bytes.subarray(bytes.length - 64)
+    };
+  }
+
+  // ---- signed body: u8 format | u64 version | i64 issued | i64 expires | u16 len |
+  //      delegation | u32 len | section | signature(64); signed = LINK_PREFIX || body-sig ----
+  async function openSigned(body, roots, nowSec) {
+    if (body.length > MAX_LINK_CHARS) fail(DAMAGED);
+    if (!(window.crypto && crypto.subtle)) fail(NO_CRYPTO);
+    var r = new Reader(body, DAMAGED);
+    if (r.u8() !== ENVELOPE_FORMAT) fail(UNSUPPORTED);
+    r.take(8); // version: links are not ratcheted
+    var issuedRaw = r.i64();
+    var expiresRaw = r.i64();
+    var delegBytes = r.take(r.u16());
+    var sectionLen = r.u32();
+    if (sectionLen > MAX_LINK_CHARS) fail(DAMAGED);
+    var section = r.take(sectionLen);
+    var signedLen = r.pos;
+    var signature = r.take(64);
+    if (!r.done()) fail(DAMAGED);
+
+    var d = parseDelegation(delegBytes);
+    var candidates = roots.filter(function (k) { return equal(k.id, d.root); });
+    if (candidates.length === 0) fail(NOT_TRUSTED);
+    var good = false;
+    for (var i = 0; i < candidates.length && !good; i++) {
+      good = await ed25519Verify(candidates[i].key, d.signature, d.signed);
+    }
+    if (!good) fail(NOT_TRUSTED);
+    if (d.scope !== SCOPE_LINKS) fail(NOT_TRUSTED);
+    var signed = concat(enc.encode(LINK_PREFIX), body.subarray(0, signedLen));
+    if (!(await ed25519Verify(d.key, signature, signed))) fail(NOT_TRUSTED);
+    var issued = unixTime(issuedRaw);
+    var expires = Math.min(unixTime(expiresRaw), d.expires);
+    if (issued > d.expires) fail(NOT_TRUSTED);
+    if (nowSec >= expires) fail(EXPIRED, expires);
+    return { organisation: d.organisation, issued: issued, expires: expires, section: section };
+  }
+
+  // ---- resource section (parsed only after every signature check passed) ----
+  function parseSection(bytes) {
+    var r = new Reader(bytes, DAMAGED);
+    var count = r.u8();
+    if (count === 0 || count > MAX_RESOURCES) fail(DAMAGED);
+    var out = [];
+    for (var i = 0; i < count; i++) {
+      var kind = r.u8();
+      if (kind >= KINDS.length) fail(DAMAGED);
+      r.str(LIMITS.id);
+      var name = r.str(LIMITS.name);
+      if (name.trim() === '') fail(DAMAGED);
+      var note = r.str(LIMITS.note);
+      var n = r.u8();
+      if (n > LIMITS.contacts) fail(DAMAGED);
+      var contacts = [];
+      for (var j = 0; j < n; j++) {
+        var ck = r.u8();
+        if (ck >= CONTACT_KINDS.length) fail(DAMAGED);
+        var value = r.str(LIMITS.value);
+        if (value.trim() === '') fail(DAMAGED);
+        contacts.push({
+          kind: CONTACT_KINDS[ck], value: value,
+          keyword: r.str(LIMITS.keyword), label: r.str(LIMITS.label)
+        });
+      }
+      var m = r.u8();
+      if (m > LIMITS.languages) fail(DAMAGED);
+      var languages = [];
+      for (var k = 0; k < m; k++) {
+        var code = r.str(LIMITS.code);
+        var lname = r.str(LIMITS.langName);
+        if (code === '' && lname === '') fail(DAMAGED);
+        languages.push(lname || code);
+      }
+      out.push({ kind: KINDS[kind], name: name, note: note, contacts: contacts, languages: languages });
+    }
+    if (!r.done()) fail(DAMAGED);
+    return out;
+  }
+
+  async function decode(fragment, roots, nowSec) {
+    if (fragment.length > MAX_LINK_CHARS) fail(DAMAGED);
+    var bytes = b64urlDecode(fragment);
+    var r = new Reader(bytes, DAMAGED);
+    var version = r.u8();
+    if (version !== LINK_FORMAT) fail(UNSUPPORTED);
+    var mode = r.u8();
+    if (mode === MODE_UNSIGNED) {
+      return { verified: null, resources: parseSection(r.rest()) };
+    }
+    if (mode === MODE_SIGNED) {
+      var v = await openSigned(r.rest(), roots, nowSec);
+      return { verified: v, resources: parseSection(v.section) };
+    }
+    fail(UNSUPPORTED);
+  }
+
+  // ---- safe action links (mirrors ContactPoint::action_uri) ----
+  function dialDigits(value) {
+    var v = value.trim();
+    var out = v.charAt(0) === '+' ? '+' : '';
+    for (var i = 0; i < v.length; i++) {
+      var c = v.charAt(i);
+      if (c >= '0' && c <= '9') out += c;
+      else if (/[A-Za-z]/.test(c)) return null;
+    }
+    var n = out.replace(/^\+/, '').length;
+    return n >= 2 && n <= 20 ? out : null;
+  }
+  function actionUri(c) {
+    var d;
+    switch (c.kind) {
+      case 'call': case 'tty': case 'videophone':
+        d = dialDigits(c.value);
+        return d ? 'tel:' + d : null;
+      case 'text':
+        d = dialDigits(c.value);
+        if (!d) return null;
+        return /^[A-Za-z0-9]+$/.test(c.keyword) ? 'sms:' + d + '?body=' + c.keyword : 'sms:' + d;
+      case 'chat': case 'web':
+        var v = c.value.trim();
+        var ok = v.length > 8 && v.slice(0, 8).toLowerCase() === 'https://' && !/[\s"]/.test(v);
+        return ok ? v : null;
+      case 'email':
+        var e = c.value.trim();
+        return e.indexOf('@') >= 0 && !/[\s?&"]/.test(e) ? 'mailto:' + e : null;
+    }
+    return null;
+  }
+  function summary(c) {
+    if (c.kind === 'text' && c.keyword) return 'Text ' + c.keyword + ' to ' + c.value;
+    return CONTACT_LABELS[c.kind] + ': ' + c.value;
+  }
+
+  // ---- rendering: textContent and setAttribute only, never HTML from data ----
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function isoDate(sec) {
+    return new Date(sec * 1000).toISOString().slice(0, 10);
+  }
+  function setStatus(state, problem, title, detail) {
+    document.body.setAttribute('data-state', state);
+    if (problem) document.body.setAttribute('data-problem', problem);
+    else document.body.removeAttribute('data-problem');
+    document.getElementById('status-title').textContent = title;
+    document.getElementById('status-detail').textContent = detail || '';
+  }
+  function render(resources) {
+    var list = document.getElementById('resources');
+    list.textContent = '';
+    resources.forEach(function (res) {
+      var li = el('li', 'resource');
+      li.appendChild(el('h2', null, res.name));
+      li.appendChild(el('p', 'kind', res.kind));
+      var ul = el('ul', 'contacts');
+      res.contacts.forEach(function (c) {
+        var item = el('li');
+        var uri = actionUri(c);
+        if (uri) {
+          var a = el('a', 'action', summary(c));
+          a.setAttribute('href', uri);
+          if (uri.indexOf('https:') === 0) a.setAttribute('rel', 'noreferrer noopener');
+          item.appendChild(a);
+        } else {
+          item.appendChild(el('span', 'plain', summary(c)));
+        }
+        if (c.label) item.appendChild(el('p', 'label', c.label));
+        ul.appendChild(item);
+      });
+      li.appendChild(ul);
+      if (res.languages.length) li.appendChild(el('p', 'languages', 'Languages: ' + res.languages.join(', ')));
+      if (res.note) li.appendChild(el('p', 'note', res.note));
+      list.appendChild(li);
+    });
+  }
+
+  var MESSAGES = {};
+  MESSAGES[NOT_A_LINK] = ['There is no list in this link.',
+    'Open the whole link you were sent. Nothing was shown.'];
+  MESSAGES[DAMAGED] = ['This link is damaged or incomplete.',
+    'Part of it may have been cut off. Ask the person who sent it to send it again. Nothing from it is shown.'];
+  MESSAGES[UNSUPPORTED] = ['This link was made by a newer version of Haven.',
+    'Open it in the Haven app, or ask for a new link. Nothing from it is shown.'];
+  MESSAGES[NOT_TRUSTED] = ['This link could not be verified.',
+    'It may have been changed after it was signed, or signed by someone Haven does not know. To protect you, nothing from it is shown.'];
+  MESSAGES[NO_CRYPTO] = ['This browser cannot check the signature on this link.',
+    'Open it in the Haven app or an up-to-date browser. Nothing from it is shown.'];
+
+  var roots = null;
+  async function show() {
+    var fragment = window.location.hash.replace(/^#/, '');
+    document.getElementById('resources').textContent = '';
+    try {
+      if (fragment === '') fail(NOT_A_LINK);
+      if (roots === null) roots = (window.crypto && crypto.subtle) ? await loadRoots() : [];
+      var nowSec = Math.floor(Date.now() / 1000);
+      var result = await decode(fragment, roots, nowSec);
+      if (result.verified) {
+        setStatus('verified', null, 'Verified: ' + result.verified.organisation,
+          'Signed ' + isoDate(result.verified.issued) + '. Valid until ' + isoDate(result.verified.expires) + '.');
+      } else {
+        setStatus('unsigned', null, 'Not verified — check with the person who sent it.',
+          'This list is not signed, so anyone could have written it. Check a number before you rely on it.');
+      }
+      render(result.resources);
+    } catch (e) {
+      var kind = e instanceof LinkProblem ? e.kind : DAMAGED;
+      if (kind === EXPIRED) {
+        setStatus('error', EXPIRED, 'This link expired on ' + isoDate(e.at) + '.',
+          'Old links can hold numbers that have changed. Ask the person who sent it for a new one. Nothing from it is shown.');
+      } else {
+        var msg = MESSAGES[kind] || MESSAGES[DAMAGED];
+        setStatus('error', kind, msg[0], msg[1]);
+      }
+    }
+    // Keep the list out of this tab's address bar and history entry.
+    if (window.location.href.indexOf('#') >= 0) {
+      try { history.replaceState(null, '', window.location.pathname); } catch (e) { /* file: */ }
+    }
+  }
+
+  window.addEventListener('hashchange', show);
+  show();
+})();
