@@ -8,6 +8,8 @@ pub mod directory;
 pub mod header;
 pub mod i18n;
 pub mod link;
+pub mod my_resources;
+pub mod plan;
 pub mod qr;
 pub mod record;
 pub mod resource;

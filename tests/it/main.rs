@@ -10,6 +10,8 @@ mod harness;
 mod link;
 mod link_cli;
 mod link_web;
+mod plan;
+mod resources;
 mod i18n;
 mod tidy;
 mod vault;

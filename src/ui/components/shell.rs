@@ -95,6 +95,9 @@ pub fn PrivateShell(screen: Screen) -> Element {
                 match screen {
                     Screen::Home => rsx! { views::home::HomeView {} },
                     Screen::Settings => rsx! { views::settings::SettingsView {} },
+                    Screen::Plan => rsx! { views::plan::PlanView {} },
+                    Screen::Resources => rsx! { views::resources::ResourcesView {} },
+                    Screen::Signs => rsx! { views::signs::SignsView {} },
                     _ => rsx! { views::home::NotYet {} },
                 }
             }

@@ -2,5 +2,8 @@
 
 pub mod calculator;
 pub mod home;
+pub mod plan;
+pub mod resources;
 pub mod settings;
 pub mod setup;
+pub mod signs;

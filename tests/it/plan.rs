@@ -1,0 +1,497 @@
+//! Headless tests of the safety plan screen: create, edit, suggestions by stage, reorder,
+//! skip, delete, persistence across quick exit + unlock, language switch, "Saved" only
+//! after the vault write; and the accessibility check of every private screen.
+
+use crate::flows::{app, unlock, Fixture, PIN};
+use haven::core::i18n;
+use haven::core::plan::{self, Plan, SectionId, Stage};
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// Wait until the status line `id` says `text`.
+pub async fn status_is(f: &mut Fixture, id: &str, text: &str) -> bool {
+    let id = id.to_string();
+    let text = text.to_string();
+    f.t.wait_until(WAIT, move |h| {
+        status_text(h, &id).as_deref() == Some(text.as_str())
+    })
+    .await
+}
+
+/// The text of a `<p id=..>` status line in rendered HTML.
+pub fn status_text(html: &str, id: &str) -> Option<String> {
+    let start = html.find(&format!("id=\"{id}\""))?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let close = open_end + html[open_end..].find("</p>")?;
+    Some(html[open_end..close].to_string())
+}
+
+async fn open_plan(f: &mut Fixture) {
+    f.t.click("home-plan");
+    assert!(f.t.exists("plan"), "the plan screen shows");
+    assert!(!f.t.exists("not-yet"));
+}
+
+async fn relock_and_open(f: &mut Fixture) {
+    f.t.click("quick-exit");
+    assert!(!f.t.exists("private"));
+    assert!(unlock(f, PIN).await, "unlocks again");
+    open_plan(f).await;
+}
+
+/// Positions of the section cards in the rendered page, in order.
+fn section_order(html: &str) -> Vec<SectionId> {
+    let mut found: Vec<(usize, SectionId)> = SectionId::ALL
+        .into_iter()
+        .filter_map(|s| {
+            html.find(&format!("id=\"plan-sec-{}\"", s.code()))
+                .map(|i| (i, s))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, s)| s).collect()
+}
+
+#[tokio::test]
+async fn plan_is_created_edited_and_kept_across_quick_exit() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    open_plan(&mut f).await;
+    // A fresh plan: every section, nothing written, no stage chosen.
+    assert_eq!(section_order(&f.t.html()), SectionId::ALL.to_vec());
+    assert_eq!(f.t.text_of("plan-status").as_deref(), Some(""));
+
+    f.t.input("plan-text-warning_signs", "He slams doors first");
+    // The change is on its way, not yet confirmed by the vault.
+    assert_eq!(f.t.text_of("plan-status").as_deref(), Some("Saving…"));
+    assert!(
+        status_is(&mut f, "plan-status", "Saved").await,
+        "saved after the vault put"
+    );
+
+    f.t.click("plan-person-add");
+    f.t.input("plan-person-name-0", "Rosa");
+    f.t.input("plan-person-phone-0", "555 0199");
+    f.t.input("plan-person-code-0", "blue umbrella");
+    f.t.click("plan-place-add");
+    f.t.input("plan-place-0", "Church on 5th");
+    f.t.input("plan-place-how-0", "Bus 12");
+    f.t.input("plan-thing-kept-0", "Red box, top shelf");
+    f.t.change("plan-thing-ready-0", "true");
+    f.t.click("plan-thing-add");
+    let own = plan::ThingKind::STANDARD.len();
+    f.t.input(&format!("plan-thing-label-{own}"), "Photos");
+    f.t.input("plan-text-notes", "My own note");
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+
+    relock_and_open(&mut f).await;
+    let html = f.t.html();
+    for kept in [
+        "He slams doors first",
+        "Rosa",
+        "555 0199",
+        "blue umbrella",
+        "Church on 5th",
+        "Bus 12",
+        "Red box, top shelf",
+        "Photos",
+        "My own note",
+    ] {
+        assert!(html.contains(kept), "`{kept}` survived quick exit + unlock");
+    }
+    assert!(
+        html.contains("id=\"plan-thing-ready-0\" type=\"checkbox\" checked=true"),
+        "the tick survived"
+    );
+    assert!(!html.contains("id=\"plan-thing-ready-1\" type=\"checkbox\" checked=true"));
+
+    // Delete: remove the person and the own item.
+    f.t.click("plan-person-remove-0");
+    f.t.click(&format!("plan-thing-remove-{own}"));
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+    relock_and_open(&mut f).await;
+    let html = f.t.html();
+    assert!(
+        !html.contains("Rosa") && !html.contains("blue umbrella"),
+        "the person is gone"
+    );
+    assert!(!html.contains("Photos"), "the item is gone");
+    assert!(!f.t.exists("plan-person-name-0"));
+    assert!(html.contains("Church on 5th"), "the rest stays");
+}
+
+#[tokio::test]
+async fn suggestions_follow_the_stage_and_are_copied_only_when_added() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    open_plan(&mut f).await;
+    let shelter = i18n::tr("en", "plan-sug-places-shelter");
+    let room = i18n::tr("en", "plan-sug-places-room");
+    // No stage: general ideas, nothing written.
+    assert!(f.t.html().contains(&shelter));
+    assert!(!f.t.html().contains(&room));
+
+    f.t.change("plan-stage", "staying");
+    let html = f.t.html();
+    assert!(html.contains(&i18n::tr("en", "plan-intro-staying")));
+    assert!(html.contains(&room), "harm reduction while staying");
+    assert!(!html.contains(&shelter), "no push to leave while staying");
+    assert!(html.contains(&i18n::tr("en", "plan-sug-notes-staying")));
+
+    // The suggestion sits beside the field, not in it, until the person adds it.
+    let sign = i18n::tr("en", "plan-sug-signs-1");
+    assert!(!f.t.html().contains(&format!("value=\"- {sign}")));
+    f.t.click("plan-sug-warning_signs-0");
+    assert!(f.t.html().contains(&format!("- {sign}")));
+    f.t.click("plan-sug-safe_places-0");
+    assert!(
+        f.t.html().contains(&format!("value=\"{room}\"")),
+        "a place was added"
+    );
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+
+    f.t.change("plan-stage", "leaving");
+    let html = f.t.html();
+    assert!(html.contains(&i18n::tr("en", "plan-intro-leaving")));
+    assert!(html.contains(&shelter));
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+
+    relock_and_open(&mut f).await;
+    let html = f.t.html();
+    assert!(
+        html.contains(&format!("- {sign}")),
+        "the added suggestion is kept"
+    );
+    assert!(
+        html.contains("value=\"leaving\" selected=true"),
+        "the stage is kept"
+    );
+    assert!(!html.contains("value=\"staying\" selected=true"));
+    assert!(html.contains(&i18n::tr("en", "plan-intro-leaving")));
+}
+
+#[tokio::test]
+async fn sections_reorder_skip_and_come_back() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    open_plan(&mut f).await;
+    f.t.click("plan-down-warning_signs");
+    f.t.click("plan-up-notes");
+    f.t.click("plan-skip-tech");
+    f.t.input("plan-text-money", "keep cash");
+    f.t.click("plan-skip-money");
+    let mut expected = vec![
+        SectionId::SafePlaces,
+        SectionId::WarningSigns,
+        SectionId::People,
+        SectionId::Children,
+        SectionId::Documents,
+        SectionId::Notes,
+    ];
+    assert_eq!(section_order(&f.t.html()), expected);
+    assert!(f.t.exists("plan-show-tech") && f.t.exists("plan-show-money"));
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+
+    relock_and_open(&mut f).await;
+    assert_eq!(
+        section_order(&f.t.html()),
+        expected,
+        "order and skips survive"
+    );
+    // A skipped section keeps its words and comes back where it was.
+    f.t.click("plan-show-money");
+    expected.insert(5, SectionId::Money);
+    assert_eq!(section_order(&f.t.html()), expected);
+    assert!(f.t.html().contains("keep cash"));
+    assert!(!f.t.exists("plan-show-money"));
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+}
+
+#[tokio::test]
+async fn plan_switches_language_and_keeps_the_persons_words() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    open_plan(&mut f).await;
+    f.t.input("plan-text-notes", "my words stay mine");
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+    f.t.click("nav-back");
+    f.t.click("home-settings");
+    f.t.change("settings-lang", "es");
+    f.t.click("nav-back");
+    f.t.click("home-plan");
+    let html = f.t.html();
+    assert!(html.contains("¿Dónde estás ahora?"));
+    assert!(html.contains(&i18n::tr("es", "plan-sec-documents")));
+    assert!(html.contains(&i18n::tr("es", "plan-thing-birth-certificates")));
+    assert!(html.contains("my words stay mine"));
+    f.t.change("plan-stage", "staying");
+    assert!(f.t.html().contains(&i18n::tr("es", "plan-sug-places-room")));
+    assert!(status_is(&mut f, "plan-status", "Guardado").await);
+}
+
+#[test]
+fn every_plan_message_exists_in_every_language() {
+    let mut ids: Vec<&str> = plan::all_suggestion_ids();
+    for s in SectionId::ALL {
+        ids.push(s.title_id());
+        ids.push(s.hint_id());
+    }
+    for s in Stage::ALL {
+        ids.push(s.label_id());
+        ids.push(plan::stage_intro_id(Some(s)));
+    }
+    ids.push(plan::stage_intro_id(None));
+    for k in plan::ThingKind::STANDARD {
+        ids.push(k.label_id().expect("standard items have names"));
+    }
+    for lang in i18n::languages() {
+        for id in &ids {
+            assert_ne!(i18n::tr(lang, id), *id, "{lang}: missing `{id}`");
+        }
+    }
+}
+
+#[test]
+fn plan_format_v1_is_frozen() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/plan/plan-v1.json");
+    let text = std::fs::read_to_string(path).expect("plan-v1.json");
+    let p: Plan = serde_json::from_str(&text).expect("v1 parses");
+    assert_eq!(p.v, 1);
+    assert_eq!(p.stage, Some(Stage::Thinking));
+    assert_eq!(p.order.first(), Some(&SectionId::Notes));
+    assert_eq!(p.hidden, vec![SectionId::Tech]);
+    assert_eq!(
+        p.people.first().map(|x| x.code_word.as_str()),
+        Some("sunflower")
+    );
+    assert_eq!(p.clone().sanitized(), p, "the vector is a clean plan");
+    // Writing it again gives the same JSON value (field names and shapes unchanged).
+    let again: serde_json::Value = serde_json::to_value(&p).unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(again, stored);
+}
+
+// ---------------------------------------------------------------------------------------
+// Accessibility: every control on every private screen has a name.
+
+/// One start tag: its name, attributes, and the text up to its end tag.
+struct Control {
+    tag: String,
+    attrs: Vec<(String, String)>,
+    text: String,
+}
+
+impl Control {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn parse_attrs(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'=' && b[i] != b'/' {
+            i += 1;
+        }
+        let name = s[start..i].to_ascii_lowercase();
+        if name.is_empty() {
+            break;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                i += 1;
+                let vs = i;
+                while i < b.len() && b[i] != q {
+                    i += 1;
+                }
+                value = s[vs..i].to_string();
+                i += 1;
+            } else {
+                let vs = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                value = s[vs..i].to_string();
+            }
+        }
+        out.push((name, value));
+    }
+    out
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn controls(html: &str) -> Vec<Control> {
+    let mut out = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    for tag in ["button", "input", "select", "textarea", "a", "label"] {
+        let open = format!("<{tag}");
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(&open) {
+            let at = from + pos;
+            from = at + open.len();
+            let after = lower.as_bytes().get(at + open.len()).copied();
+            if !matches!(after, Some(b' ' | b'>' | b'/')) {
+                continue; // <abbr>, <article>…
+            }
+            let Some(end) = html[at..].find('>').map(|e| at + e) else {
+                continue;
+            };
+            let attrs = parse_attrs(&html[at + open.len()..end]);
+            let text = match tag {
+                "input" => String::new(),
+                _ => {
+                    let close = format!("</{tag}>");
+                    let stop = lower[end..]
+                        .find(&close)
+                        .map(|c| end + c)
+                        .unwrap_or(end + 1);
+                    strip_tags(&html[end + 1..stop])
+                }
+            };
+            out.push(Control {
+                tag: tag.to_string(),
+                attrs,
+                text,
+            });
+        }
+    }
+    out
+}
+
+/// Names of controls that have none (empty list: all good).
+pub fn unnamed_controls(html: &str) -> Vec<String> {
+    let all = controls(html);
+    let labels: Vec<(String, String)> = all
+        .iter()
+        .filter(|c| c.tag == "label")
+        .filter_map(|c| {
+            c.attr("for")
+                .map(|f| (f.to_string(), c.text.trim().to_string()))
+        })
+        .collect();
+    let mut bad = Vec::new();
+    for c in all.iter().filter(|c| c.tag != "label") {
+        if c.tag == "input" && c.attr("type") == Some("hidden") {
+            continue;
+        }
+        let aria = c.attr("aria-label").is_some_and(|v| !v.trim().is_empty());
+        let labelled = c
+            .attr("id")
+            .is_some_and(|id| labels.iter().any(|(f, text)| f == id && !text.is_empty()));
+        let named = match c.tag.as_str() {
+            "button" | "a" => aria || !c.text.trim().is_empty(),
+            _ => aria || labelled,
+        };
+        if !named {
+            bad.push(format!("<{} id={:?}>", c.tag, c.attr("id").unwrap_or("")));
+        }
+    }
+    bad
+}
+
+#[test]
+fn the_checker_catches_unnamed_controls() {
+    assert!(unnamed_controls("<button></button>").len() == 1);
+    assert!(
+        unnamed_controls("<button aria-label=\"Go\"></button><a href=\"x\">Call</a>").is_empty()
+    );
+    assert_eq!(unnamed_controls("<input id=\"a\" type=\"text\"/>").len(), 1);
+    assert!(unnamed_controls("<label for=\"a\">Name</label><input id=\"a\"/>").is_empty());
+    assert_eq!(
+        unnamed_controls("<label for=\"b\">Name</label><input id=\"a\"/>").len(),
+        1
+    );
+    assert_eq!(
+        unnamed_controls("<select id=\"s\"><option>x</option></select>").len(),
+        1
+    );
+    assert_eq!(
+        unnamed_controls("<textarea id=\"t\"></textarea><a href=\"y\"><span></span></a>").len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn every_control_on_every_private_screen_has_a_name() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    let mut pages: Vec<(String, String)> = vec![("home".into(), f.t.html())];
+
+    // Plan with every kind of entry present and one section skipped.
+    f.t.click("home-plan");
+    f.t.change("plan-stage", "thinking");
+    f.t.click("plan-person-add");
+    f.t.click("plan-place-add");
+    f.t.click("plan-thing-add");
+    f.t.click("plan-skip-notes");
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+    pages.push(("plan".into(), f.t.html()));
+    f.t.click("nav-back");
+
+    // Resources: the note, the form, an item with all links, a delete confirmation.
+    f.t.click("home-resources");
+    pages.push(("resources-empty".into(), f.t.html()));
+    f.t.click("res-add");
+    f.t.input("res-form-name", "Clinic");
+    f.t.input("res-form-phone", "555 0100");
+    f.t.input("res-form-sms", "555 0101");
+    f.t.input("res-form-website", "example.org");
+    pages.push(("resources-form".into(), f.t.html()));
+    f.t.click("res-form-save");
+    assert!(status_is(&mut f, "res-status", "Saved").await);
+    pages.push(("resources-list".into(), f.t.html()));
+    let id = crate::resources::first_item_id(&f.t.html()).expect("an item");
+    f.t.click(&format!("res-delete-{id}"));
+    pages.push(("resources-confirm".into(), f.t.html()));
+    f.t.click("nav-back");
+
+    f.t.click("home-signs");
+    pages.push(("signs".into(), f.t.html()));
+    f.t.click("nav-back");
+    f.t.click("home-settings");
+    pages.push(("settings".into(), f.t.html()));
+
+    let mut problems = Vec::new();
+    for (name, html) in &pages {
+        assert!(
+            html.contains("id=\"private\""),
+            "{name} is a private screen"
+        );
+        let n = controls(html).iter().filter(|c| c.tag != "label").count();
+        assert!(n >= 2, "{name}: controls found ({n})");
+        for b in unnamed_controls(html) {
+            problems.push(format!("{name}: {b}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "controls without a name:\n{}",
+        problems.join("\n")
+    );
+}
