@@ -1,4 +1,10 @@
-//! Platform seam: the same functions on every OS (desktop now; Android and iOS later).
+//! Platform seam: the same functions on every OS (desktop, Android, iOS).
+//!
+//! What the rest of the app calls, on every platform: [`data_dir`], [`device_secret`] /
+//! [`device_secret_in`], [`share_text`], [`events`] (+ [`take_pending_link`] at start-up)
+//! and [`handle_os_event`] (hooked into the window's event loop). The per-OS code lives in
+//! `desktop.rs`, `android.rs` (JNI, with `platforms/android/`) and `ios.rs` (objc2, with
+//! `platforms/ios/`); only those two mobile modules use `unsafe`.
 
 /// Title of the desktop window. The app must look like an ordinary calculator.
 pub const WINDOW_TITLE: &str = "Calculator";
@@ -6,6 +12,16 @@ pub const WINDOW_TITLE: &str = "Calculator";
 pub const WINDOW_SIZE: (f64, f64) = (360.0, 800.0);
 
 pub mod desktop;
+pub mod wrapped;
+
+// JNI entry points need `#[no_mangle]`; each unsafe use there carries a SAFETY comment.
+#[cfg(target_os = "android")]
+#[allow(unsafe_code)]
+mod android;
+// Foundation/UIKit calls through objc2; each unsafe use carries a SAFETY comment.
+#[cfg(target_os = "ios")]
+#[allow(unsafe_code)]
+mod ios;
 
 use crate::core::crypto::Key32;
 
@@ -76,14 +92,267 @@ pub fn events() -> tokio::sync::broadcast::Sender<PlatformEvent> {
     event_sender().clone()
 }
 
-/// Where the app keeps its files. Desktop: `$XDG_DATA_HOME/calc` (or `~/.local/share/calc`):
-/// a neutral name, like everything the disguise shows.
+/// Name of the app's own folder inside the platform's data location. Neutral, like
+/// everything the disguise shows.
+pub const DATA_DIR_NAME: &str = "calc";
+
+/// Where the app keeps its files. Desktop: `$XDG_DATA_HOME/calc` (or `~/.local/share/calc`).
+/// Android: `<app files dir>/calc` (private to the app, excluded from backup and device
+/// transfer by the manifest). iOS: `Library/Application Support/calc`, marked excluded from
+/// backup. Not created here on desktop and Android (the vault creates it, mode 0700).
 #[cfg(not(any(target_os = "android", target_os = "ios")))]
 pub fn data_dir() -> std::path::PathBuf {
-    let base = std::env::var_os("XDG_DATA_HOME")
+    desktop_data_dir(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
+}
+
+/// The desktop rule behind [`data_dir`], given `$XDG_DATA_HOME` and `$HOME`: a relative or
+/// empty `XDG_DATA_HOME` is ignored (XDG spec); with neither, the temp dir is used.
+pub fn desktop_data_dir(
+    xdg_data_home: Option<std::ffi::OsString>,
+    home: Option<std::ffi::OsString>,
+) -> std::path::PathBuf {
+    let base = xdg_data_home
         .map(std::path::PathBuf::from)
         .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))
+        .or_else(|| {
+            home.filter(|h| !h.is_empty())
+                .map(|h| std::path::PathBuf::from(h).join(".local/share"))
+        })
         .unwrap_or_else(std::env::temp_dir);
-    base.join("calc")
+    base.join(DATA_DIR_NAME)
+}
+
+/// Android: see the desktop version.
+#[cfg(target_os = "android")]
+pub fn data_dir() -> std::path::PathBuf {
+    android::files_dir().join(DATA_DIR_NAME)
+}
+
+/// iOS: see the desktop version.
+#[cfg(target_os = "ios")]
+pub fn data_dir() -> std::path::PathBuf {
+    ios::data_dir()
+}
+
+/// File name of the desktop stand-in key file inside the data directory.
+pub const DESKTOP_KEY_FILE: &str = "k.bin";
+
+/// The device secret for the vault in `dir`, from this platform's best key storage:
+/// - Android: a random secret wrapped by a non-exportable AES-256-GCM key in the Android
+///   Keystore (StrongBox when present); only the wrapped form is in `dir`
+///   ([`wrapped::WrappedKeyFile`], file [`wrapped::WRAPPED_FILE`]).
+/// - iOS: a Keychain item, `WhenUnlockedThisDeviceOnly`, never synchronised (`dir` unused).
+/// - Desktop: [`desktop::KeyFile`] `dir/k.bin`, a **stand-in**: whoever copies `dir` has it.
+pub fn device_secret_in(dir: &std::path::Path) -> std::sync::Arc<dyn DeviceSecret> {
+    #[cfg(target_os = "android")]
+    {
+        std::sync::Arc::new(wrapped::WrappedKeyFile::new(
+            dir.join(wrapped::WRAPPED_FILE),
+            android::KeystoreWrapper,
+        ))
+    }
+    #[cfg(target_os = "ios")]
+    {
+        let _ = dir;
+        std::sync::Arc::new(ios::KeychainSecret)
+    }
+    #[cfg(not(any(target_os = "android", target_os = "ios")))]
+    {
+        std::sync::Arc::new(desktop::KeyFile::new(dir.join(DESKTOP_KEY_FILE)))
+    }
+}
+
+/// [`device_secret_in`] for [`data_dir`].
+pub fn device_secret() -> std::sync::Arc<dyn DeviceSecret> {
+    device_secret_in(&data_dir())
+}
+
+/// Why a platform call failed. Carries no user data and no system message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PlatformError {
+    /// The native side has not started yet (Android: `MainActivity` not created).
+    #[error("platform layer not ready")]
+    NotReady,
+    /// The native call failed (exception, missing class, no window).
+    #[error("platform call failed")]
+    CallFailed,
+    /// The text is longer than [`MAX_SHARE_CHARS`].
+    #[error("text too long to share")]
+    TooLong,
+    /// UIKit calls must come from the main thread.
+    #[error("not on the main thread")]
+    NotMainThread,
+}
+
+/// What [`share_text`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The system share sheet was opened with the text (the person picks where it goes).
+    Shown,
+    /// This platform has no share sheet (desktop): show the text to copy instead.
+    Unsupported,
+}
+
+/// Longest text [`share_text`] passes on (Android's binder limit is far above this).
+pub const MAX_SHARE_CHARS: usize = 16 * 1024;
+
+/// Opens the system share sheet with `text` (Android chooser, iOS activity sheet). Desktop:
+/// [`ShareOutcome::Unsupported`], the UI shows its copy box. Never touches the clipboard.
+pub fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
+    if text.chars().count() > MAX_SHARE_CHARS {
+        return Err(PlatformError::TooLong);
+    }
+    #[cfg(target_os = "android")]
+    {
+        android::share_text(text)
+    }
+    #[cfg(target_os = "ios")]
+    {
+        ios::share_text(text)
+    }
+    #[cfg(not(any(target_os = "android", target_os = "ios")))]
+    {
+        Ok(ShareOutcome::Unsupported)
+    }
+}
+
+/// Scheme of resource links the app opens (`haven://r#…`, see `core::link::APP_BASE`).
+/// Must match Dioxus.toml `[deep_links] schemes`, the Android manifest and the iOS plist
+/// (a test checks all four agree).
+pub const LINK_SCHEME: &str = "haven";
+/// Host of the https resource links the app claims (Android App Links, iOS universal
+/// links). A placeholder under the reserved `example.org`: a publisher replaces it with a
+/// host they control (serving `assetlinks.json` / `apple-app-site-association`) here, in
+/// Dioxus.toml `[deep_links] hosts` and in `platforms/android/AndroidManifest.xml`.
+pub const LINK_HOST: &str = "links.example.org";
+/// Path prefix of https resource links (`https://<LINK_HOST>/r#…`).
+pub const LINK_PATH_PREFIX: &str = "/r";
+
+/// Whether `raw` is a resource link this app handles: `haven:…`, or `https://LINK_HOST/r…`,
+/// at most `core::link::MAX_LINK_CHARS` long. Only the shape is checked here; the link
+/// codec verifies the payload. Never panics.
+pub fn is_app_link(raw: &str) -> bool {
+    if raw.len() > crate::core::link::MAX_LINK_CHARS {
+        return false;
+    }
+    let Ok(url) = url::Url::parse(raw) else {
+        return false;
+    };
+    match url.scheme() {
+        s if s == LINK_SCHEME => true,
+        "https" => {
+            url.host_str() == Some(LINK_HOST)
+                && url.port().is_none()
+                && url.path().starts_with(LINK_PATH_PREFIX)
+        }
+        _ => false,
+    }
+}
+
+static PENDING_LINK: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Hands a link the OS opened the app with to the UI. Links that are not ours are dropped
+/// (`false`). If the UI is listening, it gets [`PlatformEvent::OpenLink`]; if nobody is
+/// listening yet (cold start: the link arrives before the UI subscribes), the link is kept
+/// for [`take_pending_link`]. Only the newest pending link is kept.
+pub fn deliver_link(raw: &str) -> bool {
+    deliver_link_to(event_sender(), raw)
+}
+
+/// [`deliver_link`] into a given channel (tests give each app its own channel).
+pub fn deliver_link_to(events: &tokio::sync::broadcast::Sender<PlatformEvent>, raw: &str) -> bool {
+    if !is_app_link(raw) {
+        return false;
+    }
+    // Held across the send: a UI that subscribes and then calls `take_pending_link` either
+    // gets the event or finds the link pending, never neither.
+    let mut slot = PENDING_LINK.lock().unwrap_or_else(|e| e.into_inner());
+    if events
+        .send(PlatformEvent::OpenLink(raw.to_owned()))
+        .is_err()
+    {
+        *slot = Some(raw.to_owned());
+    }
+    true
+}
+
+/// The link the app was opened with before the UI was listening, if any (taken: a second
+/// call returns `None`). The UI calls this right after subscribing to [`events`].
+pub fn take_pending_link() -> Option<String> {
+    PENDING_LINK
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+}
+
+/// Lifecycle codes the Android `MainActivity` passes to `nativeOnLifecycle`. The same
+/// numbers are written in `platforms/android/MainActivity.kt` (a test compares them).
+pub mod lifecycle_code {
+    /// `onResume`: the app is in front again.
+    pub const FOREGROUND: i32 = 1;
+    /// `onStop`: the app is no longer visible (home, recents, another app).
+    pub const BACKGROUND: i32 = 2;
+    /// `ACTION_SCREEN_OFF`: the screen went off.
+    pub const SCREEN_OFF: i32 = 3;
+}
+
+/// The event a lifecycle code stands for; `None` for an unknown code.
+pub fn lifecycle_event(code: i32) -> Option<PlatformEvent> {
+    match code {
+        lifecycle_code::FOREGROUND => Some(PlatformEvent::Foreground),
+        lifecycle_code::BACKGROUND => Some(PlatformEvent::Background),
+        lifecycle_code::SCREEN_OFF => Some(PlatformEvent::ScreenOff),
+        _ => None,
+    }
+}
+
+/// Emits the event for a lifecycle code (Android JNI glue; tests simulate with it).
+/// Returns `false` for an unknown code, which is ignored.
+pub fn report_lifecycle(code: i32) -> bool {
+    match lifecycle_event(code) {
+        Some(ev) => {
+            emit(ev);
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(feature = "desktop")]
+use dioxus::desktop::tao;
+#[cfg(all(feature = "mobile", not(feature = "desktop")))]
+use dioxus::mobile::tao;
+
+/// Whether the window loop's suspend/resume means background/foreground here. On iOS it
+/// is the only hook (resign-active comes before the app-switcher snapshot). On Android the
+/// `MainActivity` reports `onStop` itself (so the share sheet, which only pauses the app,
+/// does not lock it); on desktop the UI watches the page's visibility.
+const SUSPEND_IS_BACKGROUND: bool = cfg!(target_os = "ios");
+
+/// Feeds one event of the window's event loop to the platform layer. The UI installs it
+/// with `Config::with_custom_event_handler(|e, _| platform::handle_os_event(e))`.
+/// - `Opened { urls }` (iOS `openURL` and universal links, macOS): [`deliver_link`].
+/// - iOS `Suspended` (resign active): cover the window, then [`PlatformEvent::Background`];
+///   `Resumed`: uncover, [`PlatformEvent::Foreground`].
+#[cfg(any(feature = "desktop", feature = "mobile"))]
+pub fn handle_os_event<T>(event: &tao::event::Event<'_, T>) {
+    use tao::event::Event;
+    match event {
+        Event::Opened { urls } => {
+            for url in urls {
+                deliver_link(url.as_str());
+            }
+        }
+        Event::Suspended if SUSPEND_IS_BACKGROUND => {
+            #[cfg(target_os = "ios")]
+            ios::cover_window(true);
+            emit(PlatformEvent::Background);
+        }
+        Event::Resumed if SUSPEND_IS_BACKGROUND => {
+            #[cfg(target_os = "ios")]
+            ios::cover_window(false);
+            emit(PlatformEvent::Foreground);
+        }
+        _ => {}
+    }
 }

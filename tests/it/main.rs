@@ -11,6 +11,7 @@ mod link;
 mod link_cli;
 mod link_web;
 mod plan;
+mod platform;
 mod resources;
 mod i18n;
 mod tidy;
