@@ -12,6 +12,7 @@ mod link_cli;
 mod link_web;
 mod plan;
 mod platform;
+mod platform_manifest;
 mod resources;
 mod i18n;
 mod tidy;
