@@ -495,3 +495,162 @@ async fn every_control_on_every_private_screen_has_a_name() {
         problems.join("\n")
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Touch targets: every control of the private screens is sized by a rule of at least
+// 2.75rem (44 px at the default text size).
+
+/// Smallest `min-height` (in rem) of the CSS rules whose selector names `needle`.
+fn min_height_rem(css: &str, needle: &str) -> Option<f32> {
+    css.split('}')
+        .filter_map(|rule| rule.split_once('{'))
+        .filter(|(sel, _)| {
+            sel.split(',').any(|s| {
+                let s = s.trim();
+                s.ends_with(needle)
+                    || s.contains(&format!("{needle}:"))
+                    || s.contains(&format!("{needle} "))
+            })
+        })
+        .filter_map(|(_, body)| {
+            let at = body.find("min-height:")?;
+            let v = body[at + "min-height:".len()..].trim_start();
+            let end = v.find("rem")?;
+            v[..end].trim().parse::<f32>().ok()
+        })
+        .reduce(f32::max)
+}
+
+/// The `<div id="private">` element of a page, start tag to matching end tag.
+pub fn private_part(html: &str) -> Option<&str> {
+    let id = html.find("id=\"private\"")?;
+    let start = html[..id].rfind("<div")?;
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < html.len() {
+        let rest = &html[i..];
+        if rest.starts_with("<div") {
+            depth += 1;
+            i += 4;
+        } else if rest.starts_with("</div>") {
+            depth -= 1;
+            i += 6;
+            if depth == 0 {
+                return html.get(start..i);
+            }
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    None
+}
+
+/// Controls too small to tap (empty: all good).
+pub fn small_targets(html: &str, css: &str) -> Vec<String> {
+    const SIZED: [&str; 8] = [
+        "primary",
+        "secondary",
+        "danger",
+        "small-btn",
+        "tile",
+        "icon-btn",
+        "quick-exit",
+        "action-link",
+    ];
+    let mut bad = Vec::new();
+    for c in controls(html).iter().filter(|c| c.tag != "label") {
+        let classes: Vec<&str> = c.attr("class").unwrap_or("").split_whitespace().collect();
+        let ok = match c.tag.as_str() {
+            "button" | "a" => classes.iter().any(|k| {
+                SIZED.contains(k)
+                    && min_height_rem(css, &format!(".{k}")).is_some_and(|h| h >= 2.75)
+            }),
+            "select" => min_height_rem(css, ".private select").is_some_and(|h| h >= 2.75),
+            "textarea" => min_height_rem(css, ".private textarea").is_some_and(|h| h >= 2.75),
+            // A checkbox is tapped through its label, which fills a 2.75rem row.
+            "input" if c.attr("type") == Some("checkbox") => {
+                min_height_rem(css, ".check").is_some_and(|h| h >= 2.75)
+                    || classes.is_empty()
+                        && min_height_rem(css, ".thing .check").is_some_and(|h| h >= 2.75)
+            }
+            "input" => {
+                let ty = c.attr("type").unwrap_or("text");
+                min_height_rem(css, &format!(".private input[type={ty}]"))
+                    .is_some_and(|h| h >= 2.75)
+            }
+            _ => true,
+        };
+        if !ok {
+            bad.push(format!(
+                "<{} id={:?} class={:?}>",
+                c.tag,
+                c.attr("id").unwrap_or(""),
+                c.attr("class").unwrap_or("")
+            ));
+        }
+    }
+    bad
+}
+
+#[test]
+fn the_size_checker_catches_small_targets() {
+    let css = ".big { min-height: 3rem; }\n.tiny { min-height: 1rem; }\n.private select { min-height: 2.9rem; }";
+    assert!(
+        small_targets("<button class=\"big\">A</button>", css).len() == 1,
+        "unknown class"
+    );
+    assert_eq!(
+        small_targets("<button>A</button><a href=\"#\">B</a>", css).len(),
+        2
+    );
+    assert!(small_targets("<select id=\"s\"></select>", css).is_empty());
+    let real = include_str!("../../assets/app.css");
+    assert!(min_height_rem(real, ".small-btn").is_some_and(|h| h >= 2.75));
+    assert!(min_height_rem(real, ".action-link").is_some_and(|h| h >= 2.75));
+}
+
+#[tokio::test]
+async fn my_screens_have_large_touch_targets() {
+    let css = include_str!("../../assets/app.css");
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    let mut pages = Vec::new();
+    f.t.click("home-plan");
+    f.t.click("plan-person-add");
+    f.t.click("plan-place-add");
+    f.t.click("plan-thing-add");
+    f.t.click("plan-skip-notes");
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+    pages.push(("plan", f.t.html()));
+    f.t.click("nav-back");
+    f.t.click("home-resources");
+    f.t.click("res-add");
+    f.t.input("res-form-name", "Clinic");
+    f.t.input("res-form-phone", "555 0100");
+    f.t.input("res-form-sms", "555 0101");
+    f.t.input("res-form-website", "example.org");
+    pages.push(("resources-form", f.t.html()));
+    f.t.click("res-form-save");
+    assert!(status_is(&mut f, "res-status", "Saved").await);
+    let id = crate::resources::first_item_id(&f.t.html()).expect("an item");
+    pages.push(("resources-list", f.t.html()));
+    f.t.click(&format!("res-delete-{id}"));
+    pages.push(("resources-confirm", f.t.html()));
+    f.t.click("nav-back");
+    f.t.click("home-signs");
+    pages.push(("signs", f.t.html()));
+    let mut problems = Vec::new();
+    for (name, html) in &pages {
+        // Only the private screen (the calculator under it has its own layout).
+        let private = private_part(html).expect("a private screen");
+        assert!(private.contains("class=\"quick-exit\""));
+        for b in small_targets(private, css) {
+            problems.push(format!("{name}: {b}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "small touch targets:\n{}",
+        problems.join("\n")
+    );
+}
