@@ -8,6 +8,11 @@ pub mod views;
 use dioxus::prelude::*;
 pub use state::{AppState, KdfChoice, Screen, Services, Session};
 
+#[cfg(feature = "desktop")]
+use dioxus::desktop as renderer;
+#[cfg(all(feature = "mobile", not(feature = "desktop")))]
+use dioxus::mobile as renderer;
+
 /// The calculator's style sheet, compiled in so the app needs no asset server. Styles of
 /// the private screens are rendered only while unlocked, so the locked page holds nothing
 /// but a calculator.
@@ -78,6 +83,11 @@ pub fn App() -> Element {
         let services = services.clone();
         use_future(move || {
             let mut rx = services.events.subscribe();
+            // A link that opened the app before we listened waits for the unlock too.
+            let mut pending = state.pending_link;
+            if let Some(url) = crate::platform::take_pending_link() {
+                pending.set(Some(url));
+            }
             async move {
                 loop {
                     match rx.recv().await {
@@ -212,8 +222,8 @@ pub fn launch(data_dir: std::path::PathBuf) {
 
 /// The window: titled "Calculator", phone-sized, no menu, no context menu, our own page.
 #[cfg(any(feature = "desktop", feature = "mobile"))]
-pub fn window_config(visible: bool) -> dioxus::desktop::Config {
-    use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
+pub fn window_config(visible: bool) -> renderer::Config {
+    use renderer::{Config, LogicalSize, WindowBuilder};
     let (w, h) = crate::platform::WINDOW_SIZE;
     let window = WindowBuilder::new()
         .with_title(crate::platform::WINDOW_TITLE)
@@ -225,4 +235,6 @@ pub fn window_config(visible: bool) -> dioxus::desktop::Config {
         .with_disable_context_menu(true)
         .with_background_color((0, 0, 0, 255))
         .with_custom_index(index_html())
+        // iOS links and resign/become-active arrive through the event loop.
+        .with_custom_event_handler(|event, _| crate::platform::handle_os_event(event))
 }
