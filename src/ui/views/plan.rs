@@ -183,7 +183,7 @@ fn SectionCard(sec: SectionId, first: bool, last: bool, plan: Signal<Plan>, edit
     rsx! {
         section { class: "card plan-section", id: "plan-sec-{code}",
             div { class: "section-head",
-                h2 { class: "grow", "{title}" }
+                h2 { class: "section-title", "{title}" }
                 div { class: "reorder",
                     button {
                         id: "plan-up-{code}",
@@ -457,6 +457,7 @@ fn ThingsSection(plan: Signal<Plan>, edit: Edit) -> Element {
                             input {
                                 id: "plan-thing-ready-{i}",
                                 r#type: "checkbox",
+                                aria_label: ta("plan-thing-ready-label", &[("thing", &name)]),
                                 checked: thing.ready,
                                 onchange: move |e| {
                                     let v = e.checked();
@@ -465,16 +466,13 @@ fn ThingsSection(plan: Signal<Plan>, edit: Edit) -> Element {
                                     }));
                                 },
                             }
-                            label { r#for: "plan-thing-ready-{i}", class: "thing-name",
-                                {ta("plan-thing-ready-label", &[("thing", &name)])}
-                            }
+                            label { r#for: "plan-thing-ready-{i}", class: "thing-name", "{name}" }
                         }
                         div { class: "field",
-                            label { r#for: "plan-thing-kept-{i}", class: "small-label",
-                                {ta("plan-thing-kept-label", &[("thing", &name)])}
-                            }
+                            label { r#for: "plan-thing-kept-{i}", class: "small-label", {t("plan-thing-kept")} }
                             input {
                                 id: "plan-thing-kept-{i}",
+                                aria_label: ta("plan-thing-kept-label", &[("thing", &name)]),
                                 r#type: "text",
                                 autocomplete: "off",
                                 value: "{thing.kept_at}",
