@@ -4,7 +4,8 @@
 //! ```text
 //! <dir>/cfg.bin   key header, 264 bytes (core::header)
 //! <dir>/st.bin    wrong-PIN counter, 13 bytes (core::backoff)
-//! <dir>/k.bin     desktop device secret, 32 bytes, 0600 (platform::desktop::KeyFile)
+//! <dir>/k.bin     desktop device secret, 32 bytes, 0600 (platform::desktop::KeyFile);
+//!                 Android: kw.bin, a Keystore-wrapped secret; iOS: a Keychain item
 //! <dir>/db/       sled database, one tree "d" (core::record)
 //! ```
 //! Every method blocks (PBKDF2 takes about a second by design, sled fsyncs): call them from a
@@ -21,7 +22,6 @@ use crate::core::store::{Clock, Store, SystemClock};
 use crate::core::vault::{self, DecoySpec, KdfParams, UnlockOutcome, Vault, VaultEnv, VaultError};
 use crate::io::files::{FileMeta, HEADER_FILE};
 use crate::io::sled_store::SledStore;
-use crate::platform::desktop::KeyFile;
 use crate::platform::{DeviceSecret, DeviceSecretError};
 
 /// Directory name of the sled database inside the data directory.
@@ -67,7 +67,8 @@ impl VaultService {
     /// (mode 0700) if needed; opens nothing else yet.
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self, VaultError> {
         let dir = dir.into();
-        let device = Arc::new(KeyFile::new(dir.join(KEY_FILE)));
+        // Keystore-wrapped on Android, Keychain on iOS, the key file on desktop.
+        let device = crate::platform::device_secret_in(&dir);
         Self::with_parts(dir, device, Arc::new(SystemClock))
     }
 
@@ -173,12 +174,7 @@ impl VaultService {
 
     /// Time left before the next PIN attempt is allowed (zero if none).
     pub fn delay_remaining(&self) -> Result<Duration, VaultError> {
-        let env = VaultEnv {
-            store: Arc::new(crate::core::store::MemStore::new()),
-            meta: self.meta.clone(),
-            clock: Arc::clone(&self.clock),
-        };
-        vault::delay_remaining(&env)
+        vault::delay_remaining_in(self.meta.as_ref(), self.clock.as_ref())
     }
 
     /// Crypto-shred: destroys the device secret, then the header (and counter), then deletes
