@@ -283,3 +283,37 @@ async fn signs_screen_is_calm_cited_and_points_to_help() {
     assert!(p2.contains("70 de cada 100") && p2.contains("[4]"));
     assert!(f.t.html().contains("No es tu culpa"));
 }
+
+#[tokio::test]
+async fn a_directory_entry_saved_from_elsewhere_shows_with_its_links() {
+    let mut f = app(Some(None)).await;
+    let entry: haven::core::resource::Resource = serde_json::from_value(serde_json::json!({
+        "id": "ndvh",
+        "name": "National Domestic Violence Hotline",
+        "kind": "hotline",
+        "contacts": [
+            { "kind": "call", "value": "1-800-799-7233" },
+            { "kind": "text", "value": "88788", "keyword": "START" },
+            { "kind": "web", "value": "https://www.thehotline.org" }
+        ]
+    }))
+    .expect("a directory entry");
+    {
+        let svc = f.services.vault().expect("vault service");
+        let vault = svc
+            .unlock(&Pin::new(PIN.to_string()).expect("pin"))
+            .expect("unlock")
+            .into_vault();
+        let session = haven::ui::Session::new(vault);
+        haven::ui::views::resources::save_directory_entry(&session, &entry, 42).expect("saved");
+        session.close();
+    }
+    assert!(unlock(&mut f, PIN).await);
+    open_resources(&mut f).await;
+    let html = f.t.html();
+    assert!(html.contains("National Domestic Violence Hotline"));
+    assert!(html.contains("Copied from the directory."));
+    assert!(html.contains("href=\"tel:18007997233\""));
+    assert!(html.contains("href=\"sms:88788?body=START\""));
+    assert!(html.contains("href=\"https://www.thehotline.org/\""));
+}

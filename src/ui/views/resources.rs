@@ -4,9 +4,25 @@
 //! note that calls and texts leave traces; its dismissal is remembered in the vault.
 
 use crate::core::my_resources::{self, MyResource, SortBy, TraceNote};
+use crate::core::resource::Resource;
+use crate::core::vault::VaultError;
 use crate::ui::state::{t, ta, AppState, Services, Session};
 use crate::ui::views::plan::{error_text, Status, StatusLine};
 use dioxus::prelude::*;
+
+/// Save a copy of a directory entry into "My resources" (blocking: call it from
+/// `spawn_blocking`). The copy keeps the entry as it was; returns the new resource's id.
+pub fn save_directory_entry(
+    session: &Session,
+    entry: &Resource,
+    now: u64,
+) -> Result<String, VaultError> {
+    let id = my_resources::new_id(crate::core::crypto::random_array::<16>()?);
+    let res = MyResource::from_directory(entry, id.clone(), now);
+    let name = my_resources::record_name(&id).ok_or(VaultError::InvalidName)?;
+    session.with(|v| v.put(&name, &res))?;
+    Ok(id)
+}
 
 struct Loaded {
     items: Vec<MyResource>,
@@ -14,7 +30,7 @@ struct Loaded {
     damaged: bool,
 }
 
-fn load(session: &Session) -> Result<Loaded, crate::core::vault::VaultError> {
+fn load(session: &Session) -> Result<Loaded, VaultError> {
     session.with(|v| {
         let mut items = Vec::new();
         let mut damaged = false;
