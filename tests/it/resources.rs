@@ -317,3 +317,27 @@ async fn a_directory_entry_saved_from_elsewhere_shows_with_its_links() {
     assert!(html.contains("href=\"sms:88788?body=START\""));
     assert!(html.contains("href=\"https://www.thehotline.org/\""));
 }
+
+#[tokio::test]
+async fn a_failed_save_keeps_the_form_and_never_says_saved() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    open_resources(&mut f).await;
+    crate::plan::break_the_vault(&f);
+    f.t.click("res-add");
+    f.t.input("res-form-name", "Clinic");
+    f.t.click("res-form-save");
+    assert!(
+        f.t.wait_until(Duration::from_secs(20), |h| {
+            crate::plan::status_text(h, "res-status").as_deref() != Some("Saving…")
+        })
+        .await
+    );
+    let html = f.t.html();
+    assert_eq!(
+        crate::plan::status_text(&html, "res-status").as_deref(),
+        Some(i18n::tr("en", "error-generic").as_str())
+    );
+    assert!(f.t.exists("res-form"), "the typed data stays in the form");
+    assert!(item_ids(&html).is_empty());
+}
