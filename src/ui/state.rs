@@ -37,6 +37,17 @@ impl KdfChoice {
 }
 
 type VaultOpener = dyn Fn() -> Result<VaultService, VaultError> + Send + Sync;
+/// Builds the download client on demand (only when the person taps Refresh).
+pub type FetcherFactory =
+    dyn Fn() -> Result<crate::io::fetch::Fetcher, crate::io::fetch::FetchError> + Send + Sync;
+
+fn bundled_roots() -> Arc<crate::core::trust::Roots> {
+    use crate::core::trust::Roots;
+    // The pinned roots ship with the app; if the file were ever broken, trust nothing.
+    Arc::new(Roots::bundled().unwrap_or_else(|_| {
+        Roots::new(Vec::new()).expect("an empty root list is always valid")
+    }))
+}
 
 /// What the UI is given from outside. Cheap to clone.
 #[derive(Clone)]
@@ -51,6 +62,10 @@ pub struct Services {
     pub events: tokio::sync::broadcast::Sender<PlatformEvent>,
     /// How often the idle timer is checked.
     pub idle_tick: Duration,
+    /// Pinned root keys for directories and links.
+    pub roots: Arc<crate::core::trust::Roots>,
+    /// Makes the HTTPS client for directory downloads (tests inject one trusting their CA).
+    pub fetcher: Arc<FetcherFactory>,
     /// Weak handles of every session opened, so tests can prove a lock dropped the vault.
     sessions: Arc<Mutex<Vec<std::sync::Weak<Mutex<Option<Vault>>>>>>,
 }
@@ -66,6 +81,8 @@ impl Services {
             clock: Arc::new(SystemClock),
             events: crate::platform::events(),
             idle_tick: Duration::from_secs(1),
+            roots: bundled_roots(),
+            fetcher: Arc::new(crate::io::fetch::Fetcher::new),
             sessions: Arc::default(),
         }
     }
@@ -86,6 +103,8 @@ impl Services {
             clock,
             events: tokio::sync::broadcast::channel(16).0,
             idle_tick,
+            roots: bundled_roots(),
+            fetcher: Arc::new(|| Err(crate::io::fetch::FetchError::Client)),
             sessions: Arc::default(),
         }
     }

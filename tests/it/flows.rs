@@ -32,6 +32,11 @@ pub fn kdf() -> KdfChoice {
 /// An app over a fresh data directory; `setup` creates the vault first (no decoy, or a decoy
 /// with/without duress).
 pub async fn app(setup: Option<Option<bool>>) -> Fixture {
+    app_with(setup, |_| {}).await
+}
+
+/// Like [`app`], with a chance to adjust the services first (fetcher, roots, clock tick).
+pub async fn app_with(setup: Option<Option<bool>>, tweak: impl FnOnce(&mut Services)) -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = Arc::new(ManualClock::new(1_700_000_000));
     let svc = VaultService::with_parts(
@@ -44,7 +49,8 @@ pub async fn app(setup: Option<Option<bool>>) -> Fixture {
         let d = decoy.map(|duress| (Zeroizing::new(DECOY.to_string()), duress));
         flows::create_vault(&svc, kdf(), "en", Zeroizing::new(PIN.to_string()), d).expect("create");
     }
-    let services = Services::with_vault(svc, kdf(), clock.clone(), Duration::from_millis(10));
+    let mut services = Services::with_vault(svc, kdf(), clock.clone(), Duration::from_millis(10));
+    tweak(&mut services);
     let dom = VirtualDom::new(haven::ui::App).with_root_context(services.clone());
     let mut t = TestDom::from_dom(dom);
     t.settle(Duration::from_millis(50)).await;

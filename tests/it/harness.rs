@@ -21,11 +21,6 @@ pub struct TestDom {
 }
 
 impl TestDom {
-    /// Build and render a root component.
-    pub fn new(root: fn() -> Element) -> Self {
-        Self::from_dom(VirtualDom::new(root))
-    }
-
     /// Build from a prepared dom (e.g. with `.with_root_context(..)`).
     pub fn from_dom(mut dom: VirtualDom) -> Self {
         dioxus::html::set_event_converter(Box::new(SerializedHtmlEventConverter));

@@ -5,6 +5,7 @@ mod calculator_ui;
 mod directory;
 mod directory_fetch;
 mod directory_props;
+mod directory_ui;
 mod flows;
 mod harness;
 mod link;

@@ -1,4 +1,5 @@
 //! Reusable pieces of the private screens.
 
 pub mod pin;
+pub mod resource_card;
 pub mod shell;

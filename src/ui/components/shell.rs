@@ -98,7 +98,8 @@ pub fn PrivateShell(screen: Screen) -> Element {
                     Screen::Plan => rsx! { views::plan::PlanView {} },
                     Screen::Resources => rsx! { views::resources::ResourcesView {} },
                     Screen::Signs => rsx! { views::signs::SignsView {} },
-                    _ => rsx! { views::home::NotYet {} },
+                    Screen::Directory => rsx! { views::directory::DirectoryView {} },
+                    Screen::Calculator | Screen::Setup => rsx! {},
                 }
             }
         }

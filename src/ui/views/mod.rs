@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod calculator;
+pub mod directory;
 pub mod home;
 pub mod plan;
 pub mod resources;
