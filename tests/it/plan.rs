@@ -71,6 +71,7 @@ async fn plan_is_created_edited_and_kept_across_quick_exit() {
     // A fresh plan: every section, nothing written, no stage chosen.
     assert_eq!(section_order(&f.t.html()), SectionId::ALL.to_vec());
     assert_eq!(f.t.text_of("plan-status").as_deref(), Some(""));
+    assert!(is_checked(&f.t.html(), "plan-stage-none"));
 
     f.t.input("plan-text-warning_signs", "He slams doors first");
     assert!(
@@ -137,7 +138,7 @@ async fn suggestions_follow_the_stage_and_are_copied_only_when_added() {
     assert!(f.t.html().contains(&shelter));
     assert!(!f.t.html().contains(&room));
 
-    f.t.change("plan-stage", "staying");
+    f.t.change("plan-stage-staying", "on");
     let html = f.t.html();
     assert!(html.contains(&i18n::tr("en", "plan-intro-staying")));
     assert!(html.contains(&room), "harm reduction while staying");
@@ -156,7 +157,7 @@ async fn suggestions_follow_the_stage_and_are_copied_only_when_added() {
     );
     assert!(status_is(&mut f, "plan-status", "Saved").await);
 
-    f.t.change("plan-stage", "leaving");
+    f.t.change("plan-stage-leaving", "on");
     let html = f.t.html();
     assert!(html.contains(&i18n::tr("en", "plan-intro-leaving")));
     assert!(html.contains(&shelter));
@@ -168,11 +169,9 @@ async fn suggestions_follow_the_stage_and_are_copied_only_when_added() {
         html.contains(&format!("- {sign}")),
         "the added suggestion is kept"
     );
-    assert!(
-        html.contains("value=\"leaving\" selected=true"),
-        "the stage is kept"
-    );
-    assert!(!html.contains("value=\"staying\" selected=true"));
+    assert!(is_checked(&html, "plan-stage-leaving"), "the stage is kept");
+    assert!(!is_checked(&html, "plan-stage-staying"));
+    assert!(!is_checked(&html, "plan-stage-none"));
     assert!(html.contains(&i18n::tr("en", "plan-intro-leaving")));
 }
 
@@ -230,7 +229,7 @@ async fn plan_switches_language_and_keeps_the_persons_words() {
     assert!(html.contains(&i18n::tr("es", "plan-sec-documents")));
     assert!(html.contains(&i18n::tr("es", "plan-thing-birth-certificates")));
     assert!(html.contains("my words stay mine"));
-    f.t.change("plan-stage", "staying");
+    f.t.change("plan-stage-staying", "on");
     assert!(f.t.html().contains(&i18n::tr("es", "plan-sug-places-room")));
     assert!(status_is(&mut f, "plan-status", "Guardado").await);
 }
@@ -450,7 +449,7 @@ async fn every_control_on_every_private_screen_has_a_name() {
 
     // Plan with every kind of entry present and one section skipped.
     f.t.click("home-plan");
-    f.t.change("plan-stage", "thinking");
+    f.t.change("plan-stage-thinking", "on");
     f.t.click("plan-person-add");
     f.t.click("plan-place-add");
     f.t.click("plan-thing-add");
@@ -573,7 +572,7 @@ pub fn small_targets(html: &str, css: &str) -> Vec<String> {
             "select" => min_height_rem(css, ".private select").is_some_and(|h| h >= 2.75),
             "textarea" => min_height_rem(css, ".private textarea").is_some_and(|h| h >= 2.75),
             // A checkbox is tapped through its label, which fills a 2.75rem row.
-            "input" if c.attr("type") == Some("checkbox") => {
+            "input" if matches!(c.attr("type"), Some("checkbox" | "radio")) => {
                 min_height_rem(css, ".check").is_some_and(|h| h >= 2.75)
                     || classes.is_empty()
                         && min_height_rem(css, ".thing .check").is_some_and(|h| h >= 2.75)

@@ -50,6 +50,15 @@ fn load(session: &Session) -> Result<Plan, VaultError> {
         .map(|p| p.unwrap_or_default().sanitized())
 }
 
+/// The choices of "where are you now": a code for the HTML id and the message id.
+fn stage_choices() -> Vec<(&'static str, &'static str)> {
+    Stage::ALL
+        .into_iter()
+        .map(|s| (s.code(), s.label_id()))
+        .chain([("none", "plan-stage-choose")])
+        .collect()
+}
+
 #[component]
 pub fn PlanView() -> Element {
     let state = use_context::<AppState>();
@@ -117,22 +126,22 @@ fn PlanEditor(session: Session) -> Element {
     rsx! {
         div { id: "plan", class: "plan",
             section { class: "card",
-                div { class: "field",
-                    label { r#for: "plan-stage", {t("plan-stage-label")} }
-                    select {
-                        id: "plan-stage",
-                        onchange: move |e| {
-                            let v = e.value();
-                            let stage = Stage::from_code(&v);
-                            if stage.is_some() || v.is_empty() {
-                                edit.call(Box::new(move |p: &mut Plan| p.stage = stage));
+                fieldset { id: "plan-stage", class: "stage",
+                    legend { {t("plan-stage-label")} }
+                    for (code, label_id) in stage_choices() {
+                        div { key: "{code}", class: "check stage-choice",
+                            input {
+                                id: "plan-stage-{code}",
+                                r#type: "radio",
+                                name: "plan-stage",
+                                value: "{code}",
+                                checked: code == stage_code || (code == "none" && stage_code.is_empty()),
+                                onchange: move |_| {
+                                    let stage = Stage::from_code(code);
+                                    edit.call(Box::new(move |p: &mut Plan| p.stage = stage));
+                                },
                             }
-                        },
-                        option { value: "", selected: stage_code.is_empty(), {t("plan-stage-choose")} }
-                        for s in Stage::ALL {
-                            option { key: "{s.code()}", value: "{s.code()}", selected: s.code() == stage_code,
-                                {t(s.label_id())}
-                            }
+                            label { r#for: "plan-stage-{code}", {t(label_id)} }
                         }
                     }
                 }
