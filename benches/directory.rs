@@ -433,7 +433,7 @@ fn signed_bundle(resources: Vec<Resource>) -> Signed {
         datetime!(2030-01-01 0:00 UTC),
     )
     .unwrap();
-    let payload = bundle::encode_payload(&Payload {
+    let payload = bundle::encode_payload_compact(&Payload {
         resources,
         ..Payload::default()
     })

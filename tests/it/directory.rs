@@ -141,7 +141,7 @@ fn bundled_list_carries_every_national_line_with_provenance() {
     let sh = d.get("us-stronghearts-native-helpline").unwrap();
     assert!(sh.hours.always_open);
     assert!(
-        sh.has_text() == false
+        !sh.has_text()
             && sh
                 .notes
                 .as_deref()

@@ -140,6 +140,15 @@ pub fn decode_payload(bytes: &[u8]) -> Result<Decoded, PayloadError> {
 
 /// Encode a payload as pretty JSON (what the publisher signs). Resources are validated.
 pub fn encode_payload(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+    encode(p, true)
+}
+
+/// Encode a payload as compact JSON (large directories: about a third of the size).
+pub fn encode_payload_compact(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+    encode(p, false)
+}
+
+fn encode(p: &Payload, pretty: bool) -> Result<Vec<u8>, PayloadError> {
     let mut services = Vec::with_capacity(p.resources.len());
     for r in &p.resources {
         let mut r = r.clone();
@@ -155,7 +164,12 @@ pub fn encode_payload(p: &Payload) -> Result<Vec<u8>, PayloadError> {
         review_by: p.review_by.map(iso_date::format),
         services,
     };
-    let mut out = serde_json::to_vec_pretty(&file).map_err(|_| PayloadError::Encode)?;
+    let mut out = if pretty {
+        serde_json::to_vec_pretty(&file)
+    } else {
+        serde_json::to_vec(&file)
+    }
+    .map_err(|_| PayloadError::Encode)?;
     out.push(b'\n');
     Ok(out)
 }
