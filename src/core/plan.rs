@@ -17,6 +17,9 @@ use serde::{Deserialize, Serialize};
 
 /// Vault record name of the plan.
 pub const RECORD: &str = "plan";
+/// Where a stored plan this version cannot parse is kept aside (raw bytes), before the
+/// person starts a new one.
+pub const UNREADABLE_RECORD: &str = "plan.unreadable";
 /// Version of the serde form of [`Plan`].
 pub const PLAN_FORMAT: u32 = 1;
 

@@ -694,3 +694,40 @@ async fn saved_shows_only_after_the_vault_write_succeeded() {
     );
     assert!(html.contains("id=\"plan-status\" class=\"hint warn\" role=\"alert\""));
 }
+
+#[tokio::test]
+async fn an_unreadable_plan_is_kept_aside_not_overwritten() {
+    let mut f = app(Some(None)).await;
+    let odd = br#"{"v":1,"stage":7,"notes":"from a newer version"}"#;
+    {
+        let svc = f.services.vault().expect("vault service");
+        let vault = svc
+            .unlock(&haven::core::crypto::Pin::new(PIN.to_string()).expect("pin"))
+            .expect("unlock")
+            .into_vault();
+        vault.put_bytes(plan::RECORD, odd).expect("put");
+        vault.lock();
+    }
+    assert!(unlock(&mut f, PIN).await);
+    open_plan(&mut f).await;
+    assert_eq!(
+        f.t.text_of("plan-status"),
+        Some(i18n::tr("en", "error-damaged")),
+        "the person is told, calmly"
+    );
+    f.t.input("plan-text-notes", "starting again");
+    assert!(status_is(&mut f, "plan-status", "Saved").await);
+    f.t.click("quick-exit");
+    let svc = f.services.vault().expect("vault service");
+    let vault = svc
+        .unlock(&haven::core::crypto::Pin::new(PIN.to_string()).expect("pin"))
+        .expect("unlock")
+        .into_vault();
+    let aside = vault
+        .get_bytes(plan::UNREADABLE_RECORD)
+        .expect("read")
+        .expect("kept");
+    assert_eq!(aside.as_slice(), &odd[..]);
+    let now: Plan = vault.get(plan::RECORD).expect("read").expect("plan");
+    assert_eq!(now.notes, "starting again");
+}

@@ -6,6 +6,7 @@ use crate::core::plan::{self, Plan, SectionId, SectionKind, Stage, ThingKind};
 use crate::core::vault::VaultError;
 use crate::ui::state::{t, ta, AppState, Session};
 use dioxus::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The outcome line of a save.
@@ -44,10 +45,19 @@ pub fn StatusLine(id: String, status: Status) -> Element {
 /// A change to the plan (applied, then saved).
 pub type Edit = Callback<Box<dyn FnOnce(&mut Plan)>>;
 
+/// Read the plan. A record this version cannot parse is first copied, byte for byte, to
+/// [`plan::UNREADABLE_RECORD`], so starting again never destroys it.
 fn load(session: &Session) -> Result<Plan, VaultError> {
-    session
-        .with(|v| v.get::<Plan>(plan::RECORD))
-        .map(|p| p.unwrap_or_default().sanitized())
+    session.with(|v| match v.get::<Plan>(plan::RECORD) {
+        Ok(p) => Ok(p.unwrap_or_default().sanitized()),
+        Err(VaultError::Deserialize) => {
+            if let Some(bytes) = v.get_bytes(plan::RECORD)? {
+                v.put_bytes(plan::UNREADABLE_RECORD, &bytes)?;
+            }
+            Err(VaultError::Deserialize)
+        }
+        Err(e) => Err(e),
+    })
 }
 
 /// The choices of "where are you now": a code for the HTML id and the message id.
@@ -71,14 +81,32 @@ pub fn PlanView() -> Element {
 #[component]
 fn PlanEditor(session: Session) -> Element {
     // One small record: read it right away so the screen opens with the plan in place.
-    let loaded = use_hook(|| load(&session).map_err(|e| error_text(&e)));
+    let loaded = use_hook(|| load(&session));
+    let unreadable = match &loaded {
+        Ok(_) => None,
+        // The stored plan cannot be decrypted or parsed: nothing of it can be recovered, so
+        // the person may start again (the damaged record is replaced on the first save).
+        Err(e @ (VaultError::RecordCorrupt | VaultError::Damaged { .. })) => Some(error_text(e)),
+        // Kept aside by `load`: start again without losing it.
+        Err(VaultError::Deserialize) => Some(t("error-damaged")),
+        Err(e) => {
+            // Any other failure (storage busy, vault closed): never offer an empty plan that
+            // would overwrite the real one on the first keystroke.
+            let msg = error_text(e);
+            return rsx! {
+                p { id: "plan-status", class: "hint warn", role: "alert", "{msg}" }
+            };
+        }
+    };
     let mut plan = use_signal(|| loaded.clone().unwrap_or_default());
-    let mut status = use_signal(|| match &loaded {
-        Ok(_) => Status::Idle,
-        Err(msg) => Status::Err(msg.clone()),
+    let mut status = use_signal(|| match unreadable {
+        None => Status::Idle,
+        Some(msg) => Status::Err(msg),
     });
-    // Saves run in order: a save never overwrites a newer one that finished first.
+    // Saves run in order and coalesce: a save never overwrites a newer one that finished
+    // first, and a save that a newer one has already replaced is skipped.
     let written = use_hook(|| Arc::new(Mutex::new(0u64)));
+    let requested = use_hook(|| Arc::new(AtomicU64::new(0)));
     let mut seq = use_signal(|| 0u64);
 
     let save = {
@@ -87,14 +115,16 @@ fn PlanEditor(session: Session) -> Element {
             let snapshot = plan.peek().clone();
             let n = *seq.peek() + 1;
             seq.set(n);
+            requested.store(n, Ordering::SeqCst);
             status.set(Status::Busy);
             let session = session.clone();
             let written = Arc::clone(&written);
+            let requested = Arc::clone(&requested);
             spawn(async move {
                 let r = tokio::task::spawn_blocking(move || {
                     let mut last = written.lock().unwrap_or_else(|e| e.into_inner());
-                    if *last > n {
-                        return Ok(());
+                    if *last > n || requested.load(Ordering::SeqCst) > n {
+                        return Ok(()); // a newer snapshot is written (or will be)
                     }
                     session.with(|v| v.put(plan::RECORD, &snapshot))?;
                     *last = n;
