@@ -348,3 +348,67 @@ dir-refresh-off = Downloading updates is turned off.
 dir-refresh-failed = The directory could not be updated. Your directory is unchanged. You can try again later.
 dir-refresh-rejected = The download did not pass the safety checks, so it was not used. Your directory is unchanged.
 dir-refresh-unreachable = Could not reach the directory address. Your directory is unchanged. You can try again later.
+
+## Resource links: import and share
+import-title = Open a link
+import-verified = Verified: { $organisation }, expires { $date }
+import-not-verified = Not verified — check with the person who sent it
+import-intro = { $count ->
+    [one] This link holds 1 resource:
+   *[other] This link holds { $count } resources:
+}
+import-nothing-yet = Nothing is saved until you tap Save.
+import-save = Save to my resources
+import-discard = Not now
+import-saved = { $count ->
+    [one] Saved 1 resource to my resources.
+   *[other] Saved { $count } resources to my resources.
+}
+import-to-resources = Go to my resources
+import-unchanged = Nothing was saved and nothing changed.
+import-empty = If someone sent you a resource link, paste it below to see what it holds before saving anything.
+import-paste-label = Paste a resource link
+import-paste-open = Show what the link holds
+link-problem-not-a-link = This does not look like a resource link. Check that you copied all of it.
+link-problem-damaged = This link seems damaged or cut short. You could ask the person to send it again.
+link-problem-unsupported = This link was made by a newer version of the app, so it cannot be read here yet.
+link-problem-not-trusted = This link was changed after it was made, or it comes from someone the app does not know. To be safe, it is not shown.
+link-problem-expired = This link has expired. Ask the person who sent it for a new one.
+link-problem-cannot-share = A link could not be made from these entries. Try picking fewer.
+res-from-link = Add from a link
+share-title = Share resources
+share-pick = Pick to share
+share-pick-label = Pick { $name } to share
+share-picked = { $count ->
+    [one] 1 picked to share
+   *[other] { $count } picked to share
+}
+share-open = Share picked
+share-intro = Anyone with this link or QR code can see these resources. Nothing else from this phone is in it.
+share-empty = Nothing picked yet. Pick entries in the directory or in my resources, then come back here.
+share-remove = Remove
+share-remove-label = Remove { $name } from the link
+share-signed = Signed as { $organisation }. The link works until { $date }.
+share-unsigned = This link is not signed, so people who open it see “Not verified”. An organisation key in Settings signs links.
+share-key-expired = Your organisation key has expired, so this link is not signed. People who open it see “Not verified”.
+share-qr-label = QR code of the link
+share-qr-too-long = This link is too long for a QR code. Share the link text instead, or pick fewer entries.
+share-link-label = The link
+share-send = Share
+share-sheet-shown = Choose where to send the link.
+share-failed = The share menu could not open. You can copy the link instead.
+share-clear = Done, clear picks
+share-copy-label = Copy the link from here
+share-clipboard-note = Other apps on this phone can read what you copy. The app never copies anything for you.
+org-key-title = Organisation key
+org-key-body = For outreach workers: with your organisation’s link key, the links you share show “Verified” with your organisation’s name. The key is kept locked in this app and is not shown again.
+org-key-none = No organisation key is set. Shared links are not signed.
+org-key-set = Links are signed as { $organisation } until { $date } (key { $key }).
+org-key-expired = The key of { $organisation } expired on { $date }. Shared links are not signed.
+org-key-pem-label = Link key (the PEM text)
+org-key-delegation-label = Delegation (the text that starts with BEGIN HAVEN DELEGATION)
+org-key-save = Save key
+org-key-saved = The key is saved.
+org-key-removed = The key is removed.
+org-key-remove = Remove key
+org-key-invalid = The key and delegation do not belong together, or one of them is incomplete. Nothing was saved.

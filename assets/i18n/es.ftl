@@ -348,3 +348,67 @@ dir-refresh-off = Descargar actualizaciones está apagado.
 dir-refresh-failed = No se pudo actualizar el directorio. Tu directorio no cambió. Puedes intentarlo más tarde.
 dir-refresh-rejected = La descarga no pasó los controles de seguridad, así que no se usó. Tu directorio no cambió.
 dir-refresh-unreachable = No se pudo llegar a la dirección del directorio. Tu directorio no cambió. Puedes intentarlo más tarde.
+
+## Enlaces de recursos: abrir y compartir
+import-title = Abrir un enlace
+import-verified = Verificado: { $organisation }, vence el { $date }
+import-not-verified = Sin verificar: confírmalo con la persona que te lo envió
+import-intro = { $count ->
+    [one] Este enlace trae 1 recurso:
+   *[other] Este enlace trae { $count } recursos:
+}
+import-nothing-yet = No se guarda nada hasta que toques Guardar.
+import-save = Guardar en mis recursos
+import-discard = Ahora no
+import-saved = { $count ->
+    [one] Guardaste 1 recurso en mis recursos.
+   *[other] Guardaste { $count } recursos en mis recursos.
+}
+import-to-resources = Ir a mis recursos
+import-unchanged = No se guardó nada y nada cambió.
+import-empty = Si alguien te envió un enlace de recursos, pégalo abajo para ver qué trae antes de guardar nada.
+import-paste-label = Pega un enlace de recursos
+import-paste-open = Ver qué trae el enlace
+link-problem-not-a-link = Esto no parece un enlace de recursos. Revisa que lo hayas copiado completo.
+link-problem-damaged = Parece que el enlace está dañado o incompleto. Puedes pedirle a la persona que te lo envíe otra vez.
+link-problem-unsupported = Este enlace se hizo con una versión más nueva de la app, así que aquí todavía no se puede leer.
+link-problem-not-trusted = Este enlace se cambió después de hacerlo, o viene de alguien que la app no conoce. Para cuidarte, no se muestra.
+link-problem-expired = Este enlace ya venció. Pídele uno nuevo a la persona que te lo envió.
+link-problem-cannot-share = No se pudo hacer un enlace con estas entradas. Prueba a elegir menos.
+res-from-link = Agregar desde un enlace
+share-title = Compartir recursos
+share-pick = Elegir para compartir
+share-pick-label = Elegir { $name } para compartir
+share-picked = { $count ->
+    [one] 1 elegido para compartir
+   *[other] { $count } elegidos para compartir
+}
+share-open = Compartir lo elegido
+share-intro = Cualquier persona con este enlace o código QR puede ver estos recursos. No lleva nada más de este teléfono.
+share-empty = Todavía no elegiste nada. Elige entradas en el directorio o en mis recursos y vuelve aquí.
+share-remove = Quitar
+share-remove-label = Quitar { $name } del enlace
+share-signed = Firmado como { $organisation }. El enlace sirve hasta el { $date }.
+share-unsigned = Este enlace no está firmado, así que quien lo abra verá «Sin verificar». Con una clave de organización en Ajustes, los enlaces van firmados.
+share-key-expired = La clave de tu organización venció, así que este enlace no está firmado. Quien lo abra verá «Sin verificar».
+share-qr-label = Código QR del enlace
+share-qr-too-long = Este enlace es demasiado largo para un código QR. Comparte el texto del enlace o elige menos entradas.
+share-link-label = El enlace
+share-send = Compartir
+share-sheet-shown = Elige a dónde enviar el enlace.
+share-failed = No se pudo abrir el menú para compartir. Puedes copiar el enlace.
+share-clear = Listo, quitar lo elegido
+share-copy-label = Copia el enlace desde aquí
+share-clipboard-note = Otras apps de este teléfono pueden leer lo que copias. La app nunca copia nada por ti.
+org-key-title = Clave de la organización
+org-key-body = Para quienes acompañan a otras personas: con la clave de enlaces de tu organización, los enlaces que compartes muestran «Verificado» con el nombre de tu organización. La clave queda bajo llave en esta app y no se vuelve a mostrar.
+org-key-none = No hay clave de organización. Los enlaces que compartes no van firmados.
+org-key-set = Los enlaces van firmados como { $organisation } hasta el { $date } (clave { $key }).
+org-key-expired = La clave de { $organisation } venció el { $date }. Los enlaces que compartes no van firmados.
+org-key-pem-label = Clave de enlaces (el texto PEM)
+org-key-delegation-label = Delegación (el texto que empieza con BEGIN HAVEN DELEGATION)
+org-key-save = Guardar clave
+org-key-saved = La clave quedó guardada.
+org-key-removed = La clave se quitó.
+org-key-remove = Quitar clave
+org-key-invalid = La clave y la delegación no van juntas, o una está incompleta. No se guardó nada.

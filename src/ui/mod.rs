@@ -169,6 +169,9 @@ fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent
         E::OpenLink(url) => {
             // Held until the person unlocks; while locked only the calculator shows.
             state.pending_link.set(Some(url));
+            if state.session.peek().is_some() && state.screen.peek().is_private() {
+                state.go(Screen::Import);
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ impl KdfChoice {
     }
 }
 
+type WeakVault = std::sync::Weak<Mutex<Option<Vault>>>;
 type VaultOpener = dyn Fn() -> Result<VaultService, VaultError> + Send + Sync;
 /// Builds the download client on demand (only when the person taps Refresh).
 pub type FetcherFactory =
@@ -67,7 +68,7 @@ pub struct Services {
     /// Makes the HTTPS client for directory downloads (tests inject one trusting their CA).
     pub fetcher: Arc<FetcherFactory>,
     /// Weak handles of every session opened, so tests can prove a lock dropped the vault.
-    sessions: Arc<Mutex<Vec<std::sync::Weak<Mutex<Option<Vault>>>>>>,
+    sessions: Arc<Mutex<Vec<WeakVault>>>,
 }
 
 impl Services {
@@ -147,6 +148,10 @@ pub enum Screen {
     Directory,
     Signs,
     Settings,
+    /// Preview and save a resource link (after unlock when one is pending).
+    Import,
+    /// Share the picked resources as a link and QR code.
+    Share,
 }
 
 impl Screen {
@@ -217,6 +222,8 @@ pub struct AppState {
     pub unlocking: Signal<bool>,
     /// A resource link received while locked: opened only after unlock.
     pub pending_link: Signal<Option<String>>,
+    /// Resources picked to share (directory results, My resources); cleared by lock.
+    pub picked: Signal<Vec<crate::core::resource::Resource>>,
     /// Bumped on every lock, so background tasks started before it can tell.
     pub epoch: Signal<u64>,
 }
@@ -234,6 +241,7 @@ impl AppState {
             last_activity: Signal::new(0),
             unlocking: Signal::new(false),
             pending_link: Signal::new(None),
+            picked: Signal::new(Vec::new()),
             epoch: Signal::new(0),
         }
     }
@@ -274,6 +282,7 @@ impl AppState {
             s.close();
         }
         self.pending_link.set(None);
+        self.picked.write().clear();
         self.lang.set(i18n::DEFAULT_LANG.to_string());
         self.unlocking.set(false);
         *self.epoch.write() += 1;
@@ -296,7 +305,9 @@ impl AppState {
         self.session.set(Some(session));
         self.history.write().clear();
         self.last_activity.set(now);
-        self.screen.set(Screen::Home);
+        // A link that arrived while locked is previewed first (nothing is saved yet).
+        let to = if self.pending_link.peek().is_some() { Screen::Import } else { Screen::Home };
+        self.screen.set(to);
     }
 
     /// The open session, if any.

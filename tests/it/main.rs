@@ -10,6 +10,7 @@ mod flows;
 mod harness;
 mod link;
 mod link_cli;
+mod link_ui;
 mod link_web;
 mod plan;
 mod platform;

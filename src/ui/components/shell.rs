@@ -33,6 +33,8 @@ pub fn PrivateShell(screen: Screen) -> Element {
         Screen::Directory => t("home-directory"),
         Screen::Signs => t("home-signs"),
         Screen::Settings => t("settings-title"),
+        Screen::Import => t("import-title"),
+        Screen::Share => t("share-title"),
         Screen::Calculator | Screen::Setup => String::new(),
     };
     let lang = state.lang.read().clone();
@@ -99,6 +101,8 @@ pub fn PrivateShell(screen: Screen) -> Element {
                     Screen::Resources => rsx! { views::resources::ResourcesView {} },
                     Screen::Signs => rsx! { views::signs::SignsView {} },
                     Screen::Directory => rsx! { views::directory::DirectoryView {} },
+                    Screen::Import => rsx! { views::import::ImportView {} },
+                    Screen::Share => rsx! { views::share::ShareView {} },
                     Screen::Calculator | Screen::Setup => rsx! {},
                 }
             }

@@ -12,6 +12,7 @@ use crate::core::vault::VaultError;
 use crate::io::fetch::{self, RefreshError, RefreshOutcome};
 use crate::ui::components::resource_card::ResourceCard;
 use crate::ui::state::{t, ta, AppState, Services, Session};
+use crate::ui::views::share::{PickBox, ShareBar};
 use dioxus::prelude::*;
 use std::rc::Rc;
 use time::OffsetDateTime;
@@ -54,6 +55,9 @@ fn now(services: &Services) -> OffsetDateTime {
     let secs = i64::try_from(services.clock.now_unix_secs()).unwrap_or(0);
     OffsetDateTime::from_unix_timestamp(secs).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
+
+/// Results to show: (resource, may be out of date), total, partial, source line, languages.
+type View = (Vec<(Resource, bool)>, usize, bool, String, Vec<(String, String)>);
 
 const STATES: [&str; 56] = [
     "AL", "AK", "AS", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "GU", "HI", "ID", "IL",
@@ -123,8 +127,7 @@ pub fn DirectoryView() -> Element {
     };
     let at = now(&services);
     let current = dir.read().clone();
-    let (hits, total, partial, source_line, languages): (Vec<(Resource, bool)>, usize, bool, String, Vec<(String, String)>) =
-        match current.as_ref() {
+    let (hits, total, partial, source_line, languages): View = match current.as_ref() {
             Some(d) => {
                 let res = d.search(&query, at);
                 let hits = res.hits.iter().map(|h| (h.resource.clone(), h.may_be_out_of_date)).collect();
@@ -256,6 +259,7 @@ pub fn DirectoryView() -> Element {
         p { class: "note", id: "dir-count", role: "status",
             {ta("dir-results", &[("count", &total.to_string())])}
         }
+        ShareBar { dom_id: "dir-share" }
         if partial && !hits.is_empty() {
             p { class: "note", {t("dir-partial")} }
         }
@@ -268,6 +272,8 @@ pub fn DirectoryView() -> Element {
                 let dom_id = format!("dir-{}", resource.id);
                 let save_id = format!("dir-save-{}", resource.id);
                 let r2 = resource.clone();
+                let pick_id = format!("dir-pick-{}", resource.id);
+                let r3 = resource.clone();
                 let save = save.clone();
                 rsx! {
                     ResourceCard { key: "{dom_id}", dom_id, resource, out_of_date: stale,
@@ -278,6 +284,7 @@ pub fn DirectoryView() -> Element {
                                 onclick: move |_| save(r2.clone()), {t("dir-save")}
                             }
                         }
+                        PickBox { dom_id: pick_id, resource: r3 }
                     }
                 }
             }

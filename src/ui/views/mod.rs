@@ -3,8 +3,10 @@
 pub mod calculator;
 pub mod directory;
 pub mod home;
+pub mod import;
 pub mod plan;
 pub mod resources;
 pub mod settings;
+pub mod share;
 pub mod setup;
 pub mod signs;

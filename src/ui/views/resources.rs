@@ -6,8 +6,9 @@
 use crate::core::my_resources::{self, MyResource, SortBy, TraceNote};
 use crate::core::resource::Resource;
 use crate::core::vault::VaultError;
-use crate::ui::state::{t, ta, AppState, Services, Session};
+use crate::ui::state::{t, ta, AppState, Screen, Services, Session};
 use crate::ui::views::plan::{error_text, Status, StatusLine};
+use crate::ui::views::share::{from_my_resource, PickBox, ShareBar};
 use dioxus::prelude::*;
 
 /// Save a copy of a directory entry into "My resources" (blocking: call it from
@@ -232,6 +233,7 @@ fn ResourcesEditor(session: Session) -> Element {
                 }
             }
             StatusLine { id: "res-status", status: status.read().clone() }
+            ShareBar { dom_id: "res-share" }
             if let Some(d) = editing {
                 ResourceForm { draft, is_new: d.is_new, error: form_error.read().clone(), busy: is_busy, on_save: save }
             } else {
@@ -241,6 +243,16 @@ fn ResourcesEditor(session: Session) -> Element {
                     r#type: "button",
                     onclick: start_new,
                     {t("res-add")}
+                }
+                button {
+                    id: "res-from-link",
+                    class: "secondary wide",
+                    r#type: "button",
+                    onclick: move |_| {
+                        let state = consume_context::<AppState>();
+                        state.go(Screen::Import);
+                    },
+                    {t("res-from-link")}
                 }
             }
             if !all.is_empty() {
@@ -405,6 +417,7 @@ fn ResourceItem(
             if res.directory.is_some() {
                 p { class: "note", {t("res-from-directory")} }
             }
+            PickBox { dom_id: "res-pick-{id}", resource: from_my_resource(&res) }
             div { class: "actions",
                 if let Some(uri) = call {
                     a { id: "res-call-{id}", class: "action-link", href: "{uri}",

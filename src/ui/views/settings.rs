@@ -292,6 +292,8 @@ pub fn SettingsView() -> Element {
             }
         }
 
+        crate::ui::views::share::OrgKeySection {}
+
         section { class: "card",
             h2 { {t("settings-limits")} }
             Limits {}

@@ -1,0 +1,187 @@
+//! Import a resource link: a preview of what it holds and who vouches for it ("Verified:
+//! <organisation>" or "Not verified"). Nothing is saved until the person taps Save; then
+//! each resource becomes a copy in My resources. A broken, expired or tampered link gets a
+//! calm explanation and changes nothing. Links arrive from the OS (held while locked), from
+//! the command line on the desktop, or from the paste box here.
+
+use crate::core::link::{self, LinkPreview, LinkProblem, Verification};
+use crate::core::resource::Resource;
+use crate::core::vault::VaultError;
+use crate::ui::components::resource_card::ResourceCard;
+use crate::ui::state::{t, ta, AppState, Screen, Services, Session};
+use crate::ui::views::plan::{error_text, Status, StatusLine};
+use crate::ui::views::resources::save_directory_entry;
+use crate::ui::views::share::{day, now_time, problem_key};
+use dioxus::prelude::*;
+
+/// Save every resource of a previewed link as a My resources copy (blocking). Returns how
+/// many were saved; stops at the first vault error.
+pub fn save_copies(
+    session: &Session,
+    resources: &[Resource],
+    now: u64,
+) -> Result<usize, VaultError> {
+    for r in resources {
+        save_directory_entry(session, r, now)?;
+    }
+    Ok(resources.len())
+}
+
+#[component]
+pub fn ImportView() -> Element {
+    let state = use_context::<AppState>();
+    let Some(session) = state.session() else {
+        return rsx! {};
+    };
+    rsx! { ImportScreen { session } }
+}
+
+#[component]
+fn ImportScreen(session: Session) -> Element {
+    let mut state = use_context::<AppState>();
+    let services = use_context::<Services>();
+    let mut status = use_signal(|| Status::Idle);
+    let mut saved = use_signal(|| None::<usize>);
+    let mut paste = use_signal(String::new);
+
+    let pending = state.pending_link.read().clone();
+    let at = now_time(&services);
+    let decoded: Option<Result<LinkPreview, LinkProblem>> = pending
+        .as_deref()
+        .map(|l| link::decode_link(l, &services.roots, at).map_err(|e| e.problem()));
+
+    let save = {
+        let session = session.clone();
+        let clock = services.clock.clone();
+        let resources = match &decoded {
+            Some(Ok(p)) => p.resources.clone(),
+            _ => Vec::new(),
+        };
+        move |_| {
+            if resources.is_empty() || *status.peek() == Status::Busy {
+                return;
+            }
+            let session = session.clone();
+            let resources = resources.clone();
+            let now = clock.now_unix_secs();
+            status.set(Status::Busy);
+            spawn(async move {
+                let r = tokio::task::spawn_blocking(move || save_copies(&session, &resources, now))
+                    .await;
+                match r {
+                    Ok(Ok(n)) => {
+                        status.set(Status::Idle);
+                        saved.set(Some(n));
+                        state.pending_link.set(None);
+                    }
+                    Ok(Err(e)) => status.set(Status::Err(error_text(&e))),
+                    Err(_) => status.set(Status::Err(t("error-generic"))),
+                }
+            });
+        }
+    };
+
+    let discard = move |_| {
+        state.pending_link.set(None);
+        status.set(Status::Idle);
+        state.back();
+    };
+
+    let open_pasted = move |_| {
+        let text = paste.peek().trim().to_owned();
+        if text.is_empty() {
+            return;
+        }
+        saved.set(None);
+        status.set(Status::Idle);
+        paste.set(String::new());
+        state.pending_link.set(Some(text));
+    };
+
+    let done = *saved.read();
+    let busy = *status.read() == Status::Busy;
+
+    rsx! {
+        div { id: "import", class: "import",
+            if let Some(n) = done {
+                section { class: "card",
+                    p { id: "import-saved", class: "hint ok", role: "status",
+                        {ta("import-saved", &[("count", &n.to_string())])}
+                    }
+                    button { id: "import-to-resources", class: "primary", r#type: "button",
+                        onclick: move |_| state.go(Screen::Resources),
+                        {t("import-to-resources")}
+                    }
+                }
+            }
+            match decoded {
+                Some(Ok(preview)) => {
+                    let count = preview.resources.len();
+                    rsx! {
+                        match &preview.verification {
+                            Verification::Verified { organisation, expires, .. } => rsx! {
+                                p { id: "import-verified", class: "hint ok verified-by",
+                                    {ta("import-verified", &[("organisation", organisation), ("date", &day(*expires))])}
+                                }
+                            },
+                            Verification::Unsigned => rsx! {
+                                p { id: "import-unverified", class: "hint warn",
+                                    {t("import-not-verified")}
+                                }
+                            },
+                        }
+                        p { class: "lead", {ta("import-intro", &[("count", &count.to_string())])} }
+                        for (i, resource) in preview.resources.into_iter().enumerate() {
+                            ResourceCard { key: "{i}", dom_id: format!("import-{i}"), resource, out_of_date: false }
+                        }
+                        p { class: "note", {t("import-nothing-yet")} }
+                        div { class: "actions",
+                            button { id: "import-save", class: "primary", r#type: "button",
+                                disabled: busy, onclick: save,
+                                {t("import-save")}
+                            }
+                            button { id: "import-discard", class: "secondary", r#type: "button",
+                                onclick: discard,
+                                {t("import-discard")}
+                            }
+                        }
+                        StatusLine { id: "import-status", status: status.read().clone() }
+                    }
+                }
+                Some(Err(problem)) => rsx! {
+                    section { class: "card notice",
+                        p { id: "import-error", role: "alert", {t(problem_key(problem))} }
+                        p { class: "note", {t("import-unchanged")} }
+                        button { id: "import-discard", class: "secondary", r#type: "button",
+                            onclick: discard,
+                            {t("import-discard")}
+                        }
+                    }
+                },
+                None => rsx! {
+                    if done.is_none() {
+                        p { id: "import-empty", class: "lead", {t("import-empty")} }
+                    }
+                },
+            }
+            section { class: "card", id: "import-paste-box",
+                div { class: "field",
+                    label { r#for: "import-paste", {t("import-paste-label")} }
+                    textarea {
+                        id: "import-paste",
+                        rows: "3",
+                        autocomplete: "off",
+                        spellcheck: "false",
+                        value: "{paste}",
+                        oninput: move |e| paste.set(e.value()),
+                    }
+                }
+                button { id: "import-paste-open", class: "secondary", r#type: "button",
+                    disabled: paste.read().trim().is_empty(),
+                    onclick: open_pasted,
+                    {t("import-paste-open")}
+                }
+            }
+        }
+    }
+}
