@@ -40,7 +40,7 @@ use base64::Engine as _;
 use time::OffsetDateTime;
 
 use crate::core::resource::{
-    ContactKind, ContactPoint, Confidence, Language, Provenance, Resource, ResourceKind,
+    Confidence, ContactKind, ContactPoint, Language, Provenance, Resource, ResourceKind,
 };
 use crate::core::trust::{
     self, Delegation, Domain, EnvelopeMeta, ExpiryPolicy, KeyId, Roots, Scope, SigningKey,
@@ -384,8 +384,13 @@ pub fn encode_bytes(resources: &[Resource], signing: Signing<'_>) -> Result<Vec<
                 issued,
                 expires,
             };
-            let env =
-                trust::seal_envelope(&Domain::LINKS, &meta, &signer.delegation, &section, &signer.key)?;
+            let env = trust::seal_envelope(
+                &Domain::LINKS,
+                &meta,
+                &signer.delegation,
+                &section,
+                &signer.key,
+            )?;
             let body = env
                 .get(Domain::LINKS.prefix().len()..)
                 .ok_or(LinkError::Trust(TrustError::Malformed))?;
@@ -401,13 +406,21 @@ pub fn encode_bytes(resources: &[Resource], signing: Signing<'_>) -> Result<Vec<
 ///
 /// Signed links must verify and must not be expired; otherwise this is an error and no
 /// resource is returned. Unsigned links decode to [`Verification::Unsigned`].
-pub fn decode_link(input: &str, roots: &Roots, now: OffsetDateTime) -> Result<LinkPreview, LinkError> {
+pub fn decode_link(
+    input: &str,
+    roots: &Roots,
+    now: OffsetDateTime,
+) -> Result<LinkPreview, LinkError> {
     let bytes = payload_bytes(input)?;
     decode_bytes(&bytes, roots, now)
 }
 
 /// [`decode_link`] on the binary payload (after base64url).
-pub fn decode_bytes(bytes: &[u8], roots: &Roots, now: OffsetDateTime) -> Result<LinkPreview, LinkError> {
+pub fn decode_bytes(
+    bytes: &[u8],
+    roots: &Roots,
+    now: OffsetDateTime,
+) -> Result<LinkPreview, LinkError> {
     let mut r = Reader::new(bytes);
     let version = r.u8()?;
     if version != LINK_FORMAT {
@@ -476,11 +489,16 @@ pub fn payload_bytes(input: &str) -> Result<Vec<u8>, LinkError> {
         None if input.contains(':') || input.contains('/') => return Err(LinkError::NoPayload),
         None => input,
     };
-    let compact: String = fragment.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let compact: String = fragment
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
     if compact.is_empty() {
         return Err(LinkError::NoPayload);
     }
-    B64URL.decode(compact.as_bytes()).map_err(|_| LinkError::NotBase64)
+    B64URL
+        .decode(compact.as_bytes())
+        .map_err(|_| LinkError::NotBase64)
 }
 
 /// A copy of `resource` trimmed to what a link can carry: name, kind, id, up to 8
@@ -555,11 +573,13 @@ static B64URL: GeneralPurpose = GeneralPurpose::new(
 
 fn check_base(base: &str) -> Result<(), LinkError> {
     let scheme_ok = ["https://", "haven://"].iter().any(|s| {
-        base.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)) && base.len() > s.len()
+        base.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+            && base.len() > s.len()
     });
-    let chars_ok = !base
-        .chars()
-        .any(|c| c == '#' || c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>');
+    let chars_ok = !base.chars().any(|c| {
+        c == '#' || c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'
+    });
     if scheme_ok && chars_ok && base.len() <= 200 {
         Ok(())
     } else {
@@ -580,7 +600,12 @@ fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
             return Err(LinkError::MissingField("name"));
         }
         put_str(&mut out, &r.name, limits::NAME, "name")?;
-        put_str(&mut out, r.notes.as_deref().unwrap_or(""), limits::NOTE, "note")?;
+        put_str(
+            &mut out,
+            r.notes.as_deref().unwrap_or(""),
+            limits::NOTE,
+            "note",
+        )?;
         if r.contacts.len() > limits::CONTACTS {
             return Err(LinkError::TooMany("contacts"));
         }
@@ -591,8 +616,18 @@ fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
                 return Err(LinkError::MissingField("contact value"));
             }
             put_str(&mut out, &c.value, limits::CONTACT_VALUE, "contact value")?;
-            put_str(&mut out, c.keyword.as_deref().unwrap_or(""), limits::KEYWORD, "keyword")?;
-            put_str(&mut out, c.label.as_deref().unwrap_or(""), limits::LABEL, "label")?;
+            put_str(
+                &mut out,
+                c.keyword.as_deref().unwrap_or(""),
+                limits::KEYWORD,
+                "keyword",
+            )?;
+            put_str(
+                &mut out,
+                c.label.as_deref().unwrap_or(""),
+                limits::LABEL,
+                "label",
+            )?;
         }
         if r.languages.len() > limits::LANGUAGES {
             return Err(LinkError::TooMany("languages"));
@@ -690,7 +725,13 @@ fn text_ok(s: &str) -> bool {
 fn clean(s: &str) -> String {
     let mapped: String = s
         .chars()
-        .map(|c| if text_ok(c.encode_utf8(&mut [0u8; 4])) { c } else { ' ' })
+        .map(|c| {
+            if text_ok(c.encode_utf8(&mut [0u8; 4])) {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     mapped.trim().to_owned()
 }
@@ -858,7 +899,8 @@ fn decode_section(
         res.notes = note;
         res.provenance = provenance.clone();
         res.normalize();
-        res.validate().map_err(|_| LinkError::FieldTooLong("resource"))?;
+        res.validate()
+            .map_err(|_| LinkError::FieldTooLong("resource"))?;
         out.push(res);
     }
     r.finish()?;
@@ -874,7 +916,12 @@ fn derived_id(name: &str, contacts: &[ContactPoint]) -> String {
         ctx.update(c.value.as_bytes());
     }
     let digest = ctx.finish();
-    let hex: String = digest.as_ref().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let hex: String = digest
+        .as_ref()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     format!("link-{hex}")
 }
 
@@ -884,7 +931,8 @@ mod tests {
 
     fn sample() -> Resource {
         let mut r = Resource::new("r1", "Helpline", ResourceKind::Hotline);
-        r.contacts.push(ContactPoint::new(ContactKind::Call, "1-800-799-7233"));
+        r.contacts
+            .push(ContactPoint::new(ContactKind::Call, "1-800-799-7233"));
         r
     }
 
@@ -905,7 +953,10 @@ mod tests {
         let mut v = Vec::new();
         put_len(&mut v, 300).unwrap();
         assert_eq!(Reader::new(&v).len().unwrap(), 300);
-        assert_eq!(Reader::new(&[0x85, 0x00]).len(), Err(LinkError::NonCanonical));
+        assert_eq!(
+            Reader::new(&[0x85, 0x00]).len(),
+            Err(LinkError::NonCanonical)
+        );
         assert_eq!(Reader::new(&[0x85]).len(), Err(LinkError::Truncated));
     }
 

@@ -31,18 +31,21 @@ pub struct QrMatrix {
 impl QrMatrix {
     /// True when the module at column `x`, row `y` is dark (`false` outside the grid).
     pub fn is_dark(&self, x: usize, y: usize) -> bool {
-        x < self.width && y < self.width && self.dark.get(y * self.width + x).copied().unwrap_or(false)
+        x < self.width
+            && y < self.width
+            && self.dark.get(y * self.width + x).copied().unwrap_or(false)
     }
 }
 
 fn code(text: &str) -> Result<QrCode, QrError> {
     match QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M) {
         Ok(c) => Ok(c),
-        Err(RawQrError::DataTooLong) => QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L)
-            .map_err(|e| match e {
+        Err(RawQrError::DataTooLong) => {
+            QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).map_err(|e| match e {
                 RawQrError::DataTooLong => QrError::TooLong,
                 _ => QrError::Encode,
-            }),
+            })
+        }
         Err(_) => Err(QrError::Encode),
     }
 }
@@ -50,21 +53,31 @@ fn code(text: &str) -> Result<QrCode, QrError> {
 /// The module grid for `text`.
 pub fn matrix(text: &str) -> Result<QrMatrix, QrError> {
     let c = code(text)?;
-    let dark = c.to_colors().into_iter().map(|m| m == Color::Dark).collect();
+    let dark = c
+        .to_colors()
+        .into_iter()
+        .map(|m| m == Color::Dark)
+        .collect();
     Ok(QrMatrix {
         width: c.width(),
         dark,
     })
 }
 
-/// An SVG document (black on white, 4-module quiet zone, at least `min_px` wide) for
-/// `text`. The markup holds only the qrcode crate's fixed elements and path numbers.
+/// An `<svg>` element (black on white, 4-module quiet zone, at least `min_px` wide) for
+/// `text`, without an XML declaration so it can be written to a file or placed inline in
+/// HTML. The markup holds only the qrcode crate's fixed elements and path numbers.
 pub fn svg(text: &str, min_px: u32) -> Result<String, QrError> {
     let c = code(text)?;
-    Ok(c.render::<svg::Color<'_>>()
+    let doc = c
+        .render::<svg::Color<'_>>()
         .min_dimensions(min_px, min_px)
         .dark_color(svg::Color("#000000"))
         .light_color(svg::Color("#ffffff"))
         .quiet_zone(true)
-        .build())
+        .build();
+    Ok(match doc.find("<svg") {
+        Some(start) => doc.get(start..).unwrap_or(&doc).to_owned(),
+        None => doc,
+    })
 }

@@ -77,8 +77,11 @@ fn write_keys() {
         let d = Delegation::issue(by, &load(key).public_key(), scope, TEST_ORG, until).unwrap();
         fs::write(deleg_path(file), d.to_text()).unwrap();
     }
-    let roots = Roots::new(vec![RootKey::new(root.public_key(), "TEST-ONLY root (never pin)")])
-        .unwrap();
+    let roots = Roots::new(vec![RootKey::new(
+        root.public_key(),
+        "TEST-ONLY root (never pin)",
+    )])
+    .unwrap();
     fs::write(data("keys/TEST-ONLY-roots.json"), roots.to_json()).unwrap();
 }
 
@@ -93,7 +96,8 @@ pub(crate) struct Fixture {
 
 pub(crate) fn fixture() -> Fixture {
     let key = |n: &str| SigningKey::from_pem(&fs::read_to_string(key_path(n)).unwrap()).unwrap();
-    let deleg = |n: &str| Delegation::from_text(&fs::read_to_string(deleg_path(n)).unwrap()).unwrap();
+    let deleg =
+        |n: &str| Delegation::from_text(&fs::read_to_string(deleg_path(n)).unwrap()).unwrap();
     Fixture {
         roots: Roots::from_json(&fs::read(data("keys/TEST-ONLY-roots.json")).unwrap()).unwrap(),
         links: LinkSigner::new(key("links"), deleg("links")).unwrap(),
@@ -170,7 +174,12 @@ fn make_valid(f: &Fixture, c: &Case) -> String {
         serde_json::from_slice(&fs::read(data(c.resources.as_deref().unwrap())).unwrap()).unwrap();
     let s = match c.signer.as_deref() {
         None => Signing::Unsigned,
-        Some(who) => signing(f, who, c.issued.as_deref().unwrap(), c.expires.as_deref().unwrap()),
+        Some(who) => signing(
+            f,
+            who,
+            c.issued.as_deref().unwrap(),
+            c.expires.as_deref().unwrap(),
+        ),
     };
     encode_link(&resources, s, WEB_BASE).unwrap()
 }
@@ -187,7 +196,12 @@ fn build_vectors(f: &Fixture) -> Vectors {
             name: name.into(),
             link: String::new(),
             now: valid_now.into(),
-            expect: if signer.is_some() { "verified" } else { "unsigned" }.into(),
+            expect: if signer.is_some() {
+                "verified"
+            } else {
+                "unsigned"
+            }
+            .into(),
             organisation: signer.map(|_| TEST_ORG.to_owned()),
             error: None,
             resources: Some(res.into()),
@@ -285,7 +299,10 @@ fn build_vectors(f: &Fixture) -> Vectors {
     .unwrap();
     let mut b = vec![1u8, 1u8];
     b.extend_from_slice(&env[Domain::LINKS.prefix().len()..]);
-    err("signed-3-directory-scope", format!("{WEB_BASE}#{}", b64(&b)));
+    err(
+        "signed-3-directory-scope",
+        format!("{WEB_BASE}#{}", b64(&b)),
+    );
 
     let mut b = bytes(&signed.link);
     b.truncate(b.len() / 2);
@@ -318,9 +335,15 @@ fn build_vectors(f: &Fixture) -> Vectors {
     err("bidi-override-name", format!("{WEB_BASE}#{}", b64(&b)));
 
     // An unsigned link whose name claims 300 bytes.
-    err("length-past-end", format!("{WEB_BASE}#{}", b64(&[1, 0, 1, 0, 0, 0xAC, 0x02, b'x'])));
+    err(
+        "length-past-end",
+        format!("{WEB_BASE}#{}", b64(&[1, 0, 1, 0, 0, 0xAC, 0x02, b'x'])),
+    );
 
-    err("oversize", format!("{WEB_BASE}#{}", "A".repeat(MAX_LINK_CHARS + 1)));
+    err(
+        "oversize",
+        format!("{WEB_BASE}#{}", "A".repeat(MAX_LINK_CHARS + 1)),
+    );
     err("not-base64", format!("{WEB_BASE}#not*base64!"));
     err("no-fragment", WEB_BASE.to_owned());
 
@@ -392,17 +415,28 @@ fn vectors() {
                     &fs::read(data(c.resources.as_deref().unwrap())).unwrap(),
                 )
                 .unwrap();
-                let got: Vec<Resource> = p.resources.iter().cloned().map(strip_provenance).collect();
+                let got: Vec<Resource> =
+                    p.resources.iter().cloned().map(strip_provenance).collect();
                 let want: Vec<Resource> = want.iter().map(as_linked).collect();
                 assert_eq!(got, want, "{}", c.name);
                 match (&p.verification, c.expect.as_str()) {
-                    (Verification::Verified { organisation, expires, issued, .. }, "verified") => {
+                    (
+                        Verification::Verified {
+                            organisation,
+                            expires,
+                            issued,
+                            ..
+                        },
+                        "verified",
+                    ) => {
                         assert_eq!(Some(organisation.as_str()), c.organisation.as_deref());
                         assert_eq!(*expires, at(c.expires.as_deref().unwrap()));
                         assert_eq!(*issued, at(c.issued.as_deref().unwrap()));
-                        assert!(p.resources.iter().all(|r| r.provenance.confidence
-                            == Confidence::Official
-                            && r.provenance.source.as_deref() == Some(TEST_ORG)));
+                        assert!(p
+                            .resources
+                            .iter()
+                            .all(|r| r.provenance.confidence == Confidence::Official
+                                && r.provenance.source.as_deref() == Some(TEST_ORG)));
                     }
                     (Verification::Unsigned, "unsigned") => {
                         assert!(p.resources.iter().all(|r| r.has_unverified()));
@@ -427,23 +461,36 @@ fn vectors() {
     assert_eq!(err("signed-3-directory-scope"), "Trust(WrongScope)");
     assert_eq!(err("wrong-version"), "UnsupportedVersion(2)");
     assert!(err("signed-3-expired").starts_with("Expired"));
-    assert_eq!(err("oversize"), format!("TooLong {{ max: {MAX_LINK_CHARS} }}"));
+    assert_eq!(
+        err("oversize"),
+        format!("TooLong {{ max: {MAX_LINK_CHARS} }}")
+    );
 }
 
 #[test]
 fn test_keys_are_never_pinned_roots() {
     let f = fixture();
-    let bundled = String::from_utf8(fs::read(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/trust/roots.json"),
-    ).unwrap())
+    let bundled = String::from_utf8(
+        fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/trust/roots.json"))
+            .unwrap(),
+    )
     .unwrap();
     for k in f.roots.keys() {
-        assert!(!bundled.contains(&k.public_key.to_base64()), "a TEST-ONLY key is pinned");
-        assert!(!bundled.contains(&k.id.to_hex()), "a TEST-ONLY key id is pinned");
+        assert!(
+            !bundled.contains(&k.public_key.to_base64()),
+            "a TEST-ONLY key is pinned"
+        );
+        assert!(
+            !bundled.contains(&k.id.to_hex()),
+            "a TEST-ONLY key id is pinned"
+        );
     }
     for name in KEY_NAMES {
         let k = SigningKey::from_pem(&fs::read_to_string(key_path(name)).unwrap()).unwrap();
-        assert!(!bundled.contains(&k.public_key().to_base64()), "TEST-ONLY {name} is pinned");
+        assert!(
+            !bundled.contains(&k.public_key().to_base64()),
+            "TEST-ONLY {name} is pinned"
+        );
     }
 }
 
@@ -470,7 +517,11 @@ fn typical_three_resource_link_fits_sms_and_qr_budget() {
         signed.len(),
         unsigned.len()
     );
-    assert!(signed.len() <= TYPICAL_LINK_BUDGET, "signed link is {} chars", signed.len());
+    assert!(
+        signed.len() <= TYPICAL_LINK_BUDGET,
+        "signed link is {} chars",
+        signed.len()
+    );
     assert!(unsigned.len() < signed.len());
     // The app's own scheme is shorter still.
     let app = encode_link(&resources_3(), Signing::Unsigned, APP_BASE).unwrap();
@@ -517,9 +568,12 @@ fn qr_code_decodes_back_to_the_same_link() {
     let read = read_qr(&m);
     assert_eq!(read, link);
     // And the link read from the code still verifies.
-    assert!(decode_link(&read, &f.roots, now).unwrap().verification.is_verified());
+    assert!(decode_link(&read, &f.roots, now)
+        .unwrap()
+        .verification
+        .is_verified());
     let svg = qr::svg(&link, 256).unwrap();
-    assert!(svg.contains("<svg") && svg.ends_with("</svg>"));
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     assert!(!svg.contains("script") && !svg.contains("href"));
     // A small one too, and text too long for any QR code is a typed error.
     let short = encode_link(&resources_3()[..1], Signing::Unsigned, APP_BASE).unwrap();
@@ -539,12 +593,19 @@ fn every_single_byte_change_of_a_signed_link_is_rejected() {
             let mut b = bytes.clone();
             b[i] ^= flip;
             let r = decode_bytes(&b, &f.roots, now);
-            assert!(r.is_err(), "flip {flip:#x} at byte {i} accepted: {:?}", r.map(|p| p.verification));
+            assert!(
+                r.is_err(),
+                "flip {flip:#x} at byte {i} accepted: {:?}",
+                r.map(|p| p.verification)
+            );
         }
     }
     // Every prefix is rejected too.
     for n in 0..bytes.len() {
-        assert!(decode_bytes(&bytes[..n], &f.roots, now).is_err(), "prefix {n} accepted");
+        assert!(
+            decode_bytes(&bytes[..n], &f.roots, now).is_err(),
+            "prefix {n} accepted"
+        );
     }
 }
 
@@ -553,7 +614,11 @@ fn expiry_and_validity_rules() {
     let f = fixture();
     let issued = datetime!(2026-11-01 0:00 UTC);
     let expires = datetime!(2026-12-01 0:00 UTC);
-    let s = Signing::Signed { signer: &f.links, issued, expires };
+    let s = Signing::Signed {
+        signer: &f.links,
+        issued,
+        expires,
+    };
     let link = encode_link(&resources_3(), s, WEB_BASE).unwrap();
     assert!(decode_link(&link, &f.roots, expires - time::Duration::seconds(1)).is_ok());
     let e = decode_link(&link, &f.roots, expires).unwrap_err();
@@ -561,20 +626,36 @@ fn expiry_and_validity_rules() {
     assert_eq!(e.problem(), LinkProblem::Expired);
     // Validity must be ordered and inside the delegation.
     let bad = |issued, expires| {
-        encode_link(&resources_3(), Signing::Signed { signer: &f.links, issued, expires }, WEB_BASE)
+        encode_link(
+            &resources_3(),
+            Signing::Signed {
+                signer: &f.links,
+                issued,
+                expires,
+            },
+            WEB_BASE,
+        )
     };
     assert_eq!(bad(expires, issued), Err(LinkError::BadValidity));
     assert_eq!(bad(issued, issued), Err(LinkError::BadValidity));
     assert_eq!(
-        bad(issued, f.links.delegation_expires() + time::Duration::days(1)),
+        bad(
+            issued,
+            f.links.delegation_expires() + time::Duration::days(1)
+        ),
         Err(LinkError::BadValidity)
     );
     // A key that does not match its delegation, or a directory delegation, is refused.
     assert_eq!(
-        LinkSigner::new(SigningKey::generate().unwrap(), f.links.delegation().clone()).unwrap_err(),
+        LinkSigner::new(
+            SigningKey::generate().unwrap(),
+            f.links.delegation().clone()
+        )
+        .unwrap_err(),
         LinkError::BadSigner
     );
-    let dir_key = SigningKey::from_pem(&fs::read_to_string(key_path("directory")).unwrap()).unwrap();
+    let dir_key =
+        SigningKey::from_pem(&fs::read_to_string(key_path("directory")).unwrap()).unwrap();
     assert_eq!(
         LinkSigner::new(dir_key, f.directory_deleg.clone()).unwrap_err(),
         LinkError::BadSigner
@@ -584,9 +665,15 @@ fn expiry_and_validity_rules() {
 #[test]
 fn encoder_limits_are_typed_errors() {
     let one = resources_3().remove(0);
-    assert_eq!(encode_link(&[], Signing::Unsigned, WEB_BASE), Err(LinkError::ResourceCount));
+    assert_eq!(
+        encode_link(&[], Signing::Unsigned, WEB_BASE),
+        Err(LinkError::ResourceCount)
+    );
     let many = vec![one.clone(); MAX_RESOURCES + 1];
-    assert_eq!(encode_link(&many, Signing::Unsigned, WEB_BASE), Err(LinkError::ResourceCount));
+    assert_eq!(
+        encode_link(&many, Signing::Unsigned, WEB_BASE),
+        Err(LinkError::ResourceCount)
+    );
     let mut long = one.clone();
     long.notes = Some("n".repeat(limits::NOTE + 1));
     assert_eq!(
@@ -610,7 +697,11 @@ fn encoder_limits_are_typed_errors() {
         Err(LinkError::BadText("contact value"))
     );
     assert_eq!(
-        encode_link(&[one.clone()], Signing::Unsigned, "http://example.org/r"),
+        encode_link(
+            std::slice::from_ref(&one),
+            Signing::Unsigned,
+            "http://example.org/r"
+        ),
         Err(LinkError::BadBase)
     );
     // Twenty full resources do not fit the link limit: a typed error, not a huge link.
@@ -619,7 +710,9 @@ fn encoder_limits_are_typed_errors() {
     let twenty = vec![big; MAX_RESOURCES];
     assert_eq!(
         encode_link(&twenty, Signing::Unsigned, WEB_BASE),
-        Err(LinkError::TooLong { max: MAX_LINK_CHARS })
+        Err(LinkError::TooLong {
+            max: MAX_LINK_CHARS
+        })
     );
 }
 
@@ -628,11 +721,23 @@ fn shareable_keeps_only_what_a_link_carries() {
     let mut r = Resource::new("x".repeat(200), "Shelter\nName", ResourceKind::Shelter);
     r.description = "long description".into();
     for i in 0..12 {
-        r.contacts.push(ContactPoint::new(ContactKind::Call, format!("555-01{i:02}")));
+        r.contacts.push(ContactPoint::new(
+            ContactKind::Call,
+            format!("555-01{i:02}"),
+        ));
     }
-    r.contacts.insert(0, ContactPoint::new(ContactKind::Web, "https://x.org/".repeat(40)));
-    r.languages.push(Language { code: String::new(), name: String::new() });
-    r.languages.push(Language { code: "es".into(), name: "Spanish".into() });
+    r.contacts.insert(
+        0,
+        ContactPoint::new(ContactKind::Web, "https://x.org/".repeat(40)),
+    );
+    r.languages.push(Language {
+        code: String::new(),
+        name: String::new(),
+    });
+    r.languages.push(Language {
+        code: "es".into(),
+        name: "Spanish".into(),
+    });
     let s = link::shareable(&r);
     assert_eq!(s.id, "");
     assert_eq!(s.name, "Shelter Name");
@@ -653,7 +758,12 @@ fn shareable_keeps_only_what_a_link_carries() {
 fn input_forms_and_problems() {
     let f = fixture();
     let v = load_vectors();
-    let link = &v.cases.iter().find(|c| c.name == "unsigned-3").unwrap().link;
+    let link = &v
+        .cases
+        .iter()
+        .find(|c| c.name == "unsigned-3")
+        .unwrap()
+        .link;
     let frag = link.split_once('#').unwrap().1;
     let now = datetime!(2027-01-01 0:00 UTC);
     // Whole URL, "#payload", bare payload and a payload wrapped over lines all decode.
@@ -663,15 +773,27 @@ fn input_forms_and_problems() {
         frag.to_owned(),
         format!("  haven://r#{}\n{}  ", &frag[..40], &frag[40..]),
     ] {
-        assert_eq!(decode_link(&input, &f.roots, now).unwrap().resources.len(), 3);
+        assert_eq!(
+            decode_link(&input, &f.roots, now).unwrap().resources.len(),
+            3
+        );
     }
     let problem = |s: &str| decode_link(s, &f.roots, now).unwrap_err().problem();
-    assert_eq!(problem("https://haven.example.org/r"), LinkProblem::NotALink);
+    assert_eq!(
+        problem("https://haven.example.org/r"),
+        LinkProblem::NotALink
+    );
     assert_eq!(problem("haven://r#"), LinkProblem::NotALink);
     assert_eq!(problem("#%%%"), LinkProblem::NotALink);
     let by_name = |n: &str| &v.cases.iter().find(|c| c.name == n).unwrap().link;
-    assert_eq!(problem(by_name("signed-3-tampered-phone")), LinkProblem::NotTrusted);
-    assert_eq!(problem(by_name("signed-3-unknown-root")), LinkProblem::NotTrusted);
+    assert_eq!(
+        problem(by_name("signed-3-tampered-phone")),
+        LinkProblem::NotTrusted
+    );
+    assert_eq!(
+        problem(by_name("signed-3-unknown-root")),
+        LinkProblem::NotTrusted
+    );
     assert_eq!(problem(by_name("signed-3-truncated")), LinkProblem::Damaged);
     assert_eq!(problem(by_name("wrong-version")), LinkProblem::Unsupported);
     assert_eq!(problem(by_name("signed-3-expired")), LinkProblem::Expired);
@@ -691,7 +813,10 @@ fn text(max: usize) -> impl Strategy<Value = String> {
     )
     .prop_map(move |v| {
         // U+061C (Arabic letter mark) is a bidi control the format refuses.
-        let s: String = v.into_iter().map(|c| if c == '\u{61c}' { 'x' } else { c }).collect();
+        let s: String = v
+            .into_iter()
+            .map(|c| if c == '\u{61c}' { 'x' } else { c })
+            .collect();
         let mut end = s.len().min(max);
         while !s.is_char_boundary(end) {
             end -= 1;
@@ -701,15 +826,21 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 }
 
 fn nonblank(max: usize) -> impl Strategy<Value = String> {
-    text(max).prop_map(|s| if s.trim().is_empty() { format!("x{s}") } else { s }).prop_map(
-        move |s| {
+    text(max)
+        .prop_map(|s| {
+            if s.trim().is_empty() {
+                format!("x{s}")
+            } else {
+                s
+            }
+        })
+        .prop_map(move |s| {
             let mut end = s.len().min(max);
             while !s.is_char_boundary(end) {
                 end -= 1;
             }
             s[..end].to_owned()
-        },
-    )
+        })
 }
 
 fn contact() -> impl Strategy<Value = ContactPoint> {

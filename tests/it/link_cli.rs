@@ -54,7 +54,12 @@ fn link_signs_and_writes_a_qr_code() {
     assert!(svg.contains("<svg") && svg.contains("<path"));
 
     // inspect: verified against the test roots…
-    let out = publish(&["inspect", "--roots", &path("keys/TEST-ONLY-roots.json"), &link]);
+    let out = publish(&[
+        "inspect",
+        "--roots",
+        &path("keys/TEST-ONLY-roots.json"),
+        &link,
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let shown = text(&out.stdout);
     assert!(shown.contains(&format!("Verified: {TEST_ORG}")), "{shown}");
@@ -62,7 +67,11 @@ fn link_signs_and_writes_a_qr_code() {
     // …and refused against the roots pinned in the app (the test root is not one of them).
     let out = publish(&["inspect", &link]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("not a pinned root"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("not a pinned root"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -71,13 +80,28 @@ fn unsigned_link_and_refusals() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let link = text(&out.stdout).trim().to_owned();
     assert!(link.starts_with("haven://r#"));
-    let out = publish(&["inspect", "--roots", &path("keys/TEST-ONLY-roots.json"), &link]);
+    let out = publish(&[
+        "inspect",
+        "--roots",
+        &path("keys/TEST-ONLY-roots.json"),
+        &link,
+    ]);
     assert!(text(&out.stdout).starts_with("Not verified"));
 
     // Tampered vector: refused, and the message holds no link contents.
     let v = load_vectors();
-    let bad = &v.cases.iter().find(|c| c.name == "signed-3-tampered-phone").unwrap().link;
-    let out = publish(&["inspect", "--roots", &path("keys/TEST-ONLY-roots.json"), bad]);
+    let bad = &v
+        .cases
+        .iter()
+        .find(|c| c.name == "signed-3-tampered-phone")
+        .unwrap()
+        .link;
+    let out = publish(&[
+        "inspect",
+        "--roots",
+        &path("keys/TEST-ONLY-roots.json"),
+        bad,
+    ]);
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains("signature is not valid"), "{err}");

@@ -59,7 +59,15 @@ fn page_has_a_strict_csp_and_no_network_code() {
         r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'">"#
     ));
     assert!(html.contains(r#"<meta name="referrer" content="no-referrer">"#));
-    for bad in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "<iframe", "<img", "<form"] {
+    for bad in [
+        "src=\"http",
+        "href=\"http",
+        "src=\"//",
+        "href=\"//",
+        "<iframe",
+        "<img",
+        "<form",
+    ] {
         assert!(!html.contains(bad), "index.html contains {bad}");
     }
     let js = web("link.js");
@@ -86,7 +94,10 @@ fn page_has_a_strict_csp_and_no_network_code() {
         assert!(!js.contains(bad), "link.js contains {bad}");
     }
     let css = web("style.css");
-    assert!(!css.contains("url(") && !css.contains("@import"), "style.css loads something");
+    assert!(
+        !css.contains("url(") && !css.contains("@import"),
+        "style.css loads something"
+    );
 }
 
 fn problem_name(p: LinkProblem) -> &'static str {
@@ -139,7 +150,9 @@ fn stage_page(dir: &Path, roots_json: Option<&str>) {
 }
 
 fn fragment(link: &str) -> String {
-    link.split_once('#').map(|(_, f)| f.to_owned()).unwrap_or_default()
+    link.split_once('#')
+        .map(|(_, f)| f.to_owned())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -153,30 +166,49 @@ fn page_in_headless_chromium() {
     let f = fixture();
     let now = OffsetDateTime::now_utc();
     let mut cases = Vec::new();
-    let mut add = |name: &str, page: &str, link: &str, roots: &haven::core::trust::Roots, offline| {
-        // What the Rust decoder says is what the page must say.
-        let mut case = json!({ "name": name, "page": page, "fragment": fragment(link),
+    let mut add =
+        |name: &str, page: &str, link: &str, roots: &haven::core::trust::Roots, offline| {
+            // What the Rust decoder says is what the page must say.
+            let mut case = json!({ "name": name, "page": page, "fragment": fragment(link),
                                "offline": offline });
-        match decode_link(link, roots, now) {
-            Ok(p) => {
-                case["state"] = json!(if p.verification.is_verified() { "verified" } else { "unsigned" });
-                case["organisation"] = json!(p.verification.organisation());
-                case["count"] = json!(p.resources.len());
-                let hrefs: Vec<String> =
-                    p.resources.iter().flat_map(|r| r.contacts.iter().filter_map(|c| c.action_uri())).collect();
-                case["hrefs"] = json!(hrefs);
+            match decode_link(link, roots, now) {
+                Ok(p) => {
+                    case["state"] = json!(if p.verification.is_verified() {
+                        "verified"
+                    } else {
+                        "unsigned"
+                    });
+                    case["organisation"] = json!(p.verification.organisation());
+                    case["count"] = json!(p.resources.len());
+                    let hrefs: Vec<String> = p
+                        .resources
+                        .iter()
+                        .flat_map(|r| r.contacts.iter().filter_map(|c| c.action_uri()))
+                        .collect();
+                    case["hrefs"] = json!(hrefs);
+                }
+                Err(e) => {
+                    case["state"] = json!("error");
+                    case["problem"] = json!(problem_name(e.problem()));
+                }
             }
-            Err(e) => {
-                case["state"] = json!("error");
-                case["problem"] = json!(problem_name(e.problem()));
-            }
-        }
-        cases.push(case);
-    };
+            cases.push(case);
+        };
     let real_roots = haven::core::trust::Roots::bundled().unwrap();
-    let offline = ["signed-3", "signed-3-tampered-phone", "unsigned-3", "signed-3-expired"];
+    let offline = [
+        "signed-3",
+        "signed-3-tampered-phone",
+        "unsigned-3",
+        "signed-3-expired",
+    ];
     for c in load_vectors().cases {
-        add(&c.name, "test", &c.link, &f.roots, offline.contains(&c.name.as_str()));
+        add(
+            &c.name,
+            "test",
+            &c.link,
+            &f.roots,
+            offline.contains(&c.name.as_str()),
+        );
     }
     let fresh = encode_link(
         &resources_3(),
@@ -196,10 +228,21 @@ fn page_in_headless_chromium() {
 
     // Sanity: the cases cover every outcome the page must show.
     let states: Vec<&str> = cases.iter().filter_map(|c| c["state"].as_str()).collect();
-    assert!(states.contains(&"verified") && states.contains(&"unsigned") && states.contains(&"error"));
+    assert!(
+        states.contains(&"verified") && states.contains(&"unsigned") && states.contains(&"error")
+    );
     assert!(cases.iter().any(|c| c["organisation"] == json!(TEST_ORG)));
-    for p in ["not-trusted", "expired", "damaged", "unsupported", "not-a-link"] {
-        assert!(cases.iter().any(|c| c["problem"] == json!(p)), "no case for {p}");
+    for p in [
+        "not-trusted",
+        "expired",
+        "damaged",
+        "unsupported",
+        "not-a-link",
+    ] {
+        assert!(
+            cases.iter().any(|c| c["problem"] == json!(p)),
+            "no case for {p}"
+        );
     }
 
     let config = json!({
@@ -238,6 +281,10 @@ fn page_in_headless_chromium() {
     assert!(
         status.success() && last.ends_with(" passed, 0 failed") && !last.starts_with("0 "),
         "Chromium page test failed:\n{}\n{stderr}",
-        stdout.lines().filter(|l| !l.starts_with("ok - ")).collect::<Vec<_>>().join("\n")
+        stdout
+            .lines()
+            .filter(|l| !l.starts_with("ok - "))
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
