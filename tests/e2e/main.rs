@@ -62,6 +62,122 @@ async fn run() {
 
     calculator_journey().await;
     unlock_and_exit_journey().await;
+    link_journey().await;
+}
+
+/// A resource link arrives while the calculator shows: nothing of it appears until the PIN
+/// opens the space; then the Import screen previews it as not verified and saves on tap.
+async fn link_journey() {
+    use haven::core::link::{encode_link, Signing};
+    use haven::core::resource::{ContactKind, ContactPoint, Resource, ResourceKind};
+    let mut r = Resource::new("e2e-line", "Lakeside Test Helpline", ResourceKind::Hotline);
+    r.contacts
+        .push(ContactPoint::new(ContactKind::Call, "555-0142"));
+    let base = haven::ui::views::share::share_base();
+    let url = match encode_link(&[r], Signing::Unsigned, &base) {
+        Ok(u) => u,
+        Err(e) => {
+            check("make an unsigned link", false, e);
+            return;
+        }
+    };
+    check(
+        "the platform accepts the link",
+        haven::platform::deliver_link(&url),
+        &url,
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let page = driver::js("return document.body.innerText;").await;
+    let page = page
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    check(
+        "a link while locked shows only the calculator",
+        !page.contains("Lakeside") && !page.contains("verified") && !page.contains("Import"),
+        &page,
+    );
+    let _ = click("key-clear").await;
+    type_pin_and_equals().await;
+    let r = wait_for(
+        "import",
+        Duration::from_secs(30),
+        "document.getElementById('import-unverified')",
+    )
+    .await;
+    check(
+        "after unlock the link is previewed",
+        r.is_ok(),
+        format!("{r:?}"),
+    );
+    let preview = text("private").await.unwrap_or_default();
+    check(
+        "preview says not verified and shows the resource",
+        preview.contains("Not verified") && preview.contains("Lakeside Test Helpline"),
+        &preview,
+    );
+    shot("import-preview").await;
+    let _ = click("import-save").await;
+    let r = wait_for("saved", STEP, "document.getElementById('import-saved')").await;
+    check("Save stores the copy", r.is_ok(), format!("{r:?}"));
+    let _ = click("import-to-resources").await;
+    let r = wait_for(
+        "my resources",
+        STEP,
+        "document.getElementById('res-list') && document.getElementById('res-list').textContent.includes('Lakeside Test Helpline')",
+    )
+    .await;
+    check("the copy is in My resources", r.is_ok(), format!("{r:?}"));
+    shot("imported").await;
+
+    // Share it back: pick it, open Share, see a drawn QR code and the copy box.
+    let picked = driver::js(
+        "const b = document.querySelector('input[id^=\"res-pick-\"]'); if (!b) return false; b.click(); return true;",
+    )
+    .await;
+    check(
+        "pick a saved resource",
+        picked.ok() == Some(serde_json::Value::Bool(true)),
+        "no pick box",
+    );
+    let _ = wait_for("share bar", STEP, "document.getElementById('res-share')").await;
+    let _ = click("res-share").await;
+    let r = wait_for(
+        "qr",
+        STEP,
+        "document.querySelector('#share-qr svg') && document.querySelector('#share-qr svg').getBoundingClientRect().width >= 100",
+    )
+    .await;
+    check("the QR code is drawn", r.is_ok(), format!("{r:?}"));
+    let link = text("share-link").await.unwrap_or_default();
+    let back = haven::core::link::decode_link(
+        link.trim(),
+        &haven::core::trust::Roots::new(Vec::new()).expect("roots"),
+        time::OffsetDateTime::now_utc(),
+    );
+    check(
+        "the shared link decodes to the picked resource",
+        back.as_ref().is_ok_and(|p| {
+            p.resources.len() == 1 && p.resources[0].name == "Lakeside Test Helpline"
+        }),
+        format!("{back:?}"),
+    );
+    shot("share").await;
+    let _ = click("share-send").await;
+    let r = wait_for(
+        "copy box",
+        STEP,
+        "document.getElementById('share-copy') && document.getElementById('share-copy').readOnly",
+    )
+    .await;
+    check(
+        "desktop shows a read-only copy box",
+        r.is_ok(),
+        format!("{r:?}"),
+    );
+    let _ = click("quick-exit").await;
+    let r = wait_for("locked", STEP, "!document.getElementById('private')").await;
+    check("quick exit after import", r.is_ok(), format!("{r:?}"));
 }
 
 /// First run: choose a PIN, read the limits, skip the decoy, land on the calculator.
