@@ -412,3 +412,4 @@ org-key-saved = The key is saved.
 org-key-removed = The key is removed.
 org-key-remove = Remove key
 org-key-invalid = The key and delegation do not belong together, or one of them is incomplete. Nothing was saved.
+share-max = You can share up to { $max } at a time.

@@ -412,3 +412,4 @@ org-key-saved = La clave quedó guardada.
 org-key-removed = La clave se quitó.
 org-key-remove = Quitar clave
 org-key-invalid = La clave y la delegación no van juntas, o una está incompleta. No se guardó nada.
+share-max = Puedes compartir hasta { $max } a la vez.

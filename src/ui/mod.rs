@@ -167,10 +167,18 @@ fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent
         E::Back => state.back(),
         E::Foreground => {}
         E::OpenLink(url) => {
-            // Held until the person unlocks; while locked only the calculator shows.
-            state.pending_link.set(Some(url));
-            if state.session.peek().is_some() && state.screen.peek().is_private() {
-                state.go(Screen::Import);
+            // Held until the person unlocks; while locked only the calculator shows. An open
+            // decoy ignores links (see `AppState::open`); the real space previews at once.
+            let slot = state.session.peek().as_ref().map(|s| s.slot);
+            match slot {
+                None => state.pending_link.set(Some(url)),
+                Some(crate::core::vault::Slot::Real) => {
+                    state.pending_link.set(Some(url));
+                    if state.screen.peek().is_private() {
+                        state.go(Screen::Import);
+                    }
+                }
+                Some(_) => {}
             }
         }
     }

@@ -300,13 +300,20 @@ impl AppState {
         self.lang.set(settings.lang);
         self.idle_minutes.set(settings.idle_minutes);
         self.calc.write().reset();
+        let slot = vault.slot();
         let session = Session::new(vault);
         services.register(&session);
         self.session.set(Some(session));
         self.history.write().clear();
         self.last_activity.set(now);
-        // A link that arrived while locked is previewed first (nothing is saved yet).
-        let to = if self.pending_link.peek().is_some() { Screen::Import } else { Screen::Home };
+        // A link that arrived while locked is previewed first (nothing is saved yet). The
+        // decoy never shows it: whoever forced that PIN must not see the link; it is dropped.
+        let to = if slot == Slot::Real && self.pending_link.peek().is_some() {
+            Screen::Import
+        } else {
+            self.pending_link.set(None);
+            Screen::Home
+        };
         self.screen.set(to);
     }
 

@@ -4,7 +4,7 @@
 //! decodes back to the picked resources (signed once an organisation key is set) with a QR
 //! code; quick exit drops the pending link and the picks.
 
-use crate::flows::{app_with, unlock, Fixture, PIN};
+use crate::flows::{app_with, unlock, Fixture, DECOY, PIN};
 use crate::plan::{private_part, small_targets};
 use base64::Engine as _;
 use haven::core::link::{self, decode_link, LinkSigner, Signing, Verification};
@@ -229,6 +229,34 @@ async fn back_from_import_goes_home_and_quick_exit_drops_the_link() {
         "quick exit dropped the pending link"
     );
     assert!(!f.t.exists("import"));
+}
+
+#[tokio::test]
+async fn the_decoy_never_shows_a_link() {
+    let k = keys();
+    let roots = k.roots.clone();
+    let mut f = app_with(Some(Some(false)), move |s| s.roots = Arc::new(roots)).await;
+    deliver(&mut f, &unsigned_link()).await;
+    assert!(unlock(&mut f, DECOY).await);
+    assert!(
+        f.t.exists("home-plan"),
+        "the decoy opens on its home screen"
+    );
+    let html = f.t.html();
+    for w in [NAME_A, NAME_B, "Not verified", "id=\"import"] {
+        assert!(!html.contains(w), "`{w}` must not show in the decoy");
+    }
+    deliver(&mut f, &unsigned_link()).await;
+    assert!(
+        f.t.exists("home-plan") && !f.t.exists("import"),
+        "nor while it is open"
+    );
+    f.t.click("quick-exit");
+    assert!(unlock(&mut f, PIN).await);
+    assert!(
+        f.t.exists("home-plan"),
+        "the link was dropped, not kept for the real space"
+    );
 }
 
 #[tokio::test]

@@ -103,7 +103,7 @@ fn ImportScreen(session: Session) -> Element {
 
     rsx! {
         div { id: "import", class: "import",
-            if let Some(n) = done {
+            if let (Some(n), None) = (done, &pending) {
                 section { class: "card",
                     p { id: "import-saved", class: "hint ok", role: "status",
                         {ta("import-saved", &[("count", &n.to_string())])}

@@ -218,6 +218,9 @@ pub fn ShareBar(dom_id: String) -> Element {
     rsx! {
         div { class: "card share-bar", role: "region", aria_label: t("share-title"),
             p { class: "note", role: "status", {ta("share-picked", &[("count", &n.to_string())])} }
+            if n >= MAX_RESOURCES {
+                p { id: "{dom_id}-max", class: "note", {ta("share-max", &[("max", &MAX_RESOURCES.to_string())])} }
+            }
             button { id: "{dom_id}", class: "primary", r#type: "button",
                 onclick: move |_| state.go(Screen::Share),
                 {t("share-open")}
@@ -327,7 +330,10 @@ fn ShareScreen(session: Session) -> Element {
                                         copy_box.set(true);
                                         status.set(Status::Idle);
                                     }
-                                    Err(_) => status.set(Status::Err(t("share-failed"))),
+                                    Err(_) => {
+                                        copy_box.set(true);
+                                        status.set(Status::Err(t("share-failed")));
+                                    }
                                 },
                                 {t("share-send")}
                             }
