@@ -482,6 +482,19 @@ async fn with_an_org_key_shared_links_are_signed() {
         .text_of("org-key-state")
         .unwrap()
         .contains("No organisation key"));
+    {
+        // Touch targets of the organisation key section (the rest of Settings is not ours).
+        let html = f.t.html();
+        let start = html.find("id=\"org-key\"").expect("section");
+        let end = start + html[start..].find("</section>").expect("end");
+        let css = include_str!("../../assets/app.css");
+        let small = small_targets(&html[start..end], css);
+        assert!(small.is_empty(), "small touch targets: {small:?}");
+        assert!(
+            html[start..end].contains("<textarea"),
+            "the check saw the fields"
+        );
+    }
     // A mismatched pair is refused and nothing is stored.
     let other = keys();
     f.t.input("org-key-pem", &other.pem);
