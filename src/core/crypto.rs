@@ -37,9 +37,18 @@ pub enum CryptoError {
     BadIterations,
 }
 
-/// A 256-bit secret key. Zeroized on drop; no `Clone`; `Debug` shows no bytes.
-#[derive(Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
+/// A 256-bit secret key. Zeroized on drop; no `Clone`; `Debug` shows no bytes; equality
+/// is constant-time.
+#[derive(Zeroize, ZeroizeOnDrop)]
 pub struct Key32([u8; KEY_LEN]);
+
+impl PartialEq for Key32 {
+    fn eq(&self, other: &Self) -> bool {
+        constant_time_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Key32 {}
 
 impl Key32 {
     /// Wraps 32 bytes. The caller should zeroize its own copy of `bytes`.

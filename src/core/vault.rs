@@ -273,8 +273,13 @@ fn record_failure(env: &VaultEnv, state: &BackoffState) -> Result<(), VaultError
 
 /// How long the user must wait before the next PIN attempt (zero if none).
 pub fn delay_remaining(env: &VaultEnv) -> Result<Duration, VaultError> {
-    let state = load_backoff(env.meta.as_ref())?;
-    Ok(state.remaining(env.clock.now_unix_secs()))
+    delay_remaining_in(env.meta.as_ref(), env.clock.as_ref())
+}
+
+/// [`delay_remaining`] from its two inputs alone (no record store needed).
+pub fn delay_remaining_in(meta: &dyn MetaStore, clock: &dyn Clock) -> Result<Duration, VaultError> {
+    let state = load_backoff(meta)?;
+    Ok(state.remaining(clock.now_unix_secs()))
 }
 
 /// Whether a key header exists (a vault was set up, or its header is damaged).
