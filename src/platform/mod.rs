@@ -44,10 +44,10 @@ pub enum DeviceSecretError {
 
 /// The second secret behind every vault key: KEK = HKDF(device secret, PIN key).
 ///
-/// On phones this belongs in secure hardware (Android Keystore / StrongBox, iOS Secure
-/// Enclave) so copied files cannot be brute-forced off the device; those implementations do
-/// not exist yet. The desktop build uses [`desktop::KeyFile`], a 0600 file that is only a
-/// **stand-in**: anyone who copies the data directory copies the key file too.
+/// On phones this belongs in secure hardware (Android Keystore / StrongBox, iOS Keychain /
+/// Secure Enclave) so copied files cannot be brute-forced off the device; see
+/// `device_secret_in`. The desktop build uses [`desktop::KeyFile`], a 0600 file that is only
+/// a **stand-in**: anyone who copies the data directory copies the key file too.
 pub trait DeviceSecret: Send + Sync {
     /// Creates a new random secret. Fails with [`DeviceSecretError::Exists`] if one exists.
     fn create(&self) -> Result<Key32, DeviceSecretError>;
