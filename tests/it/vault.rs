@@ -885,3 +885,55 @@ fn errors_never_echo_user_data() {
     assert_eq!(format!("{v:?}"), "Vault { slot: Real, .. }");
     assert_eq!(format!("{:?}", Key32::from_bytes([1; 32])), "Key32(..)");
 }
+
+#[test]
+fn leftovers_of_interrupted_writes_are_cleaned() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let v = svc.create(&pin("1111"), None, kdf()).unwrap();
+    v.put("kept", &1).unwrap();
+    drop(v);
+    drop(svc);
+    // A header write that died before its rename leaves `cfg.bin.new`; it may hold a wrapped
+    // key, so opening the directory shreds it and keeps the committed header.
+    let committed = fs::read(fv.path().join(HEADER_FILE)).unwrap();
+    fs::write(fv.path().join("cfg.bin.new"), [0xAA; 100]).unwrap();
+    let svc = fv.service();
+    assert!(!fv.path().join("cfg.bin.new").exists());
+    assert_eq!(fs::read(fv.path().join(HEADER_FILE)).unwrap(), committed);
+    let v = real(svc.unlock(&pin("1111")));
+    assert_eq!(v.get::<i32>("kept").unwrap(), Some(1));
+    drop(v);
+    // A setup that died before its header (the commit point) leaves a key file and a
+    // database but no vault; setting up again works and starts clean.
+    svc.wipe().unwrap();
+    fs::write(fv.path().join(KEY_FILE), [5u8; 32]).unwrap();
+    fs::create_dir_all(fv.path().join(DB_DIR)).unwrap();
+    fs::write(fv.path().join(DB_DIR).join("junk"), b"x").unwrap();
+    assert!(!svc.exists());
+    let v = svc.create(&pin("2222"), None, kdf()).unwrap();
+    assert!(v.list().unwrap().is_empty());
+    assert_ne!(fs::read(fv.path().join(KEY_FILE)).unwrap(), vec![5u8; 32]);
+    assert!(!fv.path().join(DB_DIR).join("junk").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("1111"), None, kdf()).unwrap());
+    for name in [KEY_FILE, HEADER_FILE, "st.bin"] {
+        let mode = fs::metadata(fv.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "{name} is readable by others: {mode:o}");
+    }
+    let sub = fv.path().join("nested/data");
+    let device = Arc::new(haven::platform::desktop::KeyFile::new(sub.join(KEY_FILE)));
+    drop(VaultService::with_parts(&sub, device, fv.clock.clone()).unwrap());
+    let mode = fs::metadata(&sub).unwrap().permissions().mode();
+    assert_eq!(mode & 0o077, 0, "data dir mode {mode:o}");
+}
