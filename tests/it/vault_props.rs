@@ -2,7 +2,7 @@
 //! every decoder (header, record, backoff state, unlock over hostile stored bytes) returns a
 //! typed error on arbitrary input — it never panics.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use proptest::prelude::*;
@@ -37,6 +37,12 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+fn sorted_keys(model: &HashMap<String, Vec<u8>>) -> Vec<String> {
+    let mut keys: Vec<String> = model.keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
 fn key_name(k: u8) -> String {
     format!("item-{k}")
 }
@@ -48,7 +54,7 @@ proptest! {
     fn behaves_like_a_hashmap(ops in proptest::collection::vec(op(), 1..40)) {
         let m = MemVault::new();
         let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1357"), None).unwrap();
-        let mut model: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let mut model: HashMap<String, Vec<u8>> = HashMap::new();
         for op in ops {
             match op {
                 Op::Put(k, body) => {
@@ -65,7 +71,7 @@ proptest! {
                 }
                 Op::List => {
                     let names = v.list().unwrap();
-                    prop_assert_eq!(names, model.keys().cloned().collect::<Vec<_>>());
+                    prop_assert_eq!(names, sorted_keys(&model));
                 }
                 Op::Relock => {
                     v.lock();
@@ -75,7 +81,7 @@ proptest! {
             }
         }
         let names = v.list().unwrap();
-        prop_assert_eq!(names, model.keys().cloned().collect::<Vec<_>>());
+        prop_assert_eq!(names, sorted_keys(&model));
     }
 
     #[test]
