@@ -17,8 +17,16 @@ fn main() {
     let mut out = String::from("/// (language code, Fluent source) for every file in assets/i18n.\npub(crate) const LANGUAGES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let code = f.file_stem().and_then(|s| s.to_str()).expect("utf-8 file name");
-        writeln!(out, "    ({code:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+        let code = f
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("utf-8 file name");
+        writeln!(
+            out,
+            "    ({code:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("languages.rs");

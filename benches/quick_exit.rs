@@ -9,12 +9,12 @@ mod harness;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use dioxus::prelude::*;
+use harness::TestDom;
 use haven::core::store::SystemClock;
 use haven::core::vault::KdfParams;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::MemoryDeviceSecret;
 use haven::ui::{flows, KdfChoice, Services};
-use harness::TestDom;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
@@ -29,7 +29,10 @@ struct Rig {
 }
 
 fn rig() -> Rig {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let kdf = KdfChoice::Fixed(KdfParams::insecure_for_tests(1_000).unwrap());
     let svc = VaultService::with_parts(
@@ -43,7 +46,12 @@ fn rig() -> Rig {
     let t = rt.block_on(async {
         TestDom::from_dom(VirtualDom::new(haven::ui::App).with_root_context(services.clone()))
     });
-    Rig { t, services, rt, _dir: dir }
+    Rig {
+        t,
+        services,
+        rt,
+        _dir: dir,
+    }
 }
 
 impl Rig {
@@ -54,7 +62,10 @@ impl Rig {
                 t.click(&format!("key-{d}"));
             }
             t.click("key-eq");
-            assert!(t.wait_until(Duration::from_secs(10), |h| h.contains("id=\"quick-exit\"")).await);
+            assert!(
+                t.wait_until(Duration::from_secs(10), |h| h.contains("id=\"quick-exit\""))
+                    .await
+            );
         });
     }
 

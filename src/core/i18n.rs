@@ -81,7 +81,8 @@ pub fn tr_args(lang: &str, id: &str, args: &[(&str, &str)]) -> String {
 /// Message ids defined in a Fluent source, with the placeholders each one uses.
 pub fn message_shapes(src: &str) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
     use fluent_syntax::ast;
-    let res = fluent_syntax::parser::parse(src).map_err(|(_, errs)| format!("{} syntax errors", errs.len()))?;
+    let res = fluent_syntax::parser::parse(src)
+        .map_err(|(_, errs)| format!("{} syntax errors", errs.len()))?;
     let mut out = BTreeMap::new();
     for entry in res.body {
         if let ast::Entry::Message(m) = entry {

@@ -45,9 +45,11 @@ pub type FetcherFactory =
 fn bundled_roots() -> Arc<crate::core::trust::Roots> {
     use crate::core::trust::Roots;
     // The pinned roots ship with the app; if the file were ever broken, trust nothing.
-    Arc::new(Roots::bundled().unwrap_or_else(|_| {
-        Roots::new(Vec::new()).expect("an empty root list is always valid")
-    }))
+    Arc::new(
+        Roots::bundled().unwrap_or_else(|_| {
+            Roots::new(Vec::new()).expect("an empty root list is always valid")
+        }),
+    )
 }
 
 /// What the UI is given from outside. Cheap to clone.
@@ -187,7 +189,10 @@ impl Session {
 
     /// Run `f` with the vault (blocking; call from `spawn_blocking` for slow work).
     /// `Err(Closed)` after the session was closed.
-    pub fn with<R>(&self, f: impl FnOnce(&mut Vault) -> Result<R, VaultError>) -> Result<R, VaultError> {
+    pub fn with<R>(
+        &self,
+        f: impl FnOnce(&mut Vault) -> Result<R, VaultError>,
+    ) -> Result<R, VaultError> {
         let mut guard = self.vault.lock().unwrap_or_else(|e| e.into_inner());
         match guard.as_mut() {
             Some(v) => f(v),

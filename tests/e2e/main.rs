@@ -45,8 +45,12 @@ fn Root() -> Element {
 
 async fn run() {
     // First paint is the calculator; with no vault yet, setup follows.
-    let ready = wait_for("calculator or setup", Duration::from_secs(30),
-        "document.getElementById('key-1') || document.getElementById('setup')").await;
+    let ready = wait_for(
+        "calculator or setup",
+        Duration::from_secs(30),
+        "document.getElementById('key-1') || document.getElementById('setup')",
+    )
+    .await;
     check("app renders", ready.is_ok(), format!("{ready:?}"));
     if ready.is_err() {
         return;
@@ -189,18 +193,37 @@ async fn setup_journey() {
     let _ = wait_for("pin step", STEP, "document.getElementById('setup-pin')").await;
     let a = driver::type_into("setup-pin", PIN).await;
     let b = driver::type_into("setup-pin-confirm", PIN).await;
-    check("type a PIN in setup", a.is_ok() && b.is_ok(), format!("{a:?} {b:?}"));
-    let _ = wait_for("pin accepted", STEP, "!document.getElementById('setup-pin-next').disabled").await;
+    check(
+        "type a PIN in setup",
+        a.is_ok() && b.is_ok(),
+        format!("{a:?} {b:?}"),
+    );
+    let _ = wait_for(
+        "pin accepted",
+        STEP,
+        "!document.getElementById('setup-pin-next').disabled",
+    )
+    .await;
     shot("setup-pin").await;
     let _ = click("setup-pin-next").await;
     let r = wait_for("limits", STEP, "document.getElementById('limits')").await;
     check("limits page shows", r.is_ok(), format!("{r:?}"));
     shot("setup-limits").await;
     let _ = click("setup-limits-next").await;
-    let _ = wait_for("decoy step", STEP, "document.getElementById('setup-decoy-skip')").await;
+    let _ = wait_for(
+        "decoy step",
+        STEP,
+        "document.getElementById('setup-decoy-skip')",
+    )
+    .await;
     shot("setup-decoy").await;
     let _ = click("setup-decoy-skip").await;
-    let r = wait_for("setup done", Duration::from_secs(30), "document.getElementById('setup-finish')").await;
+    let r = wait_for(
+        "setup done",
+        Duration::from_secs(30),
+        "document.getElementById('setup-finish')",
+    )
+    .await;
     check("vault created", r.is_ok(), format!("{r:?}"));
     shot("setup-done").await;
     let _ = click("setup-finish").await;
@@ -220,18 +243,51 @@ async fn type_pin_and_equals() {
 async fn unlock_and_exit_journey() {
     let _ = click("key-clear").await;
     type_pin_and_equals().await;
-    let r = wait_for("home", Duration::from_secs(30), "document.getElementById('quick-exit')").await;
-    check("PIN + = opens the private space", r.is_ok(), format!("{r:?}"));
+    let r = wait_for(
+        "home",
+        Duration::from_secs(30),
+        "document.getElementById('quick-exit')",
+    )
+    .await;
+    check(
+        "PIN + = opens the private space",
+        r.is_ok(),
+        format!("{r:?}"),
+    );
     let home = text("private").await.unwrap_or_default();
     check("home screen shows", home.contains("Your space"), &home);
     shot("home").await;
 
+    // The floor of this way of measuring: from "now" to the next animation frame, with no
+    // work at all. Quick exit can only be compared against it.
+    let mut floor = Vec::new();
+    for _ in 0..10 {
+        let v = driver::js(
+            "return await new Promise(res => { const t0 = performance.now(); \
+               requestAnimationFrame(() => res(performance.now() - t0)); });",
+        )
+        .await;
+        if let Some(ms) = v.ok().and_then(|v| v.as_f64()) {
+            floor.push(ms);
+        }
+    }
+    floor.sort_by(|a, b| a.total_cmp(b));
+    if let Some(m) = floor.get(floor.len() / 2) {
+        println!("next animation frame with no work (measuring floor): median {m:.1} ms");
+    }
     let mut samples = Vec::new();
     let mut removed = Vec::new();
     for round in 0..10 {
         if round > 0 {
             type_pin_and_equals().await;
-            if wait_for("home", Duration::from_secs(30), "document.getElementById('quick-exit')").await.is_err() {
+            if wait_for(
+                "home",
+                Duration::from_secs(30),
+                "document.getElementById('quick-exit')",
+            )
+            .await
+            .is_err()
+            {
                 check("re-unlock", false, "home did not show");
                 return;
             }
@@ -256,8 +312,19 @@ async fn unlock_and_exit_journey() {
         }
         // And the private DOM is gone once Rust has locked.
         let t = Instant::now();
-        if wait_for("private removed", STEP, "!document.getElementById('private')").await.is_err() {
-            check("private screen removed after exit", false, "still in the DOM");
+        if wait_for(
+            "private removed",
+            STEP,
+            "!document.getElementById('private')",
+        )
+        .await
+        .is_err()
+        {
+            check(
+                "private screen removed after exit",
+                false,
+                "still in the DOM",
+            );
             return;
         }
         removed.push(t.elapsed().as_secs_f64() * 1000.0);
@@ -277,7 +344,11 @@ async fn unlock_and_exit_journey() {
     check("quick exit shows the calculator", true, "");
     shot("after-quick-exit").await;
     let display = text("display").await;
-    check("display reset to 0 after exit", display.as_deref() == Some("0"), format!("{display:?}"));
+    check(
+        "display reset to 0 after exit",
+        display.as_deref() == Some("0"),
+        format!("{display:?}"),
+    );
 
     // Back (history and the Back key) never returns to a private screen.
     let _ = driver::js("history.back(); return true;").await;
@@ -289,8 +360,15 @@ async fn unlock_and_exit_journey() {
         "private screen came back",
     );
     let page = driver::js("return document.body.innerText;").await;
-    let page = page.ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    check("no private words left in the page", !page.contains("Your space") && !page.contains("Settings"), &page);
+    let page = page
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    check(
+        "no private words left in the page",
+        !page.contains("Your space") && !page.contains("Settings"),
+        &page,
+    );
 }
 
 /// Type `12 + 7 =` by clicking the real buttons and read `19`.
@@ -305,7 +383,11 @@ async fn calculator_journey() {
     let _ = click("key-eq").await;
     let r = wait_text("display", "19", STEP).await;
     let got = text("display").await;
-    check("12 + 7 = 19 in the webview", r.is_ok(), format!("display shows {got:?}"));
+    check(
+        "12 + 7 = 19 in the webview",
+        r.is_ok(),
+        format!("display shows {got:?}"),
+    );
     shot("result-19").await;
 
     for id in ["key-clear", "key-1", "key-div", "key-0", "key-eq"] {

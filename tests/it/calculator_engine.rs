@@ -91,7 +91,11 @@ fn known_answers() {
             failures.push(format!("{input:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "wrong answers:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "wrong answers:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -27,7 +27,16 @@ async fn decimals_percent_sign_backspace() {
     let t = &mut fx.t;
     press_all(
         t,
-        &["key-0", "key-point", "key-1", "key-add", "key-0", "key-point", "key-2", "key-eq"],
+        &[
+            "key-0",
+            "key-point",
+            "key-1",
+            "key-add",
+            "key-0",
+            "key-point",
+            "key-2",
+            "key-eq",
+        ],
     );
     assert_eq!(t.text_of("display").as_deref(), Some("0.3"));
     press_all(t, &["key-sign"]);
@@ -68,7 +77,9 @@ async fn clear_key_label_and_operator_highlight() {
     t.click("key-5");
     assert_eq!(t.text_of("key-clear").as_deref(), Some("C"));
     t.click("key-mul");
-    assert!(t.html().contains("class=\"key op active\" aria-label=\"multiply\""));
+    assert!(t
+        .html()
+        .contains("class=\"key op active\" aria-label=\"multiply\""));
 }
 
 #[tokio::test]
@@ -76,7 +87,9 @@ async fn nothing_hints_at_another_purpose() {
     let fx = calc_app().await;
     let t = &fx.t;
     let html = t.html().to_lowercase();
-    for word in ["haven", "vault", "pin", "safety", "hotline", "abuse", "help", "exit"] {
+    for word in [
+        "haven", "vault", "pin", "safety", "hotline", "abuse", "help", "exit",
+    ] {
         assert!(!html.contains(word), "calculator DOM mentions {word:?}");
     }
     let index = haven::ui::index_html().to_lowercase();
@@ -90,7 +103,12 @@ async fn nothing_hints_at_another_purpose() {
 async fn pin_digits_do_not_stay_on_screen_after_reset() {
     let mut fx = calc_app().await;
     let t = &mut fx.t;
-    press_all(t, &["key-4", "key-8", "key-2", "key-9", "key-1", "key-6", "key-eq"]);
+    press_all(
+        t,
+        &[
+            "key-4", "key-8", "key-2", "key-9", "key-1", "key-6", "key-eq",
+        ],
+    );
     // Without a vault the candidate is just a number on a calculator.
     assert_eq!(t.text_of("display").as_deref(), Some("482,916"));
 }

@@ -15,7 +15,10 @@ async fn open_directory() -> crate::flows::Fixture {
     .await;
     assert!(unlock(&mut f, PIN).await);
     f.t.click("home-directory");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"dir-search\"")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-search\""))
+            .await
+    );
     f
 }
 
@@ -27,7 +30,10 @@ async fn bundled_list_works_offline_with_verified_dates() {
     assert!(html.contains("National Human Trafficking Hotline"));
     assert!(html.contains("StrongHearts Native Helpline"));
     assert!(html.contains("Checked on 2026-"), "verified date shown");
-    assert!(html.contains("not verified"), "unverified details are marked");
+    assert!(
+        html.contains("not verified"),
+        "unverified details are marked"
+    );
     assert!(html.contains("href=\"tel:"), "call links");
     assert!(html.contains("href=\"sms:"), "text links");
     assert!(html.contains("Built into the app"));
@@ -48,7 +54,10 @@ async fn search_and_filters() {
     f.t.change("dir-pop-native", "false");
     f.t.change("dir-text", "true");
     let html = f.t.html();
-    assert!(html.contains("National Domestic Violence Hotline"), "has text");
+    assert!(
+        html.contains("National Domestic Violence Hotline"),
+        "has text"
+    );
     assert!(!html.contains("Futures Without Violence"), "no text line");
     f.t.input("dir-search", "zzzzqqq");
     assert!(f.t.exists("dir-none"));
@@ -58,12 +67,16 @@ async fn search_and_filters() {
 async fn save_to_my_resources_survives_lock() {
     let mut f = open_directory().await;
     f.t.click("dir-save-us-domestic-violence-hotline");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("Saved to my resources")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("Saved to my resources"))
+            .await
+    );
     f.t.click("quick-exit");
     assert!(unlock(&mut f, PIN).await);
     f.t.click("home-resources");
     assert!(
-        f.t.wait_until(WAIT, |h| h.contains("National Domestic Violence Hotline")).await,
+        f.t.wait_until(WAIT, |h| h.contains("National Domestic Violence Hotline"))
+            .await,
         "saved copy listed in My resources"
     );
 }
@@ -71,8 +84,14 @@ async fn save_to_my_resources_survives_lock() {
 #[tokio::test]
 async fn updates_are_off_until_turned_on_and_fail_calmly() {
     let mut f = open_directory().await;
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"dir-updates\"")).await);
-    assert!(!f.t.exists("dir-refresh"), "no refresh while downloads are off");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-updates\""))
+            .await
+    );
+    assert!(
+        !f.t.exists("dir-refresh"),
+        "no refresh while downloads are off"
+    );
     f.t.change("dir-dl-enable", "true");
     f.t.input("dir-dl-url", "http://example.org/dir");
     f.t.click("dir-dl-confirm");
@@ -82,11 +101,18 @@ async fn updates_are_off_until_turned_on_and_fail_calmly() {
     f.t.click("dir-dl-confirm");
     assert!(f.t.html().contains("This address is confirmed."));
     f.t.click("dir-refresh");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"dir-message\"") && h.contains("unchanged")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-message\"")
+            && h.contains("unchanged"))
+            .await
+    );
     assert!(f.t.html().contains("National Domestic Violence Hotline"));
     // The choice is kept (encrypted) across a lock.
     f.t.click("quick-exit");
     assert!(unlock(&mut f, PIN).await);
     f.t.click("home-directory");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"dir-dl-confirmed\"")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-dl-confirmed\""))
+            .await
+    );
 }

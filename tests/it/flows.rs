@@ -72,7 +72,8 @@ pub fn type_on_calculator(t: &mut TestDom, digits: &str) {
 
 pub async fn unlock(f: &mut Fixture, pin: &str) -> bool {
     type_on_calculator(&mut f.t, pin);
-    f.t.wait_until(WAIT, |h| h.contains("id=\"quick-exit\"")).await
+    f.t.wait_until(WAIT, |h| h.contains("id=\"quick-exit\""))
+        .await
 }
 
 fn is_calculator(html: &str) -> bool {
@@ -82,10 +83,16 @@ fn is_calculator(html: &str) -> bool {
 #[tokio::test]
 async fn first_run_setup_then_calculator_then_unlock() {
     let mut f = app(None).await;
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await, "setup shows on first run");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await,
+        "setup shows on first run"
+    );
     let html = f.t.html();
     assert!(html.contains("It looks like a calculator"));
-    assert!(html.contains("type your PIN on the calculator") || html.contains("Type your PIN on the calculator"));
+    assert!(
+        html.contains("type your PIN on the calculator")
+            || html.contains("Type your PIN on the calculator")
+    );
     f.t.click("setup-start");
     f.t.input("setup-pin", "1234");
     assert!(f.t.html().contains("Use at least 6 digits."));
@@ -103,7 +110,11 @@ async fn first_run_setup_then_calculator_then_unlock() {
     f.t.click("setup-limits-next");
     assert!(f.t.html().contains("A second PIN (optional)"));
     f.t.click("setup-decoy-skip");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup-finish\"")).await, "setup completes");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"setup-finish\""))
+            .await,
+        "setup completes"
+    );
     f.t.click("setup-finish");
     let html = f.t.html();
     assert!(is_calculator(&html));
@@ -127,12 +138,18 @@ async fn setup_in_spanish_with_decoy_and_duress() {
     f.t.click("setup-limits-next");
     f.t.input("setup-decoy", PIN);
     f.t.input("setup-decoy-confirm", PIN);
-    assert!(f.t.html().contains("tiene que ser distinto"), "decoy must differ from PIN");
+    assert!(
+        f.t.html().contains("tiene que ser distinto"),
+        "decoy must differ from PIN"
+    );
     f.t.input("setup-decoy", DECOY);
     f.t.input("setup-decoy-confirm", DECOY);
     f.t.change("setup-duress", "true");
     f.t.click("setup-decoy-use");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup-finish\"")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"setup-finish\""))
+            .await
+    );
     f.t.click("setup-finish");
     // The real PIN opens the space in Spanish (language stored in the vault).
     assert!(unlock(&mut f, PIN).await);
@@ -144,7 +161,11 @@ async fn setup_in_spanish_with_decoy_and_duress() {
     f.t.click("quick-exit");
     type_on_calculator(&mut f.t, PIN);
     f.t.settle(Duration::from_millis(300)).await;
-    assert!(!f.t.wait_until(Duration::from_millis(700), |h| h.contains("id=\"quick-exit\"")).await);
+    assert!(
+        !f.t.wait_until(Duration::from_millis(700), |h| h
+            .contains("id=\"quick-exit\""))
+            .await
+    );
     assert!(is_calculator(&f.t.html()));
 }
 
@@ -153,7 +174,11 @@ async fn wrong_pin_just_computes() {
     let mut f = app(Some(None)).await;
     type_on_calculator(&mut f.t, "12345678");
     f.t.settle(Duration::from_millis(200)).await;
-    assert!(!f.t.wait_until(Duration::from_millis(500), |h| h.contains("id=\"quick-exit\"")).await);
+    assert!(
+        !f.t.wait_until(Duration::from_millis(500), |h| h
+            .contains("id=\"quick-exit\""))
+            .await
+    );
     let html = f.t.html();
     assert!(is_calculator(&html));
     assert_eq!(f.t.text_of("display").as_deref(), Some("12,345,678"));
@@ -170,7 +195,10 @@ async fn short_numbers_never_try_the_vault() {
     let mut f = app(Some(None)).await;
     type_on_calculator(&mut f.t, "4829");
     f.t.settle(Duration::from_millis(100)).await;
-    assert_eq!(f.services.vault().unwrap().delay_remaining().unwrap(), Duration::ZERO);
+    assert_eq!(
+        f.services.vault().unwrap().delay_remaining().unwrap(),
+        Duration::ZERO
+    );
     assert!(is_calculator(&f.t.html()));
 }
 
@@ -197,7 +225,10 @@ async fn decoy_pin_opens_a_space_that_looks_the_same() {
     f.t.click("quick-exit");
     assert!(unlock(&mut f, DECOY).await);
     let decoy_home = f.t.html();
-    assert_eq!(real_home, decoy_home, "decoy home must be indistinguishable");
+    assert_eq!(
+        real_home, decoy_home,
+        "decoy home must be indistinguishable"
+    );
     f.t.click("quick-exit");
     // Without duress the real space still opens.
     assert!(unlock(&mut f, PIN).await);
@@ -206,7 +237,14 @@ async fn decoy_pin_opens_a_space_that_looks_the_same() {
 #[tokio::test]
 async fn quick_exit_from_every_private_screen() {
     let mut f = app(Some(None)).await;
-    for tile in ["home-plan", "home-resources", "home-directory", "home-signs", "home-settings", ""] {
+    for tile in [
+        "home-plan",
+        "home-resources",
+        "home-directory",
+        "home-signs",
+        "home-settings",
+        "",
+    ] {
         assert!(unlock(&mut f, PIN).await, "unlock before {tile}");
         if !tile.is_empty() {
             f.t.click(tile);
@@ -217,7 +255,11 @@ async fn quick_exit_from_every_private_screen() {
         assert!(is_calculator(&html), "calculator after exit from {tile}");
         assert!(!html.contains("Your space") && !html.contains("Settings"));
         assert_eq!(f.t.text_of("display").as_deref(), Some("0"));
-        assert_eq!(f.services.open_vaults(), 0, "vault dropped after exit from {tile}");
+        assert_eq!(
+            f.services.open_vaults(),
+            0,
+            "vault dropped after exit from {tile}"
+        );
         // Nothing to go back to.
         f.services.events.send(PlatformEvent::Back).ok();
         f.t.settle(Duration::from_millis(30)).await;
@@ -244,7 +286,10 @@ async fn back_navigates_and_exits_from_home() {
     assert!(unlock(&mut f, PIN).await);
     f.t.click("home-settings");
     f.t.key("private", "Escape");
-    assert!(f.t.html().contains("id=\"home-plan\""), "Escape goes back to home");
+    assert!(
+        f.t.html().contains("id=\"home-plan\""),
+        "Escape goes back to home"
+    );
     f.t.click("home-plan");
     f.t.click("nav-back");
     assert!(f.t.html().contains("id=\"home-plan\""));
@@ -266,7 +311,10 @@ async fn idle_lock_with_mocked_clock() {
     f.t.settle(Duration::from_millis(50)).await;
     assert!(!is_calculator(&f.t.html()), "activity reset the timer");
     f.clock.advance(21);
-    assert!(f.t.wait_until(WAIT, is_calculator).await, "locks after 2 idle minutes");
+    assert!(
+        f.t.wait_until(WAIT, is_calculator).await,
+        "locks after 2 idle minutes"
+    );
     assert_eq!(f.services.open_vaults(), 0);
 }
 
@@ -309,21 +357,34 @@ async fn settings_change_pin_language_idle_and_wipe() {
     f.t.input("new-pin", "99887766");
     f.t.input("new-pin-confirm", "99887766");
     f.t.click("change-pin");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("Tu PIN ya cambió")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("Tu PIN ya cambió"))
+            .await
+    );
     f.t.click("quick-exit");
     // Old PIN no longer opens; new one does, in Spanish, with 5-minute auto-lock.
     type_on_calculator(&mut f.t, PIN);
-    assert!(!f.t.wait_until(Duration::from_millis(800), |h| h.contains("id=\"quick-exit\"")).await);
+    assert!(
+        !f.t.wait_until(Duration::from_millis(800), |h| h
+            .contains("id=\"quick-exit\""))
+            .await
+    );
     f.t.click("key-clear");
     assert!(unlock(&mut f, "99887766").await);
     assert!(f.t.html().contains("Tu espacio"));
     f.clock.advance(200);
     f.t.settle(Duration::from_millis(50)).await;
-    assert!(!is_calculator(&f.t.html()), "5 minutes chosen, 200 s is not idle");
+    assert!(
+        !is_calculator(&f.t.html()),
+        "5 minutes chosen, 200 s is not idle"
+    );
     // Re-key.
     f.t.click("home-settings");
     f.t.click("rekey");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("La clave está renovada")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("La clave está renovada"))
+            .await
+    );
     // Wipe.
     assert!(f.t.html().contains("disabled"), "wipe needs the word");
     f.t.input("wipe-word", "BORRAR");
@@ -340,7 +401,11 @@ async fn settings_change_pin_language_idle_and_wipe() {
     }
     assert!(gone, "wipe removed the vault");
     type_on_calculator(&mut f.t, "99887766");
-    assert!(!f.t.wait_until(Duration::from_millis(500), |h| h.contains("id=\"quick-exit\"")).await);
+    assert!(
+        !f.t.wait_until(Duration::from_millis(500), |h| h
+            .contains("id=\"quick-exit\""))
+            .await
+    );
 }
 
 #[tokio::test]
@@ -352,7 +417,10 @@ async fn settings_decoy_set_and_remove() {
     f.t.input("decoy-pin", DECOY);
     f.t.input("decoy-pin-confirm", DECOY);
     f.t.click("decoy-save");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("The second PIN is saved.")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("The second PIN is saved."))
+            .await
+    );
     assert!(f.t.html().contains("A second PIN is set."));
     f.t.click("quick-exit");
     assert!(unlock(&mut f, DECOY).await);
@@ -363,8 +431,15 @@ async fn settings_decoy_set_and_remove() {
     assert!(unlock(&mut f, PIN).await);
     f.t.click("home-settings");
     f.t.click("decoy-remove");
-    assert!(f.t.wait_until(WAIT, |h| h.contains("The second PIN is removed.")).await);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("The second PIN is removed."))
+            .await
+    );
     f.t.click("quick-exit");
     type_on_calculator(&mut f.t, DECOY);
-    assert!(!f.t.wait_until(Duration::from_millis(800), |h| h.contains("id=\"quick-exit\"")).await);
+    assert!(
+        !f.t.wait_until(Duration::from_millis(800), |h| h
+            .contains("id=\"quick-exit\""))
+            .await
+    );
 }

@@ -4,8 +4,8 @@
 //! mounted templates, and dispatches a real `click` event to it, as the webview would.
 
 use dioxus::html::{
-    PlatformEventData, SerializedFormData, SerializedHtmlEventConverter,
-    SerializedKeyboardData, SerializedMouseData,
+    PlatformEventData, SerializedFormData, SerializedHtmlEventConverter, SerializedKeyboardData,
+    SerializedMouseData,
 };
 use dioxus::prelude::*;
 use dioxus_core::{
@@ -118,7 +118,14 @@ impl TestDom {
         } else {
             Modifiers::empty()
         };
-        let data = SerializedKeyboardData::new(k, Code::Unidentified, Location::Standard, false, mods, false);
+        let data = SerializedKeyboardData::new(
+            k,
+            Code::Unidentified,
+            Location::Standard,
+            false,
+            mods,
+            false,
+        );
         self.dispatch(name, id, PlatformEventData::new(Box::new(data)));
     }
 
@@ -170,7 +177,9 @@ impl TestDom {
             // The element's id: static in the template, or a dynamic attribute on the same path.
             let static_id = element_at(template.roots, path).and_then(|el| match el {
                 TemplateNode::Element { attrs, .. } => attrs.iter().find_map(|a| match a {
-                    TemplateAttribute::Static { name: "id", value, .. } => Some(value.to_string()),
+                    TemplateAttribute::Static {
+                        name: "id", value, ..
+                    } => Some(value.to_string()),
                     _ => None,
                 }),
                 _ => None,

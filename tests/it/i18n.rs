@@ -6,7 +6,10 @@ use haven::core::i18n;
 #[test]
 fn all_languages_complete_and_consistent() {
     let langs = i18n::languages();
-    assert!(langs.contains(&"en") && langs.contains(&"es"), "English and Spanish ship");
+    assert!(
+        langs.contains(&"en") && langs.contains(&"es"),
+        "English and Spanish ship"
+    );
     let reference = i18n::message_shapes(i18n::source("en").unwrap()).expect("en parses");
     assert!(reference.len() > 50);
     let mut problems = Vec::new();
@@ -33,7 +36,11 @@ fn all_languages_complete_and_consistent() {
             }
         }
     }
-    assert!(problems.is_empty(), "translation problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "translation problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -41,7 +48,10 @@ fn every_key_used_in_src_exists() {
     // Message ids used as t("..") / ta("..") / tr(.., "..") literals in the UI must exist.
     let en = i18n::message_shapes(i18n::source("en").unwrap()).unwrap();
     let mut files = Vec::new();
-    collect(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")), &mut files);
+    collect(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")),
+        &mut files,
+    );
     let mut missing = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -61,7 +71,11 @@ fn every_key_used_in_src_exists() {
             }
         }
     }
-    assert!(missing.is_empty(), "unknown message ids:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "unknown message ids:\n{}",
+        missing.join("\n")
+    );
 }
 
 fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
@@ -77,9 +91,18 @@ fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn plurals_and_placeholders_render() {
-    assert_eq!(i18n::tr_args("en", "settings-idle-minutes", &[("minutes", "1")]), "1 minute");
-    assert_eq!(i18n::tr_args("es", "settings-idle-minutes", &[("minutes", "5")]), "5 minutos");
-    assert_eq!(i18n::tr_args("es", "setup-pin-too-short", &[("min", "6")]), "Usa al menos 6 dígitos.");
+    assert_eq!(
+        i18n::tr_args("en", "settings-idle-minutes", &[("minutes", "1")]),
+        "1 minute"
+    );
+    assert_eq!(
+        i18n::tr_args("es", "settings-idle-minutes", &[("minutes", "5")]),
+        "5 minutos"
+    );
+    assert_eq!(
+        i18n::tr_args("es", "setup-pin-too-short", &[("min", "6")]),
+        "Usa al menos 6 dígitos."
+    );
     // Unknown language falls back to English; unknown id to the id.
     assert_eq!(i18n::tr("xx", "quick-exit"), "Exit");
     assert_eq!(i18n::tr("en", "no-such-id"), "no-such-id");

@@ -35,7 +35,15 @@ fn core_is_sans_io() {
     let mut files = Vec::new();
     rust_files(&root().join("src/core"), &mut files);
     assert!(!files.is_empty());
-    let banned = ["dioxus", "sled", "reqwest", "std::fs", "std::net", "tokio", "std::process"];
+    let banned = [
+        "dioxus",
+        "sled",
+        "reqwest",
+        "std::fs",
+        "std::net",
+        "tokio",
+        "std::process",
+    ];
     let mut bad = Vec::new();
     for f in &files {
         let code = code_only(&fs::read_to_string(f).unwrap());
@@ -49,7 +57,11 @@ fn core_is_sans_io() {
             bad.push(format!("{} may import std::fs", f.display()));
         }
     }
-    assert!(bad.is_empty(), "core must stay sans-IO:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "core must stay sans-IO:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -66,7 +78,11 @@ fn every_module_starts_with_a_doc_line() {
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(bad.is_empty(), "files without a leading //! line:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "files without a leading //! line:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -79,13 +95,23 @@ fn unsafe_only_in_platform() {
         .filter(|f| !f.starts_with(&platform))
         .filter(|f| {
             let code = code_only(&fs::read_to_string(f).unwrap());
-            ["unsafe {", "unsafe fn", "unsafe impl", "unsafe extern", "allow(unsafe_code)"]
-                .iter()
-                .any(|m| code.contains(m))
+            [
+                "unsafe {",
+                "unsafe fn",
+                "unsafe impl",
+                "unsafe extern",
+                "allow(unsafe_code)",
+            ]
+            .iter()
+            .any(|m| code.contains(m))
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(bad.is_empty(), "unsafe outside src/platform:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "unsafe outside src/platform:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -96,7 +122,9 @@ fn no_placeholders_or_debug_macros_in_src() {
         .iter()
         .filter(|f| {
             let code = code_only(&fs::read_to_string(f).unwrap());
-            ["todo!(", "unimplemented!(", "dbg!("].iter().any(|m| code.contains(m))
+            ["todo!(", "unimplemented!(", "dbg!("]
+                .iter()
+                .any(|m| code.contains(m))
         })
         .map(|f| f.display().to_string())
         .collect();

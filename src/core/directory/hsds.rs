@@ -787,7 +787,7 @@ mod tests {
     #[test]
     fn shapes() {
         let r = json(
-            r#"[{"id":"1","name":"A","status":"active"},{"id":"1","name":"dup"},{"name":"no id"},3]"#,
+            r#"[{"id":"1","name":"A","status":"active"},{"id":"1","name":"dup","status":"active"},{"name":"no id"},3]"#,
         );
         assert_eq!(r.summary.imported, 1);
         assert_eq!(r.summary.duplicates, 1);

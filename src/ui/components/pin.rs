@@ -35,7 +35,11 @@ pub fn NewPin(
     confirm: Signal<Zeroizing<String>>,
 ) -> Element {
     let hint = pin_hint(&pin.read(), &confirm.read());
-    let hint_class = if hint.as_ref().is_some_and(|h| h.0) { "hint ok" } else { "hint warn" };
+    let hint_class = if hint.as_ref().is_some_and(|h| h.0) {
+        "hint ok"
+    } else {
+        "hint warn"
+    };
     let confirm_id = format!("{id}-confirm");
     let hint_id = format!("{id}-hint");
     rsx! {

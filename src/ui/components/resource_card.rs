@@ -57,7 +57,12 @@ pub fn ResourceCard(
                 }
                 _ => format!("{}: {}", t(contact_key(c.kind)), c.value),
             };
-            (label, c.action_uri(), t(contact_key(c.kind)), c.confidence.is_unverified())
+            (
+                label,
+                c.action_uri(),
+                t(contact_key(c.kind)),
+                c.confidence.is_unverified(),
+            )
         })
         .collect();
     let pops: Vec<String> = r

@@ -57,7 +57,13 @@ fn now(services: &Services) -> OffsetDateTime {
 }
 
 /// Results to show: (resource, may be out of date), total, partial, source line, languages.
-type View = (Vec<(Resource, bool)>, usize, bool, String, Vec<(String, String)>);
+type View = (
+    Vec<(Resource, bool)>,
+    usize,
+    bool,
+    String,
+    Vec<(String, String)>,
+);
 
 const STATES: [&str; 56] = [
     "AL", "AK", "AS", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "GU", "HI", "ID", "IL",
@@ -86,7 +92,9 @@ pub fn DirectoryView() -> Element {
                 let roots = services.roots.clone();
                 let at = now(&services);
                 let r = tokio::task::spawn_blocking(move || {
-                    let store = VaultDirectoryStore { session: session.clone() };
+                    let store = VaultDirectoryStore {
+                        session: session.clone(),
+                    };
                     let stored = store.load()?;
                     let dl = session.with(|v| v.get::<DownloadSettings>(RECORD_DOWNLOAD))?;
                     Ok::<_, VaultError>((stored, dl.unwrap_or_default()))
@@ -117,45 +125,62 @@ pub fn DirectoryView() -> Element {
     let query = SearchQuery {
         text: text.read().clone(),
         populations: pops.read().clone(),
-        languages: if lang.read().is_empty() { vec![] } else { vec![lang.read().clone()] },
+        languages: if lang.read().is_empty() {
+            vec![]
+        } else {
+            vec![lang.read().clone()]
+        },
         text_available: *can_text.read(),
         chat_available: *can_chat.read(),
         open: *open.read(),
         no_police_contact_required: *no_police.read(),
-        state: if area.read().is_empty() { None } else { Some(area.read().clone()) },
+        state: if area.read().is_empty() {
+            None
+        } else {
+            Some(area.read().clone())
+        },
         limit: 0,
     };
     let at = now(&services);
     let current = dir.read().clone();
     let (hits, total, partial, source_line, languages): View = match current.as_ref() {
-            Some(d) => {
-                let res = d.search(&query, at);
-                let hits = res.hits.iter().map(|h| (h.resource.clone(), h.may_be_out_of_date)).collect();
-                let info = d.info();
-                let source = match (&info.origin, &info.publisher) {
-                    (directory::Origin::Signed { .. }, Some(p)) => ta(
-                        "dir-downloaded",
-                        &[("publisher", p), ("version", &info.version.unwrap_or(0).to_string())],
-                    ),
-                    (_, p) => ta("dir-bundled", &[("name", p.as_deref().unwrap_or(""))]),
-                };
-                let mut langs: Vec<(String, String)> = d
-                    .resources()
-                    .iter()
-                    .flat_map(|r| r.languages.iter().map(|l| (l.code.clone(), l.name.clone())))
-                    .collect();
-                langs.sort();
-                langs.dedup_by(|a, b| a.0 == b.0);
-                (hits, res.total, res.partial, source, langs)
-            }
-            None => (Vec::new(), 0, false, String::new(), Vec::new()),
-        };
+        Some(d) => {
+            let res = d.search(&query, at);
+            let hits = res
+                .hits
+                .iter()
+                .map(|h| (h.resource.clone(), h.may_be_out_of_date))
+                .collect();
+            let info = d.info();
+            let source = match (&info.origin, &info.publisher) {
+                (directory::Origin::Signed { .. }, Some(p)) => ta(
+                    "dir-downloaded",
+                    &[
+                        ("publisher", p),
+                        ("version", &info.version.unwrap_or(0).to_string()),
+                    ],
+                ),
+                (_, p) => ta("dir-bundled", &[("name", p.as_deref().unwrap_or(""))]),
+            };
+            let mut langs: Vec<(String, String)> = d
+                .resources()
+                .iter()
+                .flat_map(|r| r.languages.iter().map(|l| (l.code.clone(), l.name.clone())))
+                .collect();
+            langs.sort();
+            langs.dedup_by(|a, b| a.0 == b.0);
+            (hits, res.total, res.partial, source, langs)
+        }
+        None => (Vec::new(), 0, false, String::new(), Vec::new()),
+    };
 
     let save = {
         let session = session.clone();
         let clock = services.clock.clone();
         move |r: Resource| {
-            let Some(session) = session.clone() else { return };
+            let Some(session) = session.clone() else {
+                return;
+            };
             let id = r.id.clone();
             let created = clock.now_unix_secs();
             spawn(async move {
@@ -164,7 +189,8 @@ pub fn DirectoryView() -> Element {
                     crate::core::crypto::fill_random(&mut rand).map_err(|_| VaultError::Crypto)?;
                     let mine_id = my_resources::new_id(rand);
                     let mine = MyResource::from_directory(&r, mine_id.clone(), created);
-                    let name = my_resources::record_name(&mine_id).ok_or(VaultError::InvalidName)?;
+                    let name =
+                        my_resources::record_name(&mine_id).ok_or(VaultError::InvalidName)?;
                     session.with(|v| v.put(&name, &mine))
                 })
                 .await;
@@ -305,7 +331,12 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
         return rsx! {};
     };
     let mut url = use_signal(|| {
-        download.peek().source.as_ref().map(|s| s.url().to_string()).unwrap_or_default()
+        download
+            .peek()
+            .source
+            .as_ref()
+            .map(|s| s.url().to_string())
+            .unwrap_or_default()
     });
     let mut message = use_signal(|| None::<(bool, String)>);
     let mut busy = use_signal(|| false);
@@ -341,7 +372,9 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
                 let at = now(&services);
                 let result = match (services.fetcher)() {
                     Ok(fetcher) => {
-                        let mut store = VaultDirectoryStore { session: session.clone() };
+                        let mut store = VaultDirectoryStore {
+                            session: session.clone(),
+                        };
                         Some(fetch::refresh(&fetcher, &settings, &mut store, &roots, at).await)
                     }
                     Err(_) => None,

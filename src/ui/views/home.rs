@@ -8,10 +8,25 @@ pub fn HomeView() -> Element {
     let state = use_context::<AppState>();
     let tiles = [
         ("home-plan", "home-plan-desc", Screen::Plan, "tile-plan"),
-        ("home-resources", "home-resources-desc", Screen::Resources, "tile-resources"),
-        ("home-directory", "home-directory-desc", Screen::Directory, "tile-directory"),
+        (
+            "home-resources",
+            "home-resources-desc",
+            Screen::Resources,
+            "tile-resources",
+        ),
+        (
+            "home-directory",
+            "home-directory-desc",
+            Screen::Directory,
+            "tile-directory",
+        ),
         ("home-signs", "home-signs-desc", Screen::Signs, "tile-signs"),
-        ("home-settings", "home-settings-desc", Screen::Settings, "tile-settings"),
+        (
+            "home-settings",
+            "home-settings-desc",
+            Screen::Settings,
+            "tile-settings",
+        ),
     ];
     rsx! {
         p { class: "lead", {t("home-intro")} }

@@ -7,6 +7,6 @@ pub mod import;
 pub mod plan;
 pub mod resources;
 pub mod settings;
-pub mod share;
 pub mod setup;
+pub mod share;
 pub mod signs;

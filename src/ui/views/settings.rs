@@ -62,8 +62,10 @@ pub fn SettingsView() -> Element {
             let session = session.clone();
             prefs_status.set(Status::Busy);
             spawn(async move {
-                let r = tokio::task::spawn_blocking(move || session.with(|v| v.put(settings::RECORD, &prefs)))
-                    .await;
+                let r = tokio::task::spawn_blocking(move || {
+                    session.with(|v| v.put(settings::RECORD, &prefs))
+                })
+                .await;
                 prefs_status.set(match r {
                     Ok(Ok(())) => Status::Ok(t("saved")),
                     Ok(Err(e)) => Status::Err(error_text(&e)),
@@ -149,7 +151,8 @@ pub fn SettingsView() -> Element {
             let session = session.clone();
             decoy_status.set(Status::Busy);
             spawn(async move {
-                let r = tokio::task::spawn_blocking(move || session.with(|v| v.remove_decoy())).await;
+                let r =
+                    tokio::task::spawn_blocking(move || session.with(|v| v.remove_decoy())).await;
                 decoy_status.set(match r {
                     Ok(Ok(())) => Status::Ok(t("settings-decoy-removed")),
                     Ok(Err(e)) => Status::Err(error_text(&e)),
@@ -161,7 +164,10 @@ pub fn SettingsView() -> Element {
     };
 
     let wipe_word_text = t("settings-wipe-word");
-    let wipe_ready = wipe_word.read().trim().eq_ignore_ascii_case(&wipe_word_text);
+    let wipe_ready = wipe_word
+        .read()
+        .trim()
+        .eq_ignore_ascii_case(&wipe_word_text);
     let wipe = {
         let services = services.clone();
         move |_| {

@@ -61,7 +61,8 @@ pub fn SetupView() -> Element {
             None
         }
     };
-    let decoy_ok = settings::check_new_pin(&decoy.read(), &decoy2.read()).is_ok() && decoy_problem.is_none();
+    let decoy_ok =
+        settings::check_new_pin(&decoy.read(), &decoy2.read()).is_ok() && decoy_problem.is_none();
     let current = *step.read();
     let lang = state.lang.read().clone();
 
