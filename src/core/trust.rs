@@ -21,7 +21,7 @@
 //!
 //! Sans-IO: no clock reads (the caller passes `now`), no files. Keys are generated with
 //! ring's system random source. The binary layouts are documented in
-//! `docs/directory-format.md` and frozen by vectors in `tests/data/directory/`.
+//! `assets/directory/FORMAT.md` and frozen by vectors in `tests/data/directory/`.
 
 use std::collections::BTreeMap;
 use std::fmt;

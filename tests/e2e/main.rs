@@ -14,11 +14,16 @@ const STEP: Duration = Duration::from_secs(10);
 
 const PIN: &str = "48291637";
 
+/// The run's own data directory (fresh, so the first-run setup shows).
+fn data_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("haven-e2e-{}", std::process::id()))
+}
+
 fn main() {
     driver::STARTED.get_or_init(Instant::now);
     driver::start_deadman(180);
     // A fresh data directory per run, so the first-run setup shows.
-    let dir = std::env::temp_dir().join(format!("haven-e2e-{}", std::process::id()));
+    let dir = data_dir();
     let _ = std::fs::remove_dir_all(&dir);
     let mut services = haven::ui::Services::for_app(dir);
     // A cheap KDF keeps the run quick; the real cost is measured in the vault benches.
@@ -67,6 +72,8 @@ async fn run() {
     calculator_journey().await;
     unlock_and_exit_journey().await;
     link_journey().await;
+    directory_journey().await;
+    plan_journey().await;
 }
 
 /// A resource link arrives while the calculator shows: nothing of it appears until the PIN
@@ -185,6 +192,126 @@ async fn link_journey() {
 }
 
 /// First run: choose a PIN, read the limits, skip the decoy, land on the calculator.
+/// The bundled directory works with no network: search narrows it in the real webview.
+async fn directory_journey() {
+    if text("private").await.is_some() {
+        let _ = click("quick-exit").await;
+    }
+    let _ = click("key-clear").await;
+    type_pin_and_equals().await;
+    let _ = wait_for(
+        "home",
+        Duration::from_secs(30),
+        "document.getElementById('home-directory')",
+    )
+    .await;
+    let _ = click("home-directory").await;
+    let r = wait_for("directory", STEP, "document.getElementById('dir-search')").await;
+    check("directory opens offline", r.is_ok(), format!("{r:?}"));
+    shot("directory").await;
+    let _ = driver::type_into("dir-search", "trafficking").await;
+    let r = wait_for(
+        "search result",
+        STEP,
+        "document.getElementById('dir-us-human-trafficking-hotline') && !document.getElementById('dir-us-988-lifeline')",
+    )
+    .await;
+    check("search narrows the directory", r.is_ok(), format!("{r:?}"));
+    shot("directory-search").await;
+    let _ = click("quick-exit").await;
+    let _ = wait_for("calculator", STEP, "!document.getElementById('private')").await;
+}
+
+/// Fill one section of the safety plan, quick exit, unlock again: the text is there. Then
+/// scan every byte under the data directory: the typed text is nowhere in plaintext.
+async fn plan_journey() {
+    const TYPED: &str = "CANARY-e2e-7341 he checks my phone after dinner";
+    if text("private").await.is_some() {
+        let _ = click("quick-exit").await;
+    }
+    let _ = click("key-clear").await;
+    type_pin_and_equals().await;
+    let r = wait_for(
+        "home",
+        Duration::from_secs(30),
+        "document.getElementById('home-plan')",
+    )
+    .await;
+    check("unlock for the plan", r.is_ok(), format!("{r:?}"));
+    let _ = click("home-plan").await;
+    let field = "plan-text-warning_signs";
+    let r = wait_for("plan", STEP, &format!("document.getElementById({field:?})")).await;
+    check("safety plan opens", r.is_ok(), format!("{r:?}"));
+    let typed = driver::type_into(field, TYPED).await;
+    check("type into the plan", typed.is_ok(), format!("{typed:?}"));
+    let saved = wait_for(
+        "saved",
+        STEP,
+        "(document.getElementById('plan-status')||{}).textContent === 'Saved'",
+    )
+    .await;
+    check("the plan says Saved", saved.is_ok(), format!("{saved:?}"));
+    shot("plan-saved").await;
+    let _ = click("quick-exit").await;
+    let r = wait_for("calculator", STEP, "!document.getElementById('private')").await;
+    check("quick exit from the plan", r.is_ok(), format!("{r:?}"));
+
+    type_pin_and_equals().await;
+    let _ = wait_for(
+        "home",
+        Duration::from_secs(30),
+        "document.getElementById('home-plan')",
+    )
+    .await;
+    let _ = click("home-plan").await;
+    let _ = wait_for("plan", STEP, &format!("document.getElementById({field:?})")).await;
+    let value = driver::js(&format!(
+        "const e = document.getElementById({field:?}); return e ? e.value : null;"
+    ))
+    .await;
+    let value = value.ok().and_then(|v| v.as_str().map(str::to_string));
+    check(
+        "the plan text is there after unlocking again",
+        value.as_deref() == Some(TYPED),
+        format!("{value:?}"),
+    );
+    let _ = click("quick-exit").await;
+    let _ = wait_for("calculator", STEP, "!document.getElementById('private')").await;
+
+    // Canary scan of every file the app wrote.
+    let mut files = Vec::new();
+    let mut stack = vec![data_dir()];
+    while let Some(d) = stack.pop() {
+        if let Ok(rd) = std::fs::read_dir(&d) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    let mut hits = Vec::new();
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap_or_default();
+        for needle in ["CANARY-e2e-7341", "checks my phone", PIN] {
+            if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                hits.push(format!("{} contains {needle:?}", f.display()));
+            }
+        }
+    }
+    check(
+        &format!(
+            "no typed text or PIN on disk ({} files scanned)",
+            files.len()
+        ),
+        !files.is_empty() && hits.is_empty(),
+        hits.join("; "),
+    );
+}
+
 async fn setup_journey() {
     let r = wait_for("setup", STEP, "document.getElementById('setup-start')").await;
     check("first run shows setup", r.is_ok(), format!("{r:?}"));

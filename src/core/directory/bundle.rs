@@ -2,7 +2,7 @@
 //!
 //! Payload: UTF-8 JSON, `{"haven_directory": 1, "hsds_version": "3.0", "services": [...]}`
 //! where each service is an HSDS 3.0 `service` object using the subset of fields listed in
-//! `docs/directory-format.md`, plus `haven_*` profile fields (text keywords, chat URLs,
+//! `assets/directory/FORMAT.md`, plus `haven_*` profile fields (text keywords, chat URLs,
 //! populations, "no police contact required", confidential location, verified date…).
 //!
 //! Decoding is lenient per record and strict per file: unknown fields are ignored, a value

@@ -55,7 +55,7 @@ pub fn ResourceCard(
                 (ContactKind::Text, Some(k)) => {
                     ta("dir-text-keyword", &[("keyword", k), ("number", &c.value)])
                 }
-                _ => format!("{}: {}", t(contact_key(c.kind)), c.value),
+                _ => c.value.clone(),
             };
             (
                 label,
@@ -90,7 +90,7 @@ pub fn ResourceCard(
                     li { key: "{i}",
                         match uri {
                             Some(href) => rsx! {
-                                a { class: "contact-link", href: "{href}", aria_label: "{label}",
+                                a { class: "contact-link", href: "{href}", aria_label: "{kind}: {label}",
                                     span { class: "contact-kind", "{kind}" }
                                     span { "{label}" }
                                 }
