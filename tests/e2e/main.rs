@@ -142,6 +142,12 @@ async fn link_journey() {
     shot("imported").await;
 
     // Share it back: pick it, open Share, see a drawn QR code and the copy box.
+    let _ = wait_for(
+        "pick box",
+        STEP,
+        "document.querySelector('input[id^=\"res-pick-\"]')",
+    )
+    .await;
     let picked = driver::js(
         "const b = document.querySelector('input[id^=\"res-pick-\"]'); if (!b) return false; b.click(); return true;",
     )
@@ -192,6 +198,30 @@ async fn link_journey() {
 }
 
 /// First run: choose a PIN, read the limits, skip the decoy, land on the calculator.
+/// At 200 % text size the private screen still fits the phone's width (no sideways
+/// scrolling) and Exit stays on screen.
+async fn text_at_200_percent(screen: &str) {
+    let v = driver::js(
+        "document.documentElement.style.fontSize = '200%'; \
+         await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); \
+         const p = document.getElementById('private'); \
+         const q = document.getElementById('quick-exit').getBoundingClientRect(); \
+         const r = { scroll: p.scrollWidth, width: p.clientWidth, exitRight: q.right, exitTop: q.top, vw: window.innerWidth }; \
+         document.documentElement.style.fontSize = ''; \
+         return r;",
+    )
+    .await;
+    let ok = v.as_ref().ok().is_some_and(|r| {
+        let f = |k: &str| r.get(k).and_then(|x| x.as_f64()).unwrap_or(f64::MAX);
+        f("scroll") <= f("width") + 1.0 && f("exitRight") <= f("vw") + 1.0 && f("exitTop") >= 0.0
+    });
+    check(
+        &format!("{screen} works at 200 % text size"),
+        ok,
+        format!("{v:?}"),
+    );
+}
+
 /// The bundled directory works with no network: search narrows it in the real webview.
 async fn directory_journey() {
     if text("private").await.is_some() {
@@ -205,6 +235,7 @@ async fn directory_journey() {
         "document.getElementById('home-directory')",
     )
     .await;
+    text_at_200_percent("home").await;
     let _ = click("home-directory").await;
     let r = wait_for("directory", STEP, "document.getElementById('dir-search')").await;
     check("directory opens offline", r.is_ok(), format!("{r:?}"));
@@ -218,6 +249,7 @@ async fn directory_journey() {
     .await;
     check("search narrows the directory", r.is_ok(), format!("{r:?}"));
     shot("directory-search").await;
+    text_at_200_percent("directory").await;
     let _ = click("quick-exit").await;
     let _ = wait_for("calculator", STEP, "!document.getElementById('private')").await;
 }

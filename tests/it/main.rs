@@ -1,5 +1,6 @@
 //! Haven's integration tests: one crate, one module per area.
 
+mod a11y;
 mod calculator_engine;
 mod calculator_ui;
 mod directory;
