@@ -197,16 +197,28 @@ pub fn accept_update(
     trust: &TrustState,
     now: OffsetDateTime,
 ) -> Result<Update, UpdateError> {
+    accept_update_limited(cache, roots, trust, now, bundle::MAX_PAYLOAD_BYTES)
+}
+
+/// [`accept_update`] with an explicit payload cap instead of [`bundle::MAX_PAYLOAD_BYTES`]
+/// (used by the 100 000-service benchmark; the app always uses the default).
+pub fn accept_update_limited(
+    cache: CachedBundle,
+    roots: &Roots,
+    trust: &TrustState,
+    now: OffsetDateTime,
+    max_payload: usize,
+) -> Result<Update, UpdateError> {
     let verified = trust::open_envelope(
         &cache.bytes,
         &Domain::DIRECTORY,
         roots,
         now,
         ExpiryPolicy::Enforce,
-        bundle::MAX_PAYLOAD_BYTES,
+        max_payload,
     )?;
     let next = trust.advanced(&verified)?;
-    let layer = signed_layer(&verified)?;
+    let layer = signed_layer_limited(&verified, max_payload)?;
     Ok(Update {
         layer,
         trust: next,
@@ -233,7 +245,11 @@ pub fn open_cached(
 }
 
 fn signed_layer(v: &trust::Verified<'_>) -> Result<Layer, UpdateError> {
-    let decoded = bundle::decode_payload(v.payload)?;
+    signed_layer_limited(v, bundle::MAX_PAYLOAD_BYTES)
+}
+
+fn signed_layer_limited(v: &trust::Verified<'_>, max: usize) -> Result<Layer, UpdateError> {
+    let decoded = bundle::decode_payload_limited(v.payload, max)?;
     if decoded.payload.resources.is_empty() {
         return Err(UpdateError::Empty);
     }
