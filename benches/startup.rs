@@ -112,27 +112,25 @@ fn report(name: &str, exe: &std::path::Path, samples: usize, env: &[(&str, &std:
     );
 }
 
-#[component]
-fn Baseline() -> Element {
-    let mut n = use_signal(|| 0);
+/// In the child: once `#key-1` exists, click it, wait for the display to read `1`, report.
+fn use_probe() {
     use_hook(|| {
         spawn(async {
-            let _ = driver::wait_for(
-                "button",
-                Duration::from_secs(30),
-                "document.getElementById('key-1')",
-            )
-            .await;
+            let max = Duration::from_secs(30);
+            let _ = driver::wait_for("key 1", max, "document.getElementById('key-1')").await;
             let _ = driver::click("key-1").await;
-            if driver::wait_text("display", "1", Duration::from_secs(30))
-                .await
-                .is_ok()
-            {
+            if driver::wait_text("display", "1", max).await.is_ok() {
                 println!("ready");
             }
             std::process::exit(0);
         })
     });
+}
+
+#[component]
+fn Baseline() -> Element {
+    let mut n = use_signal(|| 0);
+    use_probe();
     rsx! {
         button { id: "key-1", onclick: move |_| n += 1, "1" }
         div { id: "display", "{n}" }
@@ -141,23 +139,6 @@ fn Baseline() -> Element {
 
 #[component]
 fn Probe() -> Element {
-    use_hook(|| {
-        spawn(async {
-            let _ = driver::wait_for(
-                "keypad",
-                Duration::from_secs(30),
-                "document.getElementById('key-1')",
-            )
-            .await;
-            let _ = driver::click("key-1").await;
-            if driver::wait_text("display", "1", Duration::from_secs(30))
-                .await
-                .is_ok()
-            {
-                println!("ready");
-            }
-            std::process::exit(0);
-        })
-    });
+    use_probe();
     rsx! { haven::ui::App {} }
 }

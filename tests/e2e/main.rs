@@ -198,6 +198,21 @@ async fn link_journey() {
 }
 
 /// First run: choose a PIN, read the limits, skip the decoy, land on the calculator.
+/// From wherever the app is: back to the calculator, type the PIN and `=`, wait for home.
+async fn unlock_home() -> Result<(), String> {
+    if text("private").await.is_some() {
+        let _ = click("quick-exit").await;
+    }
+    let _ = click("key-clear").await;
+    type_pin_and_equals().await;
+    wait_for(
+        "home",
+        Duration::from_secs(30),
+        "document.getElementById('home-plan')",
+    )
+    .await
+}
+
 /// At 200 % text size the private screen still fits the phone's width (no sideways
 /// scrolling) and Exit stays on screen.
 async fn text_at_200_percent(screen: &str) {
@@ -224,17 +239,8 @@ async fn text_at_200_percent(screen: &str) {
 
 /// The bundled directory works with no network: search narrows it in the real webview.
 async fn directory_journey() {
-    if text("private").await.is_some() {
-        let _ = click("quick-exit").await;
-    }
-    let _ = click("key-clear").await;
-    type_pin_and_equals().await;
-    let _ = wait_for(
-        "home",
-        Duration::from_secs(30),
-        "document.getElementById('home-directory')",
-    )
-    .await;
+    let r = unlock_home().await;
+    check("unlock for the directory", r.is_ok(), format!("{r:?}"));
     text_at_200_percent("home").await;
     let _ = click("home-directory").await;
     let r = wait_for("directory", STEP, "document.getElementById('dir-search')").await;
@@ -258,17 +264,7 @@ async fn directory_journey() {
 /// scan every byte under the data directory: the typed text is nowhere in plaintext.
 async fn plan_journey() {
     const TYPED: &str = "CANARY-e2e-7341 he checks my phone after dinner";
-    if text("private").await.is_some() {
-        let _ = click("quick-exit").await;
-    }
-    let _ = click("key-clear").await;
-    type_pin_and_equals().await;
-    let r = wait_for(
-        "home",
-        Duration::from_secs(30),
-        "document.getElementById('home-plan')",
-    )
-    .await;
+    let r = unlock_home().await;
     check("unlock for the plan", r.is_ok(), format!("{r:?}"));
     let _ = click("home-plan").await;
     let field = "plan-text-warning_signs";

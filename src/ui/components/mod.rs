@@ -3,3 +3,4 @@
 pub mod pin;
 pub mod resource_card;
 pub mod shell;
+pub mod status;

@@ -9,38 +9,7 @@ use dioxus::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// The outcome line of a save.
-#[derive(Clone, PartialEq, Debug)]
-pub enum Status {
-    /// Nothing to say yet.
-    Idle,
-    /// A save is under way.
-    Busy,
-    /// Done (the text to show).
-    Ok(String),
-    /// Failed (a calm message, never private data).
-    Err(String),
-}
-
-/// A calm message for a vault error (never contains user data).
-pub fn error_text(e: &VaultError) -> String {
-    match e {
-        VaultError::Io(_) | VaultError::StoreCorrupt => t("error-storage"),
-        VaultError::Damaged { .. } | VaultError::RecordCorrupt => t("error-damaged"),
-        _ => t("error-generic"),
-    }
-}
-
-/// The status line under a form: "Saving…", "Saved" or an error.
-#[component]
-pub fn StatusLine(id: String, status: Status) -> Element {
-    match status {
-        Status::Idle => rsx! { p { id: "{id}", class: "hint", role: "status" } },
-        Status::Busy => rsx! { p { id: "{id}", class: "hint", role: "status", {t("saving")} } },
-        Status::Ok(text) => rsx! { p { id: "{id}", class: "hint ok", role: "status", "{text}" } },
-        Status::Err(text) => rsx! { p { id: "{id}", class: "hint warn", role: "alert", "{text}" } },
-    }
-}
+pub use crate::ui::components::status::{error_text, Status, StatusLine};
 
 /// A change to the plan (applied, then saved).
 pub type Edit = Callback<Box<dyn FnOnce(&mut Plan)>>;

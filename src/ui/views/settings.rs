@@ -5,27 +5,11 @@ use crate::core::i18n;
 use crate::core::settings::{self, Settings};
 use crate::core::vault::{Slot, VaultError};
 use crate::ui::components::pin::NewPin;
+use crate::ui::components::status::{error_text, Status, StatusLine};
 use crate::ui::state::{t, ta, AppState, Services};
 use crate::ui::views::setup::Limits;
 use dioxus::prelude::*;
 use zeroize::Zeroizing;
-
-/// The outcome line shown under a settings section.
-#[derive(Clone, PartialEq)]
-enum Status {
-    Idle,
-    Busy,
-    Ok(String),
-    Err(String),
-}
-
-fn error_text(e: &VaultError) -> String {
-    match e {
-        VaultError::Io(_) | VaultError::StoreCorrupt => t("error-storage"),
-        VaultError::Damaged { .. } | VaultError::RecordCorrupt => t("error-damaged"),
-        _ => t("error-generic"),
-    }
-}
 
 #[component]
 pub fn SettingsView() -> Element {
@@ -228,7 +212,7 @@ pub fn SettingsView() -> Element {
                     }
                 }
             }
-            StatusLine { id: "prefs-status", status: prefs_status.read().clone() }
+            StatusLine { id: "prefs-status", status: prefs_status.read().clone(), busy_label: t("working") }
         }
 
         section { class: "card",
@@ -245,7 +229,7 @@ pub fn SettingsView() -> Element {
                 disabled: !pin_ready || *pin_status.read() == Status::Busy,
                 onclick: change_pin, {t("settings-change-pin")}
             }
-            StatusLine { id: "pin-status", status: pin_status.read().clone() }
+            StatusLine { id: "pin-status", status: pin_status.read().clone(), busy_label: t("working") }
         }
 
         section { class: "card",
@@ -255,7 +239,7 @@ pub fn SettingsView() -> Element {
                 disabled: *rekey_status.read() == Status::Busy,
                 onclick: rekey, {t("settings-rekey-button")}
             }
-            StatusLine { id: "rekey-status", status: rekey_status.read().clone() }
+            StatusLine { id: "rekey-status", status: rekey_status.read().clone(), busy_label: t("working") }
         }
 
         if is_real {
@@ -294,7 +278,7 @@ pub fn SettingsView() -> Element {
                         }
                     }
                 }
-                StatusLine { id: "decoy-status", status: decoy_status.read().clone() }
+                StatusLine { id: "decoy-status", status: decoy_status.read().clone(), busy_label: t("working") }
             }
         }
 
@@ -325,15 +309,5 @@ pub fn SettingsView() -> Element {
                 onclick: wipe, {t("settings-wipe-button")}
             }
         }
-    }
-}
-
-#[component]
-fn StatusLine(id: String, status: Status) -> Element {
-    match status {
-        Status::Idle => rsx! {},
-        Status::Busy => rsx! { p { id: "{id}", class: "hint", role: "status", {t("working")} } },
-        Status::Ok(text) => rsx! { p { id: "{id}", class: "hint ok", role: "status", "{text}" } },
-        Status::Err(text) => rsx! { p { id: "{id}", class: "hint warn", role: "alert", "{text}" } },
     }
 }
