@@ -126,6 +126,19 @@ async fn first_run_setup_then_calculator_then_unlock() {
 }
 
 #[tokio::test]
+async fn setup_has_a_quick_exit_too() {
+    let mut f = app(None).await;
+    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await);
+    f.t.click("setup-start");
+    f.t.input("setup-pin", PIN);
+    f.t.click("quick-exit");
+    let html = f.t.html();
+    assert!(is_calculator(&html) && !html.contains("id=\"setup\""));
+    assert!(!html.contains("Choose your PIN"));
+    assert!(!f.services.vault().unwrap().exists(), "nothing was created");
+}
+
+#[tokio::test]
 async fn setup_in_spanish_with_decoy_and_duress() {
     let mut f = app(None).await;
     assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await);

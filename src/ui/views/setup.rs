@@ -68,6 +68,18 @@ pub fn SetupView() -> Element {
 
     rsx! {
         div { id: "setup", class: "private setup", lang: "{lang}",
+            // Setup also says what the app is: it gets the same way out as every private
+            // screen. Nothing is kept; the next start shows setup again.
+            div { class: "setup-top",
+                button {
+                    id: "quick-exit",
+                    class: "quick-exit",
+                    r#type: "button",
+                    aria_label: t("quick-exit-label"),
+                    onclick: move |_| state.lock(),
+                    {t("quick-exit")}
+                }
+            }
             match current {
                 Step::Welcome => rsx! {
                     h1 { {t("setup-welcome-title")} }
