@@ -85,7 +85,11 @@ pub fn App() -> Element {
             let mut rx = services.events.subscribe();
             // A link that opened the app before we listened waits for the unlock too.
             let mut pending = state.pending_link;
-            if let Some(url) = crate::platform::take_pending_link() {
+            if let Some(url) = services
+                .os_links
+                .then(crate::platform::take_pending_link)
+                .flatten()
+            {
                 pending.set(Some(url));
             }
             async move {
@@ -214,6 +218,14 @@ fn try_unlock(mut state: AppState, services: Services, mut digits: zeroize::Zero
             }
         }
     });
+}
+
+/// Desktop: a resource link given as the first command-line argument waits for the unlock
+/// like any link the OS hands over; anything else is ignored. True if a link was taken.
+pub fn link_from_args(mut args: impl Iterator<Item = String>) -> bool {
+    let _program = args.next();
+    args.next()
+        .is_some_and(|arg| crate::platform::deliver_link(&arg))
 }
 
 /// Launch the app on this platform with the vault in `data_dir`.

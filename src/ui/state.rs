@@ -69,6 +69,9 @@ pub struct Services {
     pub roots: Arc<crate::core::trust::Roots>,
     /// Makes the HTTPS client for directory downloads (tests inject one trusting their CA).
     pub fetcher: Arc<FetcherFactory>,
+    /// Whether this app takes the link the OS opened it with (the app: yes; tests, which
+    /// have their own event channel: no).
+    pub os_links: bool,
     /// Weak handles of every session opened, so tests can prove a lock dropped the vault.
     sessions: Arc<Mutex<Vec<WeakVault>>>,
 }
@@ -86,6 +89,7 @@ impl Services {
             idle_tick: Duration::from_secs(1),
             roots: bundled_roots(),
             fetcher: Arc::new(crate::io::fetch::Fetcher::new),
+            os_links: true,
             sessions: Arc::default(),
         }
     }
@@ -108,6 +112,7 @@ impl Services {
             idle_tick,
             roots: bundled_roots(),
             fetcher: Arc::new(|| Err(crate::io::fetch::FetchError::Client)),
+            os_links: false,
             sessions: Arc::default(),
         }
     }

@@ -662,3 +662,26 @@ fn org_key_record_format_v1_is_frozen() {
     );
     assert!(OrgKeyRecord::new(&rec.key_pem, "not a delegation").is_err());
 }
+
+#[test]
+fn a_link_on_the_command_line_waits_for_the_unlock() {
+    // The same path the OS uses: held as the pending link, taken once by the UI.
+    let _ = haven::platform::take_pending_link();
+    let link = format!("{}#AQABAAhlMm", haven::core::link::APP_BASE);
+    assert!(haven::ui::link_from_args(
+        ["haven".to_string(), link.clone()].into_iter()
+    ));
+    assert_eq!(
+        haven::platform::take_pending_link().as_deref(),
+        Some(link.as_str())
+    );
+    assert_eq!(haven::platform::take_pending_link(), None, "taken once");
+    // Not a link, or no argument: nothing is held.
+    assert!(!haven::ui::link_from_args(
+        ["haven".to_string(), "--help".to_string()].into_iter()
+    ));
+    assert!(!haven::ui::link_from_args(
+        ["haven".to_string()].into_iter()
+    ));
+    assert_eq!(haven::platform::take_pending_link(), None);
+}
