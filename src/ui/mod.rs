@@ -153,10 +153,12 @@ pub fn App() -> Element {
     }
 }
 
-/// Capture-phase listener: a tap on `#quick-exit` hides `#private` at once.
+/// Capture-phase listener: a tap on `#quick-exit` hides `#private` at once. On `click`,
+/// not `pointerdown`: the same event reaches Rust, so the screen is never hidden while the
+/// vault stays open (a press that slides off the button fires no click).
 #[cfg(any(feature = "desktop", feature = "mobile"))]
 const QUICK_EXIT_JS: &str = "if (!window.__qx) { window.__qx = true; \
-    document.addEventListener('pointerdown', qx, true); document.addEventListener('click', qx, true); } \
+    document.addEventListener('click', qx, true); } \
     function qx(e) { const b = e.target && e.target.closest && e.target.closest('#quick-exit'); \
     if (b) { const p = document.getElementById('private'); if (p) { p.style.display = 'none'; } } }";
 

@@ -173,6 +173,7 @@ impl Screen {
 #[derive(Clone)]
 pub struct Session {
     vault: Arc<Mutex<Option<Vault>>>,
+    closed: Arc<std::sync::atomic::AtomicBool>,
     /// Real or decoy: used only where behaviour must differ (never shown).
     pub slot: Slot,
 }
@@ -188,33 +189,52 @@ impl Session {
         let slot = vault.slot();
         Session {
             vault: Arc::new(Mutex::new(Some(vault))),
+            closed: Arc::default(),
             slot,
         }
     }
 
+    fn is_closed(&self) -> bool {
+        self.closed.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// Run `f` with the vault (blocking; call from `spawn_blocking` for slow work).
-    /// `Err(Closed)` after the session was closed.
+    /// `Err(Closed)` after the session was closed; if it is closed while `f` runs, the
+    /// vault is dropped as soon as `f` returns.
     pub fn with<R>(
         &self,
         f: impl FnOnce(&mut Vault) -> Result<R, VaultError>,
     ) -> Result<R, VaultError> {
         let mut guard = self.vault.lock().unwrap_or_else(|e| e.into_inner());
-        match guard.as_mut() {
+        if self.is_closed() {
+            drop(guard.take());
+            return Err(VaultError::Closed);
+        }
+        let result = match guard.as_mut() {
             Some(v) => f(v),
             None => Err(VaultError::Closed),
+        };
+        if self.is_closed() {
+            drop(guard.take());
         }
+        result
     }
 
-    /// Drop the vault and every key in it.
+    /// Drop the vault and every key in it. Never waits: if a background task is using the
+    /// vault (a PIN change, a re-key), the task drops it the moment it finishes, so a quick
+    /// exit never stalls the UI thread.
     pub fn close(&self) {
-        // If a background save holds the lock, it finishes first; then the keys are dropped.
-        let taken = self.vault.lock().unwrap_or_else(|e| e.into_inner()).take();
-        drop(taken);
+        self.closed.store(true, std::sync::atomic::Ordering::SeqCst);
+        match self.vault.try_lock() {
+            Ok(mut guard) => drop(guard.take()),
+            Err(std::sync::TryLockError::Poisoned(p)) => drop(p.into_inner().take()),
+            Err(std::sync::TryLockError::WouldBlock) => {}
+        }
     }
 
     /// True while the vault is open.
     pub fn is_open(&self) -> bool {
-        self.vault.lock().map(|g| g.is_some()).unwrap_or(false)
+        !self.is_closed() && self.vault.lock().map(|g| g.is_some()).unwrap_or(false)
     }
 }
 

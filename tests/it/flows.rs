@@ -456,3 +456,43 @@ async fn settings_decoy_set_and_remove() {
             .await
     );
 }
+
+#[test]
+fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svc = VaultService::with_parts(
+        dir.path().join("data"),
+        Arc::new(MemoryDeviceSecret::new()),
+        Arc::new(ManualClock::new(1_700_000_000)),
+    )
+    .expect("vault service");
+    let params = KdfParams::insecure_for_tests(1_000).expect("kdf");
+    let pin = haven::core::crypto::Pin::from_str_copy(PIN).expect("pin");
+    let vault = svc.create(&pin, None, params).expect("create");
+    let session = haven::ui::Session::new(vault);
+    let busy = session.clone();
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        busy.with(|_v| {
+            started_tx.send(()).expect("signal");
+            std::thread::sleep(Duration::from_millis(400));
+            Ok(())
+        })
+    });
+    started_rx.recv().expect("worker started");
+    let t = std::time::Instant::now();
+    session.close();
+    assert!(
+        t.elapsed() < Duration::from_millis(100),
+        "close waited for the busy vault"
+    );
+    assert!(!session.is_open());
+    assert!(
+        worker.join().expect("worker").is_ok(),
+        "the running job finishes"
+    );
+    assert!(matches!(
+        session.with(|_| Ok(())),
+        Err(haven::core::vault::VaultError::Closed)
+    ));
+}

@@ -5,7 +5,6 @@ use crate::core::directory::{
     self, Directory, DirectoryStore, DownloadSettings, DownloadSource, OpenFilter, SearchQuery,
     StoredDirectory,
 };
-use crate::core::my_resources::{self, MyResource};
 use crate::core::resource::{Population, Resource};
 use crate::core::trust::TrustState;
 use crate::core::vault::VaultError;
@@ -143,6 +142,18 @@ pub fn DirectoryView() -> Element {
     };
     let at = now(&services);
     let current = dir.read().clone();
+    // The language filter's choices change only with the directory, not per keystroke.
+    let languages = use_memo(move || {
+        let mut langs: Vec<(String, String)> = dir
+            .read()
+            .iter()
+            .flat_map(|d| d.resources().iter())
+            .flat_map(|r| r.languages.iter().map(|l| (l.code.clone(), l.name.clone())))
+            .collect();
+        langs.sort();
+        langs.dedup_by(|a, b| a.0 == b.0);
+        langs
+    });
     let (hits, total, partial, source_line, languages): View = match current.as_ref() {
         Some(d) => {
             let res = d.search(&query, at);
@@ -162,14 +173,13 @@ pub fn DirectoryView() -> Element {
                 ),
                 (_, p) => ta("dir-bundled", &[("name", p.as_deref().unwrap_or(""))]),
             };
-            let mut langs: Vec<(String, String)> = d
-                .resources()
-                .iter()
-                .flat_map(|r| r.languages.iter().map(|l| (l.code.clone(), l.name.clone())))
-                .collect();
-            langs.sort();
-            langs.dedup_by(|a, b| a.0 == b.0);
-            (hits, res.total, res.partial, source, langs)
+            (
+                hits,
+                res.total,
+                res.partial,
+                source,
+                languages.read().clone(),
+            )
         }
         None => (Vec::new(), 0, false, String::new(), Vec::new()),
     };
@@ -185,16 +195,10 @@ pub fn DirectoryView() -> Element {
             let created = clock.now_unix_secs();
             spawn(async move {
                 let ok = tokio::task::spawn_blocking(move || {
-                    let mut rand = [0u8; 16];
-                    crate::core::crypto::fill_random(&mut rand).map_err(|_| VaultError::Crypto)?;
-                    let mine_id = my_resources::new_id(rand);
-                    let mine = MyResource::from_directory(&r, mine_id.clone(), created);
-                    let name =
-                        my_resources::record_name(&mine_id).ok_or(VaultError::InvalidName)?;
-                    session.with(|v| v.put(&name, &mine))
+                    crate::ui::views::resources::save_directory_entry(&session, &r, created)
                 })
                 .await;
-                if let Ok(Ok(())) = ok {
+                if let Ok(Ok(_)) = ok {
                     saved.write().push(id);
                 }
             });
