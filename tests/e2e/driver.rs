@@ -50,8 +50,15 @@ pub fn finish() -> ! {
 }
 
 /// Evaluate JavaScript that `return`s a JSON value.
+///
+/// The script first pins its `dioxus` channel object in a page global. Dioxus 0.7.10's
+/// desktop eval drops the Rust half of a query when the page's garbage collector finalises
+/// that object; under load the "drop" message can be handled before our task polls the
+/// already delivered result, and `join` then fails with `EvalError::Finished` (seen on a
+/// loaded CI machine). Pinning costs one small object per call, for the length of a test.
 pub async fn js(code: &str) -> Result<serde_json::Value, String> {
-    document::eval(code)
+    let pinned = format!("(window.__e2e_pins = window.__e2e_pins || []).push(dioxus);\n{code}");
+    document::eval(&pinned)
         .join::<serde_json::Value>()
         .await
         .map_err(|e| format!("eval failed: {e:?}"))

@@ -458,10 +458,14 @@ async fn unlock_and_exit_journey() {
                requestAnimationFrame(f); });",
         )
         .await;
-        match v.ok().and_then(|v| v.as_f64()) {
+        match v.as_ref().ok().and_then(|v| v.as_f64()) {
             Some(ms) => samples.push(ms),
             None => {
-                check("quick exit paints the calculator", false, "no timing");
+                check(
+                    "quick exit paints the calculator",
+                    false,
+                    format!("round {round}: no timing: {v:?}"),
+                );
                 return;
             }
         }
