@@ -21,4 +21,14 @@ fuzz_target!(|data: &[u8]| {
             let _ = Directory::build(vec![layer]);
         }
     }
+    // The streamed form (payload version 2): the input as the lines after a valid header,
+    // inside a valid gzip stream, so the line reader and record decoder see it all.
+    let mut text = b"{\"haven_directory\":2}\n".to_vec();
+    text.extend_from_slice(data);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    if std::io::Write::write_all(&mut gz, &text).is_ok() {
+        if let Ok(bytes) = gz.finish() {
+            let _ = bundle::decode_payload(&bytes);
+        }
+    }
 });

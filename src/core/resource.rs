@@ -463,7 +463,7 @@ impl<'de> Deserialize<'de> for Clock {
 }
 
 /// Open on `day` from `opens` to `closes` (closes ≤ opens means past midnight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct OpeningSpan {
     /// Day the span starts.
     pub day: Day,
@@ -485,7 +485,7 @@ pub enum OpenState {
 }
 
 /// Opening hours: a 24/7 flag or weekly spans (a subset of HSDS schedules).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Hours {
     /// Open around the clock every day.
     #[serde(default, skip_serializing_if = "is_false")]

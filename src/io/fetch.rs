@@ -18,8 +18,8 @@ use reqwest::StatusCode;
 use time::OffsetDateTime;
 
 use crate::core::directory::{
-    accept_update, CachedBundle, DirectoryStore, DownloadRefused, DownloadSettings, FetchRequest,
-    Layer, UpdateError,
+    accept_update, CachedBundle, Directory, DirectoryStore, DownloadRefused, DownloadSettings,
+    FetchRequest, UpdateError,
 };
 use crate::core::trust::Roots;
 
@@ -221,8 +221,9 @@ impl Fetcher {
 pub enum RefreshOutcome {
     /// The server said the cached bundle is current (304).
     Unchanged,
-    /// A new verified directory layer; trust state and bundle were stored.
-    Updated(Box<Layer>),
+    /// A new verified directory (the bundled list with the download over it); trust state
+    /// and bundle were stored.
+    Updated(Box<Directory>),
 }
 
 /// Why a refresh did nothing. The stored directory is unchanged in every case.
@@ -243,6 +244,9 @@ pub enum RefreshError<E> {
     /// The store failed.
     #[error("the directory could not be saved")]
     Store(E),
+    /// The check was stopped before it finished (the app is closing).
+    #[error("the directory check was interrupted")]
+    Interrupted,
 }
 
 impl<E> RefreshError<E> {
@@ -252,7 +256,7 @@ impl<E> RefreshError<E> {
             RefreshError::Refused(_) => "Downloading updates is turned off.",
             RefreshError::Fetch(e) => e.message(),
             RefreshError::Rejected(e) => e.message(),
-            RefreshError::NothingCached | RefreshError::Store(_) => {
+            RefreshError::NothingCached | RefreshError::Store(_) | RefreshError::Interrupted => {
                 "The directory could not be updated. Your directory is unchanged."
             }
         }
@@ -279,11 +283,18 @@ pub async fn refresh<S: DirectoryStore>(
             }
         }
         FetchOutcome::Body { bytes, etag } => {
-            let update = accept_update(CachedBundle::new(bytes, etag), roots, &stored.trust, now)?;
+            // Verifying and indexing a large directory takes a while: off the caller's
+            // thread (the UI's), so a quick exit is never kept waiting.
+            let (roots, trust) = (roots.clone(), stored.trust.clone());
+            let update = tokio::task::spawn_blocking(move || {
+                accept_update(CachedBundle::new(bytes, etag), &roots, &trust, now)
+            })
+            .await
+            .map_err(|_| RefreshError::Interrupted)??;
             store
                 .save(&update.trust, &update.cache)
                 .map_err(RefreshError::Store)?;
-            Ok(RefreshOutcome::Updated(Box::new(update.layer)))
+            Ok(RefreshOutcome::Updated(Box::new(update.directory)))
         }
     }
 }

@@ -337,11 +337,13 @@ fn update_pipeline_accepts_good_and_rejects_bad() {
         up.trust.highest(Scope::Directory, "Example Coalition"),
         Some(5)
     );
-    assert_eq!(up.layer.resources.len(), 2);
-    assert_eq!(
-        up.layer.info.publisher.as_deref(),
-        Some("Example Coalition")
-    );
+    assert_eq!(up.info.count, 2);
+    assert_eq!(up.info.publisher.as_deref(), Some("Example Coalition"));
+    // The directory to show is the bundled list with the two new services over it.
+    let bundled = Directory::bundled().unwrap().len();
+    assert_eq!(up.directory.len(), bundled + 2);
+    assert_eq!(up.directory.layers().len(), 2);
+    assert_eq!(up.directory.info(), &up.info);
     assert_eq!(up.cache.bytes, good);
     assert_eq!(trust, TrustState::default(), "input state untouched");
 
@@ -404,7 +406,7 @@ fn update_pipeline_accepts_good_and_rejects_bad() {
     ));
     // ...but a cached copy of it still opens, marked out of date.
     let layer = open_cached(&CachedBundle::new(b, None), &expired.roots, NOW).unwrap();
-    assert!(layer.info.is_stale(NOW));
+    assert!(layer.info().is_stale(NOW));
     // Links delegation cannot sign a directory.
     let links = Publisher::new("Links Org", Scope::Links, datetime!(2030-01-01 0:00 UTC));
     let meta = EnvelopeMeta {
@@ -438,7 +440,7 @@ fn update_pipeline_accepts_good_and_rejects_bad() {
     // Expired envelope: accepted and shown as "may be out of date".
     let stale = p.sign(6, datetime!(2027-01-02 0:00 UTC), &payload);
     let up2 = accept_update(CachedBundle::new(stale, None), &p.roots, &up.trust, NOW).unwrap();
-    assert!(up2.layer.info.is_stale(NOW));
+    assert!(up2.info.is_stale(NOW));
     // Every rejection message is calm and says the directory is unchanged.
     assert!(UpdateError::Empty.message().contains("unchanged"));
 }
@@ -477,6 +479,131 @@ fn downloaded_layer_overrides_bundled_entries_and_keeps_the_rest() {
     assert!(problem.is_some());
 }
 
+// ---- streamed payload (format 2) ------------------------------------------------------------
+
+#[test]
+fn payload_vector_v2_decodes_like_v1() {
+    let v1 = decode_payload(&sample_payload()).unwrap();
+    let v2_bytes = std::fs::read(data("sample-payload-v2.jsonl.gz")).unwrap();
+    assert_eq!(&v2_bytes[..2], &bundle::GZIP_MAGIC);
+    let v2 = decode_payload(&v2_bytes).unwrap();
+    assert_eq!(v2, v1, "the same directory in both encodings");
+    assert_eq!(v2.payload.resources.len(), 2);
+    // Our encoder writes what the vector holds (compression bytes may differ by library
+    // version; the decoded content may not).
+    let ours = bundle::encode_payload_stream(&v1.payload).unwrap();
+    assert_eq!(decode_payload(&ours).unwrap(), v1);
+    assert!(ours.len() < sample_payload().len());
+    let meta = bundle::decode_each(&ours, usize::MAX, |_| true).unwrap();
+    assert_eq!(meta.format, bundle::STREAM_FORMAT);
+    assert_eq!(meta.count, 2);
+}
+
+fn gz(text: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut g = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    g.write_all(text.as_bytes()).unwrap();
+    g.finish().unwrap()
+}
+
+#[test]
+fn streamed_payload_errors_are_typed() {
+    use bundle::PayloadError as E;
+    let ok = r#"{"id":"a","name":"A"}"#;
+    // Unknown version, missing header, not gzip at all, cut short.
+    assert_eq!(
+        decode_payload(&gz(&format!("{{\"haven_directory\":3}}\n{ok}\n"))).unwrap_err(),
+        E::UnsupportedVersion
+    );
+    assert_eq!(decode_payload(&gz("")).unwrap_err(), E::Malformed);
+    assert_eq!(decode_payload(&gz("not json\n")).unwrap_err(), E::Malformed);
+    let good = gz(&format!("{{\"haven_directory\":2}}\n{ok}\n{ok}\n"));
+    assert_eq!(decode_payload(&good).unwrap().payload.resources.len(), 2);
+    let mut cut = good.clone();
+    cut.truncate(good.len() - 9);
+    assert!(
+        decode_payload(&cut).is_err(),
+        "a stream without its end is refused"
+    );
+    // A bad line is skipped and counted; blank lines are fine.
+    let mixed = gz(&format!(
+        "{{\"haven_directory\":2}}\n{ok}\n\n{{oops\n{{\"name\":\"no id\"}}\n"
+    ));
+    let d = decode_payload(&mixed).unwrap();
+    assert_eq!((d.payload.resources.len(), d.skipped), (1, 2));
+    // One line over the cap (1 MiB) makes the payload too large.
+    let long = format!(
+        "{{\"haven_directory\":2}}\n{{\"id\":\"a\",\"name\":\"{}\"}}\n",
+        "x".repeat(bundle::MAX_LINE_BYTES)
+    );
+    assert_eq!(decode_payload(&gz(&long)).unwrap_err(), E::TooLarge);
+    // The caller can stop the stream.
+    assert_eq!(
+        bundle::decode_each(&good, usize::MAX, |_| false).unwrap_err(),
+        E::TooLarge
+    );
+}
+
+#[test]
+fn streamed_bundle_accepted_and_reopened() {
+    let p = Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    );
+    let v2 = std::fs::read(data("sample-payload-v2.jsonl.gz")).unwrap();
+    let signed = p.sign(3, datetime!(2028-01-01 0:00 UTC), &v2);
+    let up = accept_update(
+        CachedBundle::new(signed, None),
+        &p.roots,
+        &TrustState::default(),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(up.info.count, 2);
+    let shelter = up.directory.get("ex-shelter-1").unwrap();
+    let v1 = decode_payload(&sample_payload()).unwrap();
+    assert_eq!(&shelter, &v1.payload.resources[0]);
+    let again = open_cached(&up.cache, &p.roots, NOW).unwrap();
+    assert_eq!(again.len(), 2);
+    let stored = StoredDirectory {
+        trust: up.trust.clone(),
+        cache: Some(up.cache.clone()),
+    };
+    let (d, problem) = load_directory(&stored, &p.roots, NOW);
+    assert!(problem.is_none());
+    assert_eq!(d.len(), up.directory.len());
+}
+
+#[test]
+fn later_layer_replaces_same_id_everywhere() {
+    let mut base = bundled_layer().unwrap();
+    let n = base.resources.len();
+    let mut newer = base.clone();
+    newer.resources.truncate(1);
+    let id = newer.resources[0].id.clone();
+    newer.resources[0].name = "Renamed Line".into();
+    newer.info.count = 1;
+    base.info.count = n;
+    let d = Directory::build(vec![base, newer]).unwrap();
+    assert_eq!(d.len(), n, "one copy per id");
+    assert_eq!(d.get(&id).unwrap().name, "Renamed Line");
+    assert_eq!(d.iter().count(), n);
+    assert_eq!(d.iter().filter(|r| r.id == id).count(), 1);
+    let all = d.search(
+        &SearchQuery {
+            limit: 1000,
+            ..SearchQuery::default()
+        },
+        NOW,
+    );
+    assert_eq!(all.total, n);
+    assert_eq!(all.hits.iter().filter(|h| h.resource.id == id).count(), 1);
+    // The new name is what search finds.
+    let old = d.search(&text_query("Renamed"), NOW);
+    assert_eq!(old.hits[0].resource.id, id);
+}
+
 // ---- frozen vectors ----------------------------------------------------------------------
 
 #[test]
@@ -490,14 +617,10 @@ fn bundle_vector_v1_verifies() {
         NOW,
     )
     .unwrap();
+    assert_eq!(up.info.publisher.as_deref(), Some("Example Coalition"));
+    assert_eq!(up.info.version, Some(7));
     assert_eq!(
-        up.layer.info.publisher.as_deref(),
-        Some("Example Coalition")
-    );
-    assert_eq!(up.layer.info.version, Some(7));
-    assert_eq!(
-        up.layer
-            .info
+        up.info
             .expires
             .map(|e| iso_date::format(e.date()))
             .as_deref(),
@@ -544,7 +667,7 @@ fn serde_records_are_frozen() {
     let d = Directory::bundled().unwrap();
     frozen::<Resource>(
         "resource-v1.json",
-        d.get("us-domestic-violence-hotline").unwrap(),
+        &d.get("us-domestic-violence-hotline").unwrap(),
     );
     let layer = unsigned_layer(&sample_payload()).unwrap();
     frozen::<Resource>("resource-confidential-v1.json", &layer.resources[0]);
@@ -704,7 +827,10 @@ fn import_then_sign_then_accept() {
         NOW,
     )
     .unwrap();
-    assert_eq!(up.layer.resources[0].name, "Community Counselling");
+    assert_eq!(up.info.count, 1);
+    let top = up.directory.layers().len() - 1;
+    let names: Vec<String> = up.directory.layer_resources(top).map(|r| r.name).collect();
+    assert_eq!(names, vec!["Community Counselling"]);
 }
 
 // ---- CLI -----------------------------------------------------------------------------------

@@ -367,7 +367,7 @@ async fn fault_matrix_keeps_the_cache_intact() {
     let RefreshOutcome::Updated(layer) = out else {
         panic!("expected an update")
     };
-    assert_eq!(layer.info.version, Some(6));
+    assert_eq!(layer.info().version, Some(6));
     assert_eq!(store.saves, 1);
     assert_eq!(
         store

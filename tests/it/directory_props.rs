@@ -1,6 +1,8 @@
 //! Property tests: the bundle decoder, envelope checks, HSDS importer and search never panic.
 
-use haven::core::directory::bundle::{decode_payload, encode_payload, Payload};
+use haven::core::directory::bundle::{
+    decode_payload, encode_payload, encode_payload_stream, Payload, STREAM_FORMAT,
+};
 use haven::core::directory::hsds::{self, ImportOptions, Input, Package};
 use haven::core::directory::{accept_update, unsigned_layer, CachedBundle, Directory, SearchQuery};
 use haven::core::trust::{Scope, TrustState};
@@ -77,11 +79,38 @@ proptest! {
         if let Ok(d) = decode_payload(text.as_bytes()) {
             // Whatever decodes re-encodes and decodes to the same resources.
             let again = encode_payload(&d.payload).unwrap();
-            prop_assert_eq!(decode_payload(&again).unwrap().payload.resources, d.payload.resources);
-            // And can be indexed and searched.
+            prop_assert_eq!(&decode_payload(&again).unwrap().payload.resources, &d.payload.resources);
+            // So does the streamed form (payload format 2).
+            let streamed = encode_payload_stream(&d.payload).unwrap();
+            prop_assert_eq!(&decode_payload(&streamed).unwrap().payload.resources, &d.payload.resources);
+            // And can be indexed and searched; the index keeps resources packed, and every
+            // one comes back out exactly as it went in.
             let dir = Directory::build(vec![unsigned_layer(&again).unwrap()]).unwrap();
             let _ = dir.search(&SearchQuery { text: "a".into(), ..SearchQuery::default() }, datetime!(2027-01-04 12:00 UTC));
+            let out: Vec<_> = dir.iter().collect();
+            prop_assert_eq!(&out, &d.payload.resources);
         }
+    }
+
+    #[test]
+    fn stream_decoder_never_panics_on_jsonish_lines(lines in prop::collection::vec(jsonish(), 0..6), raw in prop::collection::vec(any::<u8>(), 0..64)) {
+        use std::io::Write as _;
+        let mut text = format!("{{\"haven_directory\":{STREAM_FORMAT}}}\n").into_bytes();
+        for l in &lines {
+            text.extend_from_slice(l.as_bytes());
+            text.push(b'\n');
+        }
+        text.extend_from_slice(&raw);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&text).unwrap();
+        let bytes = gz.finish().unwrap();
+        if let Ok(d) = decode_payload(&bytes) {
+            // At most one record per line after the header.
+            let max = text.iter().filter(|&&b| b == b'\n').count();
+            prop_assert!(d.payload.resources.len() + d.skipped + d.inactive <= max);
+        }
+        // Cut anywhere: an error or fewer records, never a panic.
+        let _ = decode_payload(&bytes[..bytes.len() / 2]);
     }
 
     #[test]

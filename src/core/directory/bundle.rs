@@ -1,9 +1,12 @@
 //! The directory payload (an HSDS 3.0 subset + the Haven profile) and its signed envelope.
 //!
-//! Payload: UTF-8 JSON, `{"haven_directory": 1, "hsds_version": "3.0", "services": [...]}`
-//! where each service is an HSDS 3.0 `service` object using the subset of fields listed in
-//! `assets/directory/FORMAT.md`, plus `haven_*` profile fields (text keywords, chat URLs,
-//! populations, "no police contact required", confidential location, verified date…).
+//! Payload version 1: UTF-8 JSON, `{"haven_directory": 1, "hsds_version": "3.0",
+//! "services": [...]}` where each service is an HSDS 3.0 `service` object using the subset
+//! of fields listed in `assets/directory/FORMAT.md`, plus `haven_*` profile fields (text
+//! keywords, chat URLs, populations, "no police contact required", confidential location,
+//! verified date…). Version 2 ([`STREAM_FORMAT`], what signed bundles carry): gzip of a
+//! header line and one such service per line, decoded one service at a time
+//! ([`decode_each`]).
 //!
 //! Decoding is lenient per record and strict per file: unknown fields are ignored, a value
 //! of the wrong type is treated as absent, a record without id or name (or over the
@@ -101,16 +104,66 @@ struct FileOut<'a> {
     services: Vec<Service>,
 }
 
-/// Decode a payload. Invalid records are skipped and counted, never fatal.
+/// Decode a payload (either encoding). Invalid records are skipped and counted, never
+/// fatal.
 pub fn decode_payload(bytes: &[u8]) -> Result<Decoded, PayloadError> {
     decode_payload_limited(bytes, MAX_PAYLOAD_BYTES)
 }
 
-/// [`decode_payload`] with an explicit size cap (the 100 000-service benchmark needs more
-/// than the app accepts).
+/// [`decode_payload`] with an explicit size cap on the payload bytes.
 pub fn decode_payload_limited(bytes: &[u8], max_bytes: usize) -> Result<Decoded, PayloadError> {
+    let mut resources = Vec::new();
+    let meta = decode_each(bytes, max_bytes, |r| {
+        resources.push(r);
+        true
+    })?;
+    Ok(Decoded {
+        payload: Payload {
+            publisher: meta.publisher,
+            generated: meta.generated,
+            review_by: meta.review_by,
+            resources,
+        },
+        skipped: meta.skipped,
+        inactive: meta.inactive,
+    })
+}
+
+/// What a payload says about itself, and how its records went.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PayloadMeta {
+    /// Which encoding it used: [`PAYLOAD_FORMAT`] or [`STREAM_FORMAT`].
+    pub format: u32,
+    /// Publisher name written by the publisher tool.
+    pub publisher: Option<String>,
+    /// When the payload was generated.
+    pub generated: Option<Date>,
+    /// Review date (bundled payloads).
+    pub review_by: Option<Date>,
+    /// Records handed to the caller.
+    pub count: usize,
+    /// Records skipped as invalid.
+    pub skipped: usize,
+    /// Records skipped because their HSDS status is not active.
+    pub inactive: usize,
+}
+
+/// Decode a payload record by record, handing each valid resource to `each` and keeping
+/// none: a large directory is never held as text and as records at the same time.
+/// `each` returns `false` to stop (the payload is then reported [`PayloadError::TooLarge`]).
+///
+/// A payload starting with the gzip magic bytes is a [`STREAM_FORMAT`] payload (gzip of
+/// JSON lines); anything else must be a [`PAYLOAD_FORMAT`] JSON document.
+pub fn decode_each(
+    bytes: &[u8],
+    max_bytes: usize,
+    mut each: impl FnMut(Resource) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
     if bytes.len() > max_bytes {
         return Err(PayloadError::TooLarge);
+    }
+    if bytes.starts_with(&GZIP_MAGIC) {
+        return decode_stream(bytes, &mut each);
     }
     let file: FileIn<'_> = serde_json::from_slice(bytes).map_err(|_| PayloadError::Malformed)?;
     if file.haven_directory != Some(PAYLOAD_FORMAT) {
@@ -119,39 +172,210 @@ pub fn decode_payload_limited(bytes: &[u8], max_bytes: usize) -> Result<Decoded,
     if file.services.len() > MAX_SERVICES {
         return Err(PayloadError::TooLarge);
     }
-    let mut resources = Vec::with_capacity(file.services.len());
-    let mut skipped = 0;
-    let mut inactive = 0;
+    let mut meta = PayloadMeta {
+        format: PAYLOAD_FORMAT,
+        publisher: file.publisher,
+        generated: file.generated.as_deref().and_then(iso_date::parse),
+        review_by: file.review_by.as_deref().and_then(iso_date::parse),
+        ..PayloadMeta::default()
+    };
     for raw in file.services {
         match serde_json::from_str::<Service>(raw.get()) {
-            Ok(s) => match s.into_resource() {
-                Ok(r) => resources.push(r),
-                Err(RecordError::Inactive) => inactive += 1,
-                Err(_) => skipped += 1,
-            },
-            Err(_) => skipped += 1,
+            Ok(s) => meta.record(s, &mut each)?,
+            Err(_) => meta.skipped += 1,
         }
     }
-    Ok(Decoded {
-        payload: Payload {
-            publisher: file.publisher,
-            generated: file.generated.as_deref().and_then(iso_date::parse),
-            review_by: file.review_by.as_deref().and_then(iso_date::parse),
-            resources,
-        },
-        skipped,
-        inactive,
-    })
+    Ok(meta)
 }
 
-/// Encode a payload as pretty JSON (what the publisher signs). Resources are validated.
+impl PayloadMeta {
+    fn record(
+        &mut self,
+        s: Service,
+        each: &mut impl FnMut(Resource) -> bool,
+    ) -> Result<(), PayloadError> {
+        match s.into_resource() {
+            Ok(r) => {
+                if self.count >= MAX_SERVICES || !each(r) {
+                    return Err(PayloadError::TooLarge);
+                }
+                self.count += 1;
+            }
+            Err(RecordError::Inactive) => self.inactive += 1,
+            Err(_) => self.skipped += 1,
+        }
+        Ok(())
+    }
+}
+
+/// The first two bytes of a gzip stream (RFC 1952).
+pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+/// Version of the streamed payload (`haven_directory` in its first line).
+pub const STREAM_FORMAT: u32 = 2;
+/// Most bytes a streamed payload may expand to.
+pub const MAX_EXPANDED_BYTES: u64 = 640 * 1024 * 1024;
+/// Longest line (one service) in a streamed payload.
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+#[derive(Deserialize)]
+struct StreamHeader {
+    #[serde(default)]
+    haven_directory: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    publisher: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    generated: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    review_by: Option<String>,
+}
+
+/// Reads at most `left` bytes from `inner`; one more is an error.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    over: bool,
+}
+
+impl<R: std::io::Read> std::io::Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match self.left.checked_sub(n as u64) {
+            Some(l) => {
+                self.left = l;
+                Ok(n)
+            }
+            None => {
+                self.over = true;
+                Err(std::io::Error::other("expanded payload over its cap"))
+            }
+        }
+    }
+}
+
+/// Next line into `line` (without the newline); `Ok(false)` at the end.
+fn next_line(
+    r: &mut impl std::io::BufRead,
+    line: &mut Vec<u8>,
+) -> Result<bool, Option<std::io::Error>> {
+    line.clear();
+    loop {
+        let buf = r.fill_buf().map_err(Some)?;
+        if buf.is_empty() {
+            return Ok(!line.is_empty());
+        }
+        let (take, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i, true),
+            None => (buf.len(), false),
+        };
+        if line.len() + take > MAX_LINE_BYTES {
+            return Err(None);
+        }
+        line.extend_from_slice(buf.get(..take).unwrap_or(&[]));
+        r.consume(if done { take + 1 } else { take });
+        if done {
+            return Ok(true);
+        }
+    }
+}
+
+fn decode_stream(
+    bytes: &[u8],
+    each: &mut impl FnMut(Resource) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
+    let mut input = std::io::BufReader::with_capacity(
+        64 * 1024,
+        Capped {
+            inner: flate2::read::GzDecoder::new(bytes),
+            left: MAX_EXPANDED_BYTES,
+            over: false,
+        },
+    );
+    let mut line = Vec::with_capacity(4096);
+    let fail = |input: &std::io::BufReader<Capped<_>>, e: Option<std::io::Error>| {
+        if e.is_none() || input.get_ref().over {
+            PayloadError::TooLarge
+        } else {
+            PayloadError::Malformed
+        }
+    };
+    if !next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
+        return Err(PayloadError::Malformed);
+    }
+    let head: StreamHeader = serde_json::from_slice(&line).map_err(|_| PayloadError::Malformed)?;
+    if head.haven_directory != Some(STREAM_FORMAT) {
+        return Err(PayloadError::UnsupportedVersion);
+    }
+    let mut meta = PayloadMeta {
+        format: STREAM_FORMAT,
+        publisher: head.publisher,
+        generated: head.generated.as_deref().and_then(iso_date::parse),
+        review_by: head.review_by.as_deref().and_then(iso_date::parse),
+        ..PayloadMeta::default()
+    };
+    while next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Service>(&line) {
+            Ok(s) => meta.record(s, each)?,
+            Err(_) => meta.skipped += 1,
+        }
+        if meta.count + meta.skipped + meta.inactive > MAX_SERVICES {
+            return Err(PayloadError::TooLarge);
+        }
+    }
+    Ok(meta)
+}
+
+/// Encode a payload as pretty JSON ([`PAYLOAD_FORMAT`]; what `import-hsds` writes for
+/// people to read). Resources are validated.
 pub fn encode_payload(p: &Payload) -> Result<Vec<u8>, PayloadError> {
     encode(p, true)
 }
 
-/// Encode a payload as compact JSON (large directories: about a third of the size).
+/// Encode a payload as compact JSON ([`PAYLOAD_FORMAT`]).
 pub fn encode_payload_compact(p: &Payload) -> Result<Vec<u8>, PayloadError> {
     encode(p, false)
+}
+
+/// Encode a payload as [`STREAM_FORMAT`]: gzip of one JSON header line, then one compact
+/// HSDS service per line. This is what `haven-publish sign` puts in a bundle: a fifth of
+/// the size of the JSON document, and the app decodes it one service at a time.
+pub fn encode_payload_stream(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+    use std::io::Write as _;
+    #[derive(Serialize)]
+    struct HeadOut<'a> {
+        haven_directory: u32,
+        hsds_version: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        publisher: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        generated: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        review_by: Option<String>,
+    }
+    let head = HeadOut {
+        haven_directory: STREAM_FORMAT,
+        hsds_version: HSDS_VERSION,
+        publisher: p.publisher.as_deref(),
+        generated: p.generated.map(iso_date::format),
+        review_by: p.review_by.map(iso_date::format),
+    };
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut line = serde_json::to_vec(&head).map_err(|_| PayloadError::Encode)?;
+    line.push(b'\n');
+    gz.write_all(&line).map_err(|_| PayloadError::Encode)?;
+    for r in &p.resources {
+        let mut r = r.clone();
+        r.normalize();
+        r.validate().map_err(|_| PayloadError::Encode)?;
+        line.clear();
+        serde_json::to_writer(&mut line, &Service::from_resource(&r))
+            .map_err(|_| PayloadError::Encode)?;
+        line.push(b'\n');
+        gz.write_all(&line).map_err(|_| PayloadError::Encode)?;
+    }
+    gz.finish().map_err(|_| PayloadError::Encode)
 }
 
 fn encode(p: &Payload, pretty: bool) -> Result<Vec<u8>, PayloadError> {
@@ -1224,54 +1448,190 @@ pub(crate) fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>
     Ok(lenient_string(d)?.and_then(|s| s.trim().parse::<f64>().ok()))
 }
 
-/// A list whose elements that fail to decode are dropped; a non-list reads as empty.
+/// Skips whatever a lenient field does not use.
+fn drain_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// One nested HSDS object read leniently: an object decodes as `T` (every field of
+/// these types is itself lenient, so only a repeated key can fail it, and that fails its
+/// record); any other JSON value reads as absent. Single pass: nothing is scanned twice.
+struct Lenient<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Lenient<T>, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Lenient<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Lenient<T>, A::Error> {
+                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(|t| Lenient(Some(t)))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Lenient<T>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Lenient(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Lenient<T>, D::Error> {
+                d.deserialize_any(self)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Lenient<T>, E> {
+                Ok(Lenient(None))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// A list whose elements that are not objects are dropped; a non-list reads as empty.
 pub(crate) fn lenient_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: Deserialize<'de>,
 {
-    let raw: Box<RawValue> = Deserialize::deserialize(d)?;
-    let items: Vec<Box<RawValue>> = serde_json::from_str(raw.get()).unwrap_or_default();
-    Ok(items
-        .iter()
-        .filter_map(|i| serde_json::from_str::<T>(i.get()).ok())
-        .take(crate::core::resource::limits::LIST)
-        .collect())
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Lenient(item)) = seq.next_element::<Lenient<T>>()? {
+                if out.len() < crate::core::resource::limits::LIST {
+                    out.extend(item);
+                }
+            }
+            Ok(out)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+            drain_map(map)?;
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+    }
+    d.deserialize_any(V(std::marker::PhantomData))
 }
 
-/// An object that fails to decode reads as absent.
+/// A nested object; anything else reads as absent.
 pub(crate) fn lenient_one<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: Deserialize<'de>,
 {
-    let raw: Box<RawValue> = Deserialize::deserialize(d)?;
-    Ok(serde_json::from_str::<T>(raw.get()).ok())
+    Lenient::<T>::deserialize(d).map(|l| l.0)
 }
 
 /// A list of strings (numbers accepted); a single string reads as a one-element list.
 pub(crate) fn lenient_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let raw: Box<RawValue> = Deserialize::deserialize(d)?;
-    if let Ok(items) = serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()) {
-        return Ok(items
-            .iter()
-            .filter_map(|i| {
-                let mut de = serde_json::Deserializer::from_str(i.get());
-                lenient_string(&mut de).ok().flatten()
-            })
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .take(crate::core::resource::limits::LIST)
-            .collect());
+    struct One(Option<String>);
+    impl<'de> Deserialize<'de> for One {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<One, D::Error> {
+            lenient_string(d).map(One)
+        }
     }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    Ok(lenient_string(&mut de)
-        .ok()
-        .flatten()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .into_iter()
-        .collect())
+    fn clean(s: Option<String>) -> Option<String> {
+        let s = s?;
+        let t = s.trim();
+        if t.is_empty() {
+            None
+        } else if t.len() == s.len() {
+            Some(s)
+        } else {
+            Some(t.to_owned())
+        }
+    }
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(One(s)) = seq.next_element::<One>()? {
+                if out.len() < crate::core::resource::limits::LIST {
+                    out.extend(clean(s));
+                }
+            }
+            Ok(out)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Vec<String>, A::Error> {
+            drain_map(map)?;
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(clean(Some(v.to_owned())).into_iter().collect())
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Vec<String>, E> {
+            Ok(clean(Some(v)).into_iter().collect())
+        }
+    }
+    d.deserialize_any(V)
 }
 
 #[cfg(test)]

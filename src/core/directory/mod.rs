@@ -15,6 +15,7 @@
 
 pub mod bundle;
 pub mod hsds;
+pub mod packed;
 pub mod search;
 
 use std::fmt;
@@ -25,7 +26,7 @@ use url::Url;
 
 use crate::core::resource::Resource;
 use crate::core::trust::{self, Domain, ExpiryPolicy, KeyId, Roots, TrustError, TrustState};
-pub use search::{OpenFilter, SearchHit, SearchIndex, SearchQuery, SearchResults};
+pub use search::{IndexBuilder, OpenFilter, SearchHit, SearchIndex, SearchQuery, SearchResults};
 
 /// The bundled national directory (an unsigned payload: it ships inside the app).
 pub const BUNDLED_NATIONAL_JSON: &[u8] = include_bytes!("../../../assets/directory/national.json");
@@ -66,6 +67,8 @@ pub struct DirectoryInfo {
     pub review_by: Option<Date>,
     /// Records skipped as invalid while decoding.
     pub skipped: usize,
+    /// Resources this layer holds.
+    pub count: usize,
 }
 
 impl DirectoryInfo {
@@ -179,8 +182,10 @@ mod b64 {
 /// A verified update, ready to use and to persist.
 #[derive(Debug, Clone)]
 pub struct Update {
-    /// The new directory layer.
-    pub layer: Layer,
+    /// The directory to show from now on: the bundled list with the update over it.
+    pub directory: Directory,
+    /// The update's layer (publisher, version, expiry, count).
+    pub info: DirectoryInfo,
     /// Trust state to store (ratchet advanced).
     pub trust: TrustState,
     /// Bundle record to store.
@@ -189,25 +194,13 @@ pub struct Update {
 
 /// Check a downloaded bundle and decode it. Pure: nothing is stored, `trust` is not
 /// changed. Order: envelope + delegation signatures, scope, delegation expiry, version
-/// ratchet, then the payload is parsed. Envelope expiry does not reject (the data stays
-/// visible, marked "may be out of date").
+/// ratchet, then the payload is decoded and indexed one service at a time. Envelope
+/// expiry does not reject (the data stays visible, marked "may be out of date").
 pub fn accept_update(
     cache: CachedBundle,
     roots: &Roots,
     trust: &TrustState,
     now: OffsetDateTime,
-) -> Result<Update, UpdateError> {
-    accept_update_limited(cache, roots, trust, now, bundle::MAX_PAYLOAD_BYTES)
-}
-
-/// [`accept_update`] with an explicit payload cap instead of [`bundle::MAX_PAYLOAD_BYTES`]
-/// (used by the 100 000-service benchmark; the app always uses the default).
-pub fn accept_update_limited(
-    cache: CachedBundle,
-    roots: &Roots,
-    trust: &TrustState,
-    now: OffsetDateTime,
-    max_payload: usize,
 ) -> Result<Update, UpdateError> {
     let verified = trust::open_envelope(
         &cache.bytes,
@@ -215,58 +208,32 @@ pub fn accept_update_limited(
         roots,
         now,
         ExpiryPolicy::Enforce,
-        max_payload,
+        bundle::MAX_PAYLOAD_BYTES,
     )?;
     let next = trust.advanced(&verified)?;
-    let layer = signed_layer_limited(&verified, max_payload)?;
+    let mut b = DirectoryBuilder::new();
+    b.add_layer(bundled_layer()?)?;
+    let info = b.add_signed(&verified)?;
+    drop(verified);
     Ok(Update {
-        layer,
+        directory: b.finish(),
+        info,
         trust: next,
         cache,
     })
 }
 
-/// Reopen a bundle that was verified before (from the vault). Signatures and scope are
-/// checked again; an expired delegation or envelope only marks it "may be out of date".
+/// Reopen a bundle that was verified before (from the vault), as a directory of its own.
+/// Signatures and scope are checked again; an expired delegation or envelope only marks it
+/// "may be out of date".
 pub fn open_cached(
     cache: &CachedBundle,
     roots: &Roots,
     now: OffsetDateTime,
-) -> Result<Layer, UpdateError> {
-    let verified = trust::open_envelope(
-        &cache.bytes,
-        &Domain::DIRECTORY,
-        roots,
-        now,
-        ExpiryPolicy::Report,
-        bundle::MAX_PAYLOAD_BYTES,
-    )?;
-    signed_layer(&verified)
-}
-
-fn signed_layer(v: &trust::Verified<'_>) -> Result<Layer, UpdateError> {
-    signed_layer_limited(v, bundle::MAX_PAYLOAD_BYTES)
-}
-
-fn signed_layer_limited(v: &trust::Verified<'_>, max: usize) -> Result<Layer, UpdateError> {
-    let decoded = bundle::decode_payload_limited(v.payload, max)?;
-    if decoded.payload.resources.is_empty() {
-        return Err(UpdateError::Empty);
-    }
-    Ok(Layer {
-        info: DirectoryInfo {
-            origin: Origin::Signed { signer: v.signer },
-            publisher: Some(v.publisher.clone()),
-            version: Some(v.meta.version),
-            issued: Some(v.meta.issued),
-            expires: Some(v.meta.expires),
-            delegation_expires: Some(v.delegation_expires),
-            generated: decoded.payload.generated,
-            review_by: None,
-            skipped: decoded.skipped,
-        },
-        resources: decoded.payload.resources,
-    })
+) -> Result<Directory, UpdateError> {
+    let mut b = DirectoryBuilder::new();
+    b.add_cached(cache, roots, now)?;
+    Ok(b.finish())
 }
 
 /// The bundled national list as a layer.
@@ -288,9 +255,152 @@ pub fn unsigned_layer(bytes: &[u8]) -> Result<Layer, UpdateError> {
             generated: decoded.payload.generated,
             review_by: decoded.payload.review_by,
             skipped: decoded.skipped,
+            count: decoded.payload.resources.len(),
         },
         resources: decoded.payload.resources,
     })
+}
+
+/// Builds a [`Directory`] layer by layer; a signed layer is decoded straight into the
+/// index, one service at a time.
+#[derive(Debug, Default)]
+pub struct DirectoryBuilder {
+    infos: Vec<DirectoryInfo>,
+    index: IndexBuilder,
+}
+
+impl DirectoryBuilder {
+    /// No layers yet.
+    pub fn new() -> DirectoryBuilder {
+        DirectoryBuilder::default()
+    }
+
+    fn next_tag(&self) -> Result<u8, UpdateError> {
+        u8::try_from(self.infos.len()).map_err(|_| UpdateError::Index(search::IndexError::TooLarge))
+    }
+
+    /// Add a decoded layer.
+    pub fn add_layer(&mut self, layer: Layer) -> Result<(), UpdateError> {
+        let tag = self.next_tag()?;
+        for r in &layer.resources {
+            self.index.push(r, tag)?;
+        }
+        self.infos.push(layer.info);
+        Ok(())
+    }
+
+    /// Add a verified signed payload. On error the builder may hold part of it: drop the
+    /// builder.
+    ///
+    /// Two threads: one inflates and parses the payload, the other (this one) indexes, with
+    /// a short queue of decoded batches between them, so neither the payload text nor the
+    /// whole list of records is ever held.
+    fn add_signed(&mut self, v: &trust::Verified<'_>) -> Result<DirectoryInfo, UpdateError> {
+        const BATCH: usize = 256;
+        let tag = self.next_tag()?;
+        let index = &mut self.index;
+        let payload = v.payload;
+        let (meta, index_error) = std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Resource>>(4);
+            // Indexed batches go back to the parser to be freed there: memory is then
+            // freed by the thread that allocated it, which the system allocator does
+            // without taking locks.
+            let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Resource>>();
+            let parser = scope.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                let meta = bundle::decode_each(payload, bundle::MAX_PAYLOAD_BYTES, |r| {
+                    batch.push(r);
+                    if batch.len() < BATCH {
+                        return true;
+                    }
+                    let spare = back_rx
+                        .try_recv()
+                        .map(|mut b| {
+                            b.clear();
+                            b
+                        })
+                        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+                    let full = std::mem::replace(&mut batch, spare);
+                    // The indexer hung up: it failed, so stop.
+                    tx.send(full).is_ok()
+                });
+                if !batch.is_empty() {
+                    let _ = tx.send(batch);
+                }
+                drop(tx);
+                // Free what is still coming back.
+                while back_rx.recv().is_ok() {}
+                meta
+            });
+            let mut index_error = None;
+            for batch in rx.iter() {
+                for r in &batch {
+                    if let Err(e) = index.push(r, tag) {
+                        index_error = Some(e);
+                        break;
+                    }
+                }
+                let _ = back_tx.send(batch);
+                if index_error.is_some() {
+                    break;
+                }
+            }
+            // Dropping the receiver makes the parser's next send fail, so it stops.
+            drop(rx);
+            drop(back_tx);
+            let meta = parser
+                .join()
+                .unwrap_or(Err(bundle::PayloadError::Malformed));
+            (meta, index_error)
+        });
+        if let Some(e) = index_error {
+            return Err(e.into());
+        }
+        let meta = meta?;
+        if meta.count == 0 {
+            return Err(UpdateError::Empty);
+        }
+        let info = DirectoryInfo {
+            origin: Origin::Signed { signer: v.signer },
+            publisher: Some(v.publisher.clone()),
+            version: Some(v.meta.version),
+            issued: Some(v.meta.issued),
+            expires: Some(v.meta.expires),
+            delegation_expires: Some(v.delegation_expires),
+            generated: meta.generated,
+            review_by: None,
+            skipped: meta.skipped,
+            count: meta.count,
+        };
+        self.infos.push(info.clone());
+        Ok(info)
+    }
+
+    /// Add a bundle verified before (see [`open_cached`]).
+    pub fn add_cached(
+        &mut self,
+        cache: &CachedBundle,
+        roots: &Roots,
+        now: OffsetDateTime,
+    ) -> Result<DirectoryInfo, UpdateError> {
+        let verified = trust::open_envelope(
+            &cache.bytes,
+            &Domain::DIRECTORY,
+            roots,
+            now,
+            ExpiryPolicy::Report,
+            bundle::MAX_PAYLOAD_BYTES,
+        )?;
+        self.add_signed(&verified)
+    }
+
+    /// The directory.
+    pub fn finish(self) -> Directory {
+        Directory {
+            layers: self.infos,
+            index: self.index.finish(),
+        }
+    }
 }
 
 /// The directory the app searches: one or more layers in one index.
@@ -303,40 +413,11 @@ pub struct Directory {
 impl Directory {
     /// Build from layers; a later layer's resource replaces an earlier one with the same id.
     pub fn build(layers: Vec<Layer>) -> Result<Directory, UpdateError> {
-        let mut infos = Vec::with_capacity(layers.len());
-        let mut docs: Vec<Resource> = Vec::new();
-        let mut tags: Vec<u8> = Vec::new();
-        let single = layers.len() == 1;
-        for (i, layer) in layers.into_iter().enumerate() {
-            let tag = u8::try_from(i).map_err(|_| search::IndexError::TooLarge)?;
-            infos.push(layer.info);
-            if single {
-                tags = vec![tag; layer.resources.len()];
-                docs = layer.resources;
-                continue;
-            }
-            let newer: std::collections::HashSet<&str> =
-                layer.resources.iter().map(|r| r.id.as_str()).collect();
-            let mut kept_docs = Vec::with_capacity(docs.len() + layer.resources.len());
-            let mut kept_tags = Vec::with_capacity(docs.len() + layer.resources.len());
-            for (r, t) in docs.drain(..).zip(tags.drain(..)) {
-                if !newer.contains(r.id.as_str()) {
-                    kept_docs.push(r);
-                    kept_tags.push(t);
-                }
-            }
-            drop(newer);
-            let n = layer.resources.len();
-            kept_docs.extend(layer.resources);
-            kept_tags.extend(std::iter::repeat_n(tag, n));
-            docs = kept_docs;
-            tags = kept_tags;
+        let mut b = DirectoryBuilder::new();
+        for layer in layers {
+            b.add_layer(layer)?;
         }
-        let index = SearchIndex::build(docs, tags)?;
-        Ok(Directory {
-            layers: infos,
-            index,
-        })
+        Ok(b.finish())
     }
 
     /// The bundled national directory alone.
@@ -345,7 +426,7 @@ impl Directory {
     }
 
     /// Run a search; `now` is the device's local time.
-    pub fn search(&self, q: &SearchQuery, now: OffsetDateTime) -> SearchResults<'_> {
+    pub fn search(&self, q: &SearchQuery, now: OffsetDateTime) -> SearchResults {
         let stale: Vec<bool> = self.layers.iter().map(|l| l.is_stale(now)).collect();
         self.index.search_marked(q, now, &stale)
     }
@@ -360,14 +441,25 @@ impl Directory {
         self.index.is_empty()
     }
 
-    /// All resources.
-    pub fn resources(&self) -> &[Resource] {
-        self.index.resources()
+    /// All resources, decoded one at a time (a later layer's copy replaces an earlier one).
+    pub fn iter(&self) -> impl Iterator<Item = Resource> + '_ {
+        self.index.iter()
+    }
+
+    /// The resources of the layer at `layer` in [`Directory::layers`].
+    pub fn layer_resources(&self, layer: usize) -> impl Iterator<Item = Resource> + '_ {
+        self.index
+            .iter_layer(u8::try_from(layer).unwrap_or(u8::MAX))
     }
 
     /// The resource with this id (for "save to My resources").
-    pub fn get(&self, id: &str) -> Option<&Resource> {
+    pub fn get(&self, id: &str) -> Option<Resource> {
         self.index.find(id)
+    }
+
+    /// The languages resources serve in, `(code, name)`, sorted by code.
+    pub fn languages(&self) -> &[(String, String)] {
+        self.index.languages()
     }
 
     /// The layers, bundled first.
@@ -387,6 +479,7 @@ impl Directory {
             generated: None,
             review_by: None,
             skipped: 0,
+            count: 0,
         };
         self.layers.last().unwrap_or(&EMPTY)
     }
@@ -452,28 +545,24 @@ pub fn load_directory(
     roots: &Roots,
     now: OffsetDateTime,
 ) -> (Directory, Option<UpdateError>) {
-    let mut layers = Vec::new();
-    let mut problem = None;
-    match bundled_layer() {
-        Ok(l) => layers.push(l),
-        Err(e) => problem = Some(e),
-    }
+    let bundled = bundled_layer();
+    let base = |bundled: &Result<Layer, UpdateError>| {
+        let mut b = DirectoryBuilder::new();
+        let problem = match bundled {
+            Ok(l) => b.add_layer(l.clone()).err(),
+            Err(e) => Some(e.clone()),
+        };
+        (b, problem)
+    };
+    let (mut b, mut problem) = base(&bundled);
     if let Some(cache) = &stored.cache {
-        match open_cached(cache, roots, now) {
-            Ok(l) => layers.push(l),
-            Err(e) => problem = Some(e),
+        if let Err(e) = b.add_cached(cache, roots, now) {
+            // It may have been read in part: start again without it.
+            (b, problem) = base(&bundled);
+            problem = problem.or(Some(e));
         }
     }
-    match Directory::build(layers) {
-        Ok(d) => (d, problem),
-        Err(e) => (
-            Directory {
-                layers: Vec::new(),
-                index: SearchIndex::empty(),
-            },
-            Some(e),
-        ),
-    }
+    (b.finish(), problem)
 }
 
 /// Why a download source was refused.

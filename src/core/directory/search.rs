@@ -17,7 +17,8 @@ use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use crate::core::resource::{OpenState, Population, Resource};
+use crate::core::directory::packed::{schedule_of, PackedBuilder, PackedDocs};
+use crate::core::resource::{Hours, OpenState, Population, Resource};
 
 /// Field weights (a posting keeps the highest weight of the fields its term occurs in).
 pub mod weight {
@@ -42,6 +43,7 @@ const MAX_TOKEN_CHARS: usize = 40;
 /// The index packs a resource number into 24 bits.
 pub const MAX_DOCS: usize = 1 << 24;
 
+#[cfg(test)]
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "at", "be", "by", "for", "from", "in", "is", "of", "on", "or", "the",
     "to", "with", "de", "del", "el", "en", "la", "las", "los", "para", "por", "con", "y",
@@ -85,12 +87,12 @@ pub struct SearchQuery {
 }
 
 /// One ranked result.
-#[derive(Debug, Clone, Copy)]
-pub struct SearchHit<'a> {
+#[derive(Debug, Clone)]
+pub struct SearchHit {
     /// Position in the index ([`SearchIndex::get`]).
     pub doc: usize,
-    /// The resource.
-    pub resource: &'a Resource,
+    /// The resource (decoded from the index for this result).
+    pub resource: Resource,
     /// Text score (0 without text).
     pub score: u32,
     /// Open, closed or unknown at the query time.
@@ -102,22 +104,32 @@ pub struct SearchHit<'a> {
 
 /// Ranked results.
 #[derive(Debug, Clone, Default)]
-pub struct SearchResults<'a> {
+pub struct SearchResults {
     /// Best first, at most the query's limit.
-    pub hits: Vec<SearchHit<'a>>,
+    pub hits: Vec<SearchHit>,
     /// How many resources matched in all.
     pub total: usize,
     /// True when no resource matched every word and partial matches are shown.
     pub partial: bool,
 }
 
-/// A fixed-size set of resource numbers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A set of resource numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct Bitset(Vec<u64>);
 
 impl Bitset {
     fn new(n: usize) -> Bitset {
         Bitset(vec![0; n.div_ceil(64)])
+    }
+    /// Set bit `i`, growing the set when needed (builder only).
+    fn set(&mut self, i: usize) {
+        let w = i / 64;
+        if w >= self.0.len() {
+            self.0.resize(w + 1, 0);
+        }
+        if let Some(x) = self.0.get_mut(w) {
+            *x |= 1 << (i % 64);
+        }
     }
     fn insert(&mut self, i: usize) {
         if let Some(w) = self.0.get_mut(i / 64) {
@@ -128,8 +140,8 @@ impl Bitset {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
     fn and(&mut self, other: &Bitset) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a &= *b;
+        for (i, a) in self.0.iter_mut().enumerate() {
+            *a &= other.0.get(i).copied().unwrap_or(0);
         }
     }
     fn or(&mut self, other: &Bitset) {
@@ -139,6 +151,11 @@ impl Bitset {
     }
     fn clear(&mut self) {
         self.0.iter_mut().for_each(|w| *w = 0);
+    }
+    /// Exactly enough words for `n` resources.
+    fn fit(&mut self, n: usize) {
+        self.0.resize(n.div_ceil(64), 0);
+        self.0.shrink_to_fit();
     }
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().flat_map(|(wi, &w)| {
@@ -155,7 +172,7 @@ impl Bitset {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Filters {
     populations: Vec<Bitset>,
     text: Bitset,
@@ -167,19 +184,56 @@ struct Filters {
     languages: BTreeMap<String, Bitset>,
 }
 
+impl Filters {
+    fn fit(&mut self, n: usize) {
+        if self.populations.len() != Population::ALL.len() {
+            self.populations = vec![Bitset::default(); Population::ALL.len()];
+        }
+        let sets = self
+            .populations
+            .iter_mut()
+            .chain([
+                &mut self.text,
+                &mut self.chat,
+                &mut self.always,
+                &mut self.no_police,
+                &mut self.national,
+            ])
+            .chain(self.states.values_mut())
+            .chain(self.languages.values_mut());
+        for b in sets {
+            b.fit(n);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The search index over a list of resources. Build once, query many times.
+///
+/// Resources are kept packed ([`PackedDocs`]) and decoded only for the hits a search
+/// returns; "open now" reads a shared table of schedules.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
-    docs: Vec<Resource>,
+    docs: PackedDocs,
     /// Which layer (directory source) each resource came from.
     layer: Vec<u8>,
     stale_layers: Vec<bool>,
+    /// Resources replaced by a later layer's resource with the same id.
+    dead: Bitset,
+    live: usize,
+    /// Schedule (hours without the note) of each resource, shared.
+    schedule: Vec<u32>,
+    schedules: Vec<Hours>,
+    /// Sorted terms; `postings[t]` are the postings of `terms[t]`, by doc, each a varint
+    /// of `(doc gap) << 4 | weight` (see [`Postings`]).
     terms: Vec<Box<str>>,
-    /// `postings[offsets[t]..offsets[t+1]]` are the postings of `terms[t]`:
-    /// `doc << 8 | weight`, sorted by doc.
-    offsets: Vec<u32>,
-    postings: Vec<u32>,
+    postings: Vec<Box<[u8]>>,
     name_rank: Vec<u32>,
+    /// `(hash of id, doc)`, sorted, for [`SearchIndex::find`].
+    ids: Vec<(u64, u32)>,
+    /// Languages served, `(code, name)`, sorted by code.
+    languages: Vec<(String, String)>,
     filters: Filters,
 }
 
@@ -191,6 +245,311 @@ pub enum IndexError {
     TooLarge,
 }
 
+/// Builds a [`SearchIndex`] one resource at a time, so a large directory never has to be
+/// held as a list of [`Resource`] values.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    docs: PackedBuilder,
+    layer: Vec<u8>,
+    schedule: Vec<u32>,
+    schedules: Vec<Hours>,
+    schedule_ids: FastMap<Hours, u32>,
+    term_ids: FastMap<Box<str>, u32>,
+    lists: Vec<Vec<u8>>,
+    /// Last doc added to each list (gaps are stored).
+    last_doc: Vec<u32>,
+    per_doc: Vec<(u32, u8)>,
+    tok: String,
+    ids: Vec<(u64, u32)>,
+    languages: BTreeMap<String, String>,
+    filters: Filters,
+}
+
+fn id_hash(id: &str) -> u64 {
+    // FNV-1a: stable and cheap; collisions are resolved by comparing the ids.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Number of resources added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True before the first resource.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Add a resource from directory layer `layer` (0 = first).
+    pub fn push(&mut self, r: &Resource, layer: u8) -> Result<(), IndexError> {
+        let d = self.docs.len();
+        if d + 1 >= MAX_DOCS {
+            return Err(IndexError::TooLarge);
+        }
+        self.docs.push(r).map_err(|_| IndexError::TooLarge)?;
+        self.layer.push(layer);
+        self.ids.push((id_hash(&r.id), d as u32));
+
+        let Self {
+            term_ids,
+            lists,
+            last_doc,
+            per_doc,
+            tok,
+            ..
+        } = self;
+        per_doc.clear();
+        let mut add = |text: &str, w: u8| {
+            for_each_token(text, tok, |t| {
+                let id = match term_ids.get(t) {
+                    Some(id) => *id,
+                    None => {
+                        let id = lists.len() as u32;
+                        term_ids.insert(t.into(), id);
+                        lists.push(Vec::new());
+                        last_doc.push(0);
+                        id
+                    }
+                };
+                per_doc.push((id, w));
+            });
+        };
+        add(&r.name, weight::NAME);
+        if let Some(o) = &r.organization {
+            add(o, weight::ORGANIZATION);
+        }
+        for s in &r.services {
+            add(s, weight::SERVICES);
+        }
+        add(r.kind.label(), weight::SERVICES);
+        for p in &r.populations {
+            add(p.label(), weight::SERVICES);
+        }
+        add(&r.description, weight::DESCRIPTION);
+        if let Some(p) = &r.place {
+            if let Some(c) = &p.city {
+                add(c, weight::PLACE);
+            }
+            if let Some(s) = &p.state {
+                add(s, weight::PLACE);
+            }
+        }
+        if let Some(a) = &r.area.description {
+            add(a, weight::PLACE);
+        }
+        for l in &r.languages {
+            add(&l.name, weight::LANGUAGE);
+        }
+        // Keep the best weight per term.
+        per_doc.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        per_doc.dedup_by_key(|p| p.0);
+        for &(t, w) in per_doc.iter() {
+            if let (Some(list), Some(last)) =
+                (lists.get_mut(t as usize), last_doc.get_mut(t as usize))
+            {
+                // Grow by a quarter, not double: the lists are most of the index, and
+                // doubling could leave nearly half of them unused until `finish`.
+                if list.capacity() - list.len() < 5 {
+                    list.reserve_exact(list.capacity() / 4 + 8);
+                }
+                let gap = if list.is_empty() {
+                    d as u32
+                } else {
+                    d as u32 - *last
+                };
+                push_varint(list, (u64::from(gap) << 4) | u64::from(w & 0x0f));
+                *last = d as u32;
+            }
+        }
+
+        let f = &mut self.filters;
+        if f.populations.is_empty() {
+            f.populations = vec![Bitset::default(); Population::ALL.len()];
+        }
+        for p in &r.populations {
+            if let Some(b) = f.populations.get_mut(p.index()) {
+                b.set(d);
+            }
+        }
+        if r.has_text() {
+            f.text.set(d);
+        }
+        if r.has_chat() {
+            f.chat.set(d);
+        }
+        if r.hours.always_open {
+            f.always.set(d);
+        }
+        if r.no_police_contact_required {
+            f.no_police.set(d);
+        }
+        if r.area.national {
+            f.national.set(d);
+        }
+        let place_state = r.place.as_ref().and_then(|p| p.state.as_deref());
+        for s in r.area.states.iter().map(String::as_str).chain(place_state) {
+            let key = s.to_ascii_uppercase();
+            match f.states.get_mut(&key) {
+                Some(b) => b.set(d),
+                None => {
+                    let mut b = Bitset::default();
+                    b.set(d);
+                    f.states.insert(key, b);
+                }
+            }
+        }
+        for l in &r.languages {
+            for key in language_keys(&l.code, &l.name) {
+                match f.languages.get_mut(&key) {
+                    Some(b) => b.set(d),
+                    None => {
+                        let mut b = Bitset::default();
+                        b.set(d);
+                        f.languages.insert(key, b);
+                    }
+                }
+            }
+            if !l.code.is_empty() && !self.languages.contains_key(&l.code) {
+                self.languages.insert(l.code.clone(), l.name.clone());
+            }
+        }
+
+        let sched = schedule_of(&r.hours);
+        let s = match self.schedule_ids.get(&sched) {
+            Some(&s) => s,
+            None => {
+                let s = self.schedules.len() as u32;
+                self.schedules.push(sched.clone());
+                self.schedule_ids.insert(sched, s);
+                s
+            }
+        };
+        self.schedule.push(s);
+        Ok(())
+    }
+
+    /// Finish the index. When two layers hold a resource with the same id, the later
+    /// layer's copy is kept and the earlier one is left out of every search.
+    pub fn finish(self) -> SearchIndex {
+        let IndexBuilder {
+            docs,
+            layer,
+            schedule,
+            schedules,
+            schedule_ids,
+            term_ids,
+            lists,
+            mut ids,
+            languages,
+            mut filters,
+            ..
+        } = self;
+        drop(schedule_ids);
+        let docs = docs.finish();
+        let n = docs.len();
+        filters.fit(n);
+
+        // Sort terms; each posting list is trimmed and moved, never copied whole.
+        let mut by_term: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
+        by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut lists: Vec<Option<Vec<u8>>> = lists.into_iter().map(Some).collect();
+        let mut terms = Vec::with_capacity(by_term.len());
+        let mut postings = Vec::with_capacity(by_term.len());
+        for (term, id) in by_term {
+            let list = lists
+                .get_mut(id as usize)
+                .and_then(Option::take)
+                .unwrap_or_default();
+            terms.push(term);
+            postings.push(list.into_boxed_slice());
+        }
+        drop(lists);
+
+        // Ids: a later layer replaces an earlier one.
+        ids.sort_unstable();
+        ids.shrink_to_fit();
+        let mut dead = Bitset::new(n);
+        let mut live = n;
+        let layer_of = |d: u32| layer.get(d as usize).copied().unwrap_or(0);
+        let mut i = 0;
+        while i < ids.len() {
+            let h = ids[i].0;
+            let mut j = i + 1;
+            while j < ids.len() && ids[j].0 == h {
+                j += 1;
+            }
+            if j - i > 1 {
+                let group: Vec<u32> = ids[i..j].iter().map(|x| x.1).collect();
+                for &a in &group {
+                    let id_a = docs.id_name(a as usize).map(|x| x.0);
+                    let replaced = group.iter().any(|&b| {
+                        layer_of(b) > layer_of(a) && docs.id_name(b as usize).map(|x| x.0) == id_a
+                    });
+                    if replaced && !dead.contains(a as usize) {
+                        dead.insert(a as usize);
+                        live -= 1;
+                    }
+                }
+            }
+            i = j;
+        }
+
+        // Name order for ties.
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        {
+            let folded: Vec<String> = (0..n)
+                .map(|d| docs.id_name(d).map(|x| fold(x.1)).unwrap_or_default())
+                .collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                folded.get(a).cmp(&folded.get(b)).then_with(|| {
+                    docs.id_name(a)
+                        .map(|x| x.0)
+                        .cmp(&docs.id_name(b).map(|x| x.0))
+                })
+            });
+        }
+        let mut name_rank = vec![0u32; n];
+        for (rank, &d) in order.iter().enumerate() {
+            if let Some(slot) = name_rank.get_mut(d as usize) {
+                *slot = rank as u32;
+            }
+        }
+        drop(order);
+        let layers = layer
+            .iter()
+            .copied()
+            .max()
+            .map_or(1, |m| usize::from(m) + 1);
+        SearchIndex {
+            docs,
+            layer,
+            stale_layers: vec![false; layers],
+            dead,
+            live,
+            schedule,
+            schedules,
+            terms,
+            postings,
+            name_rank,
+            ids,
+            languages: languages.into_iter().collect(),
+            filters,
+        }
+    }
+}
+
 impl SearchIndex {
     /// Index `docs`. `layer[i]` names the source of `docs[i]` (0 if there is one source).
     pub fn build(docs: Vec<Resource>, layer: Vec<u8>) -> Result<SearchIndex, IndexError> {
@@ -198,162 +557,11 @@ impl SearchIndex {
         if n >= MAX_DOCS {
             return Err(IndexError::TooLarge);
         }
-        let layer = if layer.len() == n { layer } else { vec![0; n] };
-        let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        let mut per_doc: Vec<(u32, u8)> = Vec::new();
-        let mut tok = String::new();
-        let mut filters = Filters {
-            populations: (0..Population::ALL.len()).map(|_| Bitset::new(n)).collect(),
-            text: Bitset::new(n),
-            chat: Bitset::new(n),
-            always: Bitset::new(n),
-            no_police: Bitset::new(n),
-            national: Bitset::new(n),
-            states: BTreeMap::new(),
-            languages: BTreeMap::new(),
-        };
-        for (d, r) in docs.iter().enumerate() {
-            per_doc.clear();
-            let mut add = |text: &str, w: u8, per_doc: &mut Vec<(u32, u8)>| {
-                for_each_token(text, &mut tok, |t| {
-                    let id = match term_ids.get(t) {
-                        Some(id) => *id,
-                        None => {
-                            let id = lists.len() as u32;
-                            term_ids.insert(t.into(), id);
-                            lists.push(Vec::new());
-                            id
-                        }
-                    };
-                    per_doc.push((id, w));
-                });
-            };
-            add(&r.name, weight::NAME, &mut per_doc);
-            if let Some(o) = &r.organization {
-                add(o, weight::ORGANIZATION, &mut per_doc);
-            }
-            for s in &r.services {
-                add(s, weight::SERVICES, &mut per_doc);
-            }
-            add(r.kind.label(), weight::SERVICES, &mut per_doc);
-            for p in &r.populations {
-                add(p.label(), weight::SERVICES, &mut per_doc);
-            }
-            add(&r.description, weight::DESCRIPTION, &mut per_doc);
-            if let Some(p) = &r.place {
-                if let Some(c) = &p.city {
-                    add(c, weight::PLACE, &mut per_doc);
-                }
-                if let Some(s) = &p.state {
-                    add(s, weight::PLACE, &mut per_doc);
-                }
-            }
-            if let Some(a) = &r.area.description {
-                add(a, weight::PLACE, &mut per_doc);
-            }
-            for l in &r.languages {
-                add(&l.name, weight::LANGUAGE, &mut per_doc);
-            }
-            // Keep the best weight per term.
-            per_doc.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            per_doc.dedup_by_key(|p| p.0);
-            for &(t, w) in &per_doc {
-                if let Some(list) = lists.get_mut(t as usize) {
-                    list.push(((d as u32) << 8) | u32::from(w));
-                }
-            }
-
-            for p in &r.populations {
-                if let Some(b) = filters.populations.get_mut(p.index()) {
-                    b.insert(d);
-                }
-            }
-            if r.has_text() {
-                filters.text.insert(d);
-            }
-            if r.has_chat() {
-                filters.chat.insert(d);
-            }
-            if r.hours.always_open {
-                filters.always.insert(d);
-            }
-            if r.no_police_contact_required {
-                filters.no_police.insert(d);
-            }
-            if r.area.national {
-                filters.national.insert(d);
-            }
-            let place_state = r.place.as_ref().and_then(|p| p.state.as_deref());
-            for s in r.area.states.iter().map(String::as_str).chain(place_state) {
-                filters
-                    .states
-                    .entry(s.to_ascii_uppercase())
-                    .or_insert_with(|| Bitset::new(n))
-                    .insert(d);
-            }
-            for l in &r.languages {
-                for key in language_keys(&l.code, &l.name) {
-                    filters
-                        .languages
-                        .entry(key)
-                        .or_insert_with(|| Bitset::new(n))
-                        .insert(d);
-                }
-            }
+        let mut b = IndexBuilder::new();
+        for (i, r) in docs.iter().enumerate() {
+            b.push(r, layer.get(i).copied().unwrap_or(0))?;
         }
-        // Sort terms and lay postings out contiguously.
-        let mut by_term: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
-        by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let total: usize = lists.iter().map(Vec::len).sum();
-        if total >= u32::MAX as usize {
-            return Err(IndexError::TooLarge);
-        }
-        let mut terms = Vec::with_capacity(by_term.len());
-        let mut offsets = Vec::with_capacity(by_term.len() + 1);
-        let mut postings = Vec::with_capacity(total);
-        offsets.push(0u32);
-        for (term, id) in by_term {
-            if let Some(list) = lists.get_mut(id as usize) {
-                postings.append(list);
-                *list = Vec::new();
-            }
-            terms.push(term);
-            offsets.push(postings.len() as u32);
-        }
-        drop(lists);
-
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        let folded: Vec<String> = docs.iter().map(|r| fold(&r.name)).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            folded
-                .get(a)
-                .cmp(&folded.get(b))
-                .then_with(|| docs.get(a).map(|r| &r.id).cmp(&docs.get(b).map(|r| &r.id)))
-        });
-        drop(folded);
-        let mut name_rank = vec![0u32; n];
-        for (rank, &d) in order.iter().enumerate() {
-            if let Some(slot) = name_rank.get_mut(d as usize) {
-                *slot = rank as u32;
-            }
-        }
-        let layers = layer
-            .iter()
-            .copied()
-            .max()
-            .map_or(1, |m| usize::from(m) + 1);
-        Ok(SearchIndex {
-            docs,
-            layer,
-            stale_layers: vec![false; layers],
-            terms,
-            offsets,
-            postings,
-            name_rank,
-            filters,
-        })
+        Ok(b.finish())
     }
 
     /// Mark the resources of `layer` as "may be out of date".
@@ -363,14 +571,14 @@ impl SearchIndex {
         }
     }
 
-    /// Number of resources.
+    /// Number of resources (not counting those replaced by a later layer).
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.live
     }
 
     /// True when there are no resources.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.live == 0
     }
 
     /// Number of distinct terms (for statistics and benchmarks).
@@ -378,24 +586,54 @@ impl SearchIndex {
         self.terms.len()
     }
 
-    /// The resource at `doc`.
-    pub fn get(&self, doc: usize) -> Option<&Resource> {
+    /// The resource at `doc`, decoded.
+    pub fn get(&self, doc: usize) -> Option<Resource> {
+        if self.dead.contains(doc) {
+            return None;
+        }
         self.docs.get(doc)
     }
 
     /// The resource with this id.
-    pub fn find(&self, id: &str) -> Option<&Resource> {
-        self.docs.iter().find(|r| r.id == id)
+    pub fn find(&self, id: &str) -> Option<Resource> {
+        let h = id_hash(id);
+        let start = self.ids.partition_point(|x| x.0 < h);
+        self.ids
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|x| x.0 == h)
+            .map(|x| x.1 as usize)
+            .filter(|&d| !self.dead.contains(d))
+            .find(|&d| self.docs.id_name(d).is_some_and(|x| x.0 == id))
+            .and_then(|d| self.docs.get(d))
     }
 
-    /// Every resource, in index order.
-    pub fn resources(&self) -> &[Resource] {
-        &self.docs
+    /// Every resource, in index order, decoded one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = Resource> + '_ {
+        (0..self.docs.len()).filter_map(|d| self.get(d))
+    }
+
+    /// The resources of one layer, in index order.
+    pub fn iter_layer(&self, layer: u8) -> impl Iterator<Item = Resource> + '_ {
+        (0..self.docs.len())
+            .filter(move |&d| self.layer.get(d) == Some(&layer))
+            .filter_map(|d| self.get(d))
+    }
+
+    /// The languages resources serve in, `(code, name)`, sorted by code.
+    pub fn languages(&self) -> &[(String, String)] {
+        &self.languages
     }
 
     /// The layer (directory source) of `doc`.
     pub fn layer_of(&self, doc: usize) -> Option<u8> {
         self.layer.get(doc).copied()
+    }
+
+    /// Heap bytes of the packed resources (for statistics and benchmarks).
+    pub fn packed_bytes(&self) -> usize {
+        self.docs.heap_bytes()
     }
 
     fn term_range(&self, prefix: &str) -> std::ops::Range<usize> {
@@ -409,11 +647,19 @@ impl SearchIndex {
         start..end
     }
 
-    fn postings_of(&self, term: usize) -> &[u32] {
-        let (Some(&a), Some(&b)) = (self.offsets.get(term), self.offsets.get(term + 1)) else {
-            return &[];
-        };
-        self.postings.get(a as usize..b as usize).unwrap_or(&[])
+    fn postings_of(&self, term: usize) -> Postings<'_> {
+        Postings {
+            bytes: self.postings.get(term).map_or(&[], |p| &**p),
+            pos: 0,
+            doc: 0,
+        }
+    }
+
+    fn open_state(&self, doc: usize, now: OffsetDateTime) -> OpenState {
+        self.schedule
+            .get(doc)
+            .and_then(|&s| self.schedules.get(s as usize))
+            .map_or(OpenState::Unknown, |h| h.open_state(now))
     }
 
     fn filter_mask(&self, q: &SearchQuery) -> Option<Bitset> {
@@ -463,29 +709,11 @@ impl SearchIndex {
 
     /// An index with no resources.
     pub fn empty() -> SearchIndex {
-        SearchIndex {
-            docs: Vec::new(),
-            layer: Vec::new(),
-            stale_layers: Vec::new(),
-            terms: Vec::new(),
-            offsets: vec![0],
-            postings: Vec::new(),
-            name_rank: Vec::new(),
-            filters: Filters {
-                populations: (0..Population::ALL.len()).map(|_| Bitset::new(0)).collect(),
-                text: Bitset::new(0),
-                chat: Bitset::new(0),
-                always: Bitset::new(0),
-                no_police: Bitset::new(0),
-                national: Bitset::new(0),
-                states: BTreeMap::new(),
-                languages: BTreeMap::new(),
-            },
-        }
+        IndexBuilder::new().finish()
     }
 
     /// Run a query. `now` is the device's local time (for "open now" and result state).
-    pub fn search(&self, q: &SearchQuery, now: OffsetDateTime) -> SearchResults<'_> {
+    pub fn search(&self, q: &SearchQuery, now: OffsetDateTime) -> SearchResults {
         self.search_marked(q, now, &self.stale_layers)
     }
 
@@ -496,25 +724,24 @@ impl SearchIndex {
         q: &SearchQuery,
         now: OffsetDateTime,
         stale_layers: &[bool],
-    ) -> SearchResults<'_> {
+    ) -> SearchResults {
         let n = self.docs.len();
         let limit = if q.limit == 0 { DEFAULT_LIMIT } else { q.limit };
         let mask = self.filter_mask(q);
         let passes = |d: usize| -> bool {
+            if self.dead.contains(d) {
+                return false;
+            }
             if let Some(m) = &mask {
                 if !m.contains(d) {
                     return false;
                 }
             }
             if q.open == OpenFilter::OpenNow {
-                return self
-                    .docs
-                    .get(d)
-                    .is_some_and(|r| r.hours.open_state(now) == OpenState::Open);
+                return self.open_state(d, now) == OpenState::Open;
             }
             true
         };
-
         // Query tokens (stop words dropped); the last one is a prefix unless followed by a
         // space.
         let mut tokens: Vec<String> = Vec::new();
@@ -560,9 +787,9 @@ impl SearchIndex {
                 };
                 for t in range {
                     let exact = self.terms.get(t).is_some_and(|x| **x == **tok);
-                    for &p in self.postings_of(t) {
-                        let d = (p >> 8) as usize;
-                        let w = p & 0xff;
+                    for (d, w) in self.postings_of(t) {
+                        let d = d as usize;
+                        let w = u32::from(w);
                         let w = if exact { w * 2 } else { w };
                         if seen.contains(d) {
                             // Same token matched by another term: keep the best weight only.
@@ -622,13 +849,13 @@ impl SearchIndex {
             .into_iter()
             .filter_map(|(_, s, d)| {
                 let d = d as usize;
-                let r = self.docs.get(d)?;
+                let resource = self.docs.get(d)?;
                 let layer = usize::from(self.layer.get(d).copied().unwrap_or(0));
                 Some(SearchHit {
                     doc: d,
-                    resource: r,
+                    open: resource.hours.open_state(now),
+                    resource,
                     score: s,
-                    open: r.hours.open_state(now),
                     may_be_out_of_date: stale_layers.get(layer).copied().unwrap_or(false),
                 })
             })
@@ -638,6 +865,42 @@ impl SearchIndex {
             total,
             partial,
         }
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The postings of one term, decoded as they are read: `(doc, weight)` in doc order. Each
+/// is stored as a varint of `gap << 4 | weight`, where `gap` is the distance from the
+/// previous doc (the first is the doc itself): about a third of the size of `u32`s.
+struct Postings<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    doc: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = (u32, u8);
+
+    fn next(&mut self) -> Option<(u32, u8)> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                let gap = u32::try_from(v >> 4).ok()?;
+                self.doc = self.doc.checked_add(gap)?;
+                return Some((self.doc, (v & 0x0f) as u8));
+            }
+        }
+        None
     }
 }
 
@@ -690,9 +953,12 @@ fn push_folded(c: char, out: &mut String) {
 
 /// Call `f` with each folded token of `text` (stop words skipped, tokens cut to 40 chars).
 fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        return for_each_ascii_token(text.as_bytes(), &mut f);
+    }
     let mut emit = |buf: &mut String| {
         if !buf.is_empty() {
-            if !STOP_WORDS.contains(&buf.as_str()) {
+            if !is_stop_word(buf) {
                 f(buf);
             }
             buf.clear();
@@ -702,7 +968,15 @@ fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let mut count = 0usize;
     let mut folded = String::new();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            if count < MAX_TOKEN_CHARS {
+                buf.push(c.to_ascii_lowercase());
+                count += 1;
+            }
+        } else if c.is_ascii() && c != '\'' {
+            emit(buf);
+            count = 0;
+        } else if c.is_alphanumeric() {
             folded.clear();
             push_folded(c, &mut folded);
             for fc in folded.chars() {
@@ -719,6 +993,68 @@ fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
         }
     }
     emit(buf);
+}
+
+fn is_stop_word(t: &str) -> bool {
+    // The words of [`STOP_WORDS`], as a match the compiler turns into a few comparisons.
+    matches!(
+        t,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "at"
+            | "be"
+            | "by"
+            | "for"
+            | "from"
+            | "in"
+            | "is"
+            | "of"
+            | "on"
+            | "or"
+            | "the"
+            | "to"
+            | "with"
+            | "de"
+            | "del"
+            | "el"
+            | "en"
+            | "la"
+            | "las"
+            | "los"
+            | "para"
+            | "por"
+            | "con"
+            | "y"
+    )
+}
+
+/// [`for_each_token`] for ASCII text (most directory text): same tokens, no per-character
+/// folding.
+fn for_each_ascii_token(text: &[u8], f: &mut impl FnMut(&str)) {
+    let mut buf = [0u8; MAX_TOKEN_CHARS];
+    let mut len = 0usize;
+    let mut emit = |buf: &[u8], len: &mut usize| {
+        if *len > 0 {
+            if let Ok(t) = std::str::from_utf8(buf.get(..*len).unwrap_or(&[])) {
+                if !is_stop_word(t) {
+                    f(t);
+                }
+            }
+            *len = 0;
+        }
+    };
+    for &b in text {
+        if b.is_ascii_alphanumeric() {
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+                len += 1;
+            }
+        } else if b != b'\'' {
+            emit(&buf, &mut len);
+        }
+    }
+    emit(&buf, &mut len);
 }
 
 /// The folded tokens of `text`, as the index sees them (for tests and tools).
@@ -739,6 +1075,31 @@ mod tests {
         let mut r = Resource::new(id, name, ResourceKind::Hotline);
         r.description = desc.into();
         r
+    }
+
+    #[test]
+    fn stop_word_match_is_the_list() {
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["", "ands", "th", "shelter", "para2"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_general_tokenizers_agree() {
+        let text = "Women's Shelter & Legal-Aid for the 24/7 line: call 555-0100 (TX), \
+                    averyveryveryveryveryveryverylongwordthatiscutatfortychars ok";
+        let mut general = Vec::new();
+        let mut buf = String::new();
+        // The general path, forced by a non-ASCII character at the end.
+        for_each_token(&format!("{text} é"), &mut buf, |t| {
+            general.push(t.to_owned())
+        });
+        assert_eq!(general.pop().as_deref(), Some("e"));
+        assert_eq!(tokens(text), general);
+        assert!(general.iter().all(|t| t.chars().count() <= MAX_TOKEN_CHARS));
     }
 
     #[test]

@@ -96,12 +96,17 @@ pub fn DirectoryView() -> Element {
                     };
                     let stored = store.load()?;
                     let dl = session.with(|v| v.get::<DownloadSettings>(RECORD_DOWNLOAD))?;
-                    Ok::<_, VaultError>((stored, dl.unwrap_or_default()))
+                    // A large stored directory takes a while to open: here, off the UI
+                    // thread.
+                    let d = stored
+                        .cache
+                        .is_some()
+                        .then(|| directory::load_directory(&stored, &roots, at).0);
+                    Ok::<_, VaultError>((d, dl.unwrap_or_default()))
                 })
                 .await;
-                if let Ok(Ok((stored, dl))) = r {
-                    if stored.cache.is_some() {
-                        let (d, _problem) = directory::load_directory(&stored, &roots, at);
+                if let Ok(Ok((d, dl))) = r {
+                    if let Some(d) = d {
                         dir.set(Some(Rc::new(d)));
                     }
                     download.set(dl);
@@ -144,15 +149,10 @@ pub fn DirectoryView() -> Element {
     let current = dir.read().clone();
     // The language filter's choices change only with the directory, not per keystroke.
     let languages = use_memo(move || {
-        let mut langs: Vec<(String, String)> = dir
-            .read()
-            .iter()
-            .flat_map(|d| d.resources().iter())
-            .flat_map(|r| r.languages.iter().map(|l| (l.code.clone(), l.name.clone())))
-            .collect();
-        langs.sort();
-        langs.dedup_by(|a, b| a.0 == b.0);
-        langs
+        dir.read()
+            .as_ref()
+            .map(|d| d.languages().to_vec())
+            .unwrap_or_default()
     });
     let (hits, total, partial, source_line, languages): View = match current.as_ref() {
         Some(d) => {
@@ -384,12 +384,8 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
                     Err(_) => None,
                 };
                 let msg = match result {
-                    Some(Ok(RefreshOutcome::Updated(_))) => {
-                        let store = VaultDirectoryStore { session };
-                        if let Ok(stored) = store.load() {
-                            let (d, _) = directory::load_directory(&stored, &roots, at);
-                            dir.set(Some(Rc::new(d)));
-                        }
+                    Some(Ok(RefreshOutcome::Updated(d))) => {
+                        dir.set(Some(Rc::new(*d)));
                         (true, t("dir-refresh-updated"))
                     }
                     Some(Ok(RefreshOutcome::Unchanged)) => (true, t("dir-refresh-unchanged")),

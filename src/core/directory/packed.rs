@@ -1,0 +1,610 @@
+//! Compact in-memory form of directory resources (not a disk or wire format).
+//!
+//! A large directory (100 000 services) kept as `Vec<Resource>` costs ~1.8 KB per service
+//! in small heap blocks. Here every resource is one run of bytes in a single buffer:
+//! varint lengths and small codes, with short strings that repeat across resources
+//! (languages, cities, states, service keywords, sources) stored once in a string table.
+//! Search decodes only the resources it returns. The layout lives and dies with the
+//! process, so it is free to change between builds; `unpack(pack(r)) == r` is tested.
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use crate::core::resource::{
+    Clock, Confidence, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan, Place,
+    Population, Provenance, Resource, ResourceKind,
+};
+
+/// Strings longer than this are never interned.
+const MAX_INTERNED_LEN: usize = 64;
+/// Most entries in the string table (later repeats are stored inline).
+const MAX_TABLE: usize = 1 << 20;
+
+/// Bytes per storage block: a block is allocated whole, so growing never copies the
+/// directory or leaves more than one block unused.
+const BLOCK: usize = 1 << 20;
+
+/// Where one resource lies.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    block: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Resources packed one after another, in fixed-size blocks.
+#[derive(Debug, Clone, Default)]
+pub struct PackedDocs {
+    blocks: Vec<Box<[u8]>>,
+    spans: Vec<Span>,
+    table: Vec<Box<str>>,
+}
+
+/// Builds [`PackedDocs`]; the interning map is dropped by [`PackedBuilder::finish`].
+#[derive(Debug, Default)]
+pub struct PackedBuilder {
+    docs: PackedDocs,
+    current: Vec<u8>,
+    scratch: Vec<u8>,
+    interned: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+}
+
+/// The packed buffer outgrew what it can address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackedFull;
+
+impl PackedBuilder {
+    /// Append one resource.
+    pub fn push(&mut self, r: &Resource) -> Result<(), PackedFull> {
+        self.scratch.clear();
+        let mut w = Writer {
+            out: &mut self.scratch,
+            table: &mut self.docs.table,
+            interned: &mut self.interned,
+        };
+        w.resource(r);
+        let len = self.scratch.len();
+        if self.current.len() + len > self.current.capacity() {
+            self.seal();
+            self.current = Vec::with_capacity(len.max(BLOCK));
+        }
+        let span = Span {
+            block: u32::try_from(self.docs.blocks.len()).map_err(|_| PackedFull)?,
+            start: u32::try_from(self.current.len()).map_err(|_| PackedFull)?,
+            len: u32::try_from(len).map_err(|_| PackedFull)?,
+        };
+        self.current.extend_from_slice(&self.scratch);
+        self.docs.spans.push(span);
+        Ok(())
+    }
+
+    fn seal(&mut self) {
+        if !self.current.is_empty() {
+            let block = std::mem::take(&mut self.current);
+            self.docs.blocks.push(block.into_boxed_slice());
+        }
+    }
+
+    /// Number of resources so far.
+    pub fn len(&self) -> usize {
+        self.docs.spans.len()
+    }
+
+    /// True before the first push.
+    pub fn is_empty(&self) -> bool {
+        self.docs.spans.is_empty()
+    }
+
+    /// The packed resources (buffers trimmed to size).
+    pub fn finish(mut self) -> PackedDocs {
+        self.seal();
+        let mut docs = self.docs;
+        docs.spans.shrink_to_fit();
+        docs.blocks.shrink_to_fit();
+        docs.table.shrink_to_fit();
+        docs
+    }
+}
+
+impl PackedDocs {
+    /// Number of resources.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    fn slice(&self, i: usize) -> Option<&[u8]> {
+        let s = self.spans.get(i)?;
+        let start = s.start as usize;
+        self.blocks
+            .get(s.block as usize)?
+            .get(start..start.checked_add(s.len as usize)?)
+    }
+
+    fn reader(&self, i: usize) -> Option<Reader<'_>> {
+        Some(Reader {
+            bytes: self.slice(i)?,
+            pos: 0,
+            table: &self.table,
+        })
+    }
+
+    /// Resource `i`, decoded.
+    pub fn get(&self, i: usize) -> Option<Resource> {
+        self.reader(i)?.resource()
+    }
+
+    /// Id and name of resource `i` (cheap: they come first).
+    pub fn id_name(&self, i: usize) -> Option<(&str, &str)> {
+        let mut r = self.reader(i)?;
+        Some((r.str()?, r.str()?))
+    }
+
+    /// Bytes held (blocks, spans and string table), for statistics.
+    pub fn heap_bytes(&self) -> usize {
+        self.blocks.iter().map(|b| b.len()).sum::<usize>()
+            + self.spans.capacity() * std::mem::size_of::<Span>()
+            + self.table.capacity() * 16
+            + self.table.iter().map(|s| s.len()).sum::<usize>()
+    }
+}
+
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+    table: &'a mut Vec<Box<str>>,
+    interned: &'a mut HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+}
+
+impl Writer<'_> {
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.out.push(v as u8);
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.out.push(b);
+    }
+
+    /// A string kept inline: `len << 1`, then the bytes.
+    fn str(&mut self, s: &str) {
+        self.varint((s.len() as u64) << 1);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    /// A string that often repeats: `index << 1 | 1` into the table when short.
+    fn shared(&mut self, s: &str) {
+        if s.len() <= MAX_INTERNED_LEN {
+            if let Some(&i) = self.interned.get(s) {
+                self.varint((u64::from(i) << 1) | 1);
+                return;
+            }
+            if self.table.len() < MAX_TABLE {
+                let i = self.table.len() as u32;
+                self.table.push(s.into());
+                self.interned.insert(s.into(), i);
+                self.varint((u64::from(i) << 1) | 1);
+                return;
+            }
+        }
+        self.str(s);
+    }
+
+    fn opt(&mut self, s: Option<&str>, shared: bool) {
+        match s {
+            None => self.byte(0),
+            Some(s) => {
+                self.byte(1);
+                if shared {
+                    self.shared(s);
+                } else {
+                    self.str(s);
+                }
+            }
+        }
+    }
+
+    fn resource(&mut self, r: &Resource) {
+        self.str(&r.id);
+        self.str(&r.name);
+        let flags = kind_code(r.kind)
+            | (u8::from(r.no_police_contact_required) << 2)
+            | (u8::from(r.hours.always_open) << 3)
+            | (u8::from(r.area.national) << 4)
+            | (u8::from(r.place.is_some()) << 5);
+        self.byte(flags);
+        self.opt(r.organization.as_deref(), false);
+        self.str(&r.description);
+        self.varint(r.services.len() as u64);
+        for s in &r.services {
+            self.shared(s);
+        }
+        self.varint(r.contacts.len() as u64);
+        for c in &r.contacts {
+            self.byte(contact_code(c.kind) | (confidence_code(c.confidence) << 4));
+            self.str(&c.value);
+            self.opt(c.keyword.as_deref(), true);
+            self.opt(c.label.as_deref(), true);
+        }
+        self.varint(r.languages.len() as u64);
+        for l in &r.languages {
+            self.shared(&l.code);
+            self.shared(&l.name);
+        }
+        self.varint(r.hours.weekly.len() as u64);
+        for s in &r.hours.weekly {
+            self.byte(day_code(s.day));
+            self.varint(u64::from(s.opens.minutes()));
+            self.varint(u64::from(s.closes.minutes()));
+        }
+        match r.hours.utc_offset_minutes {
+            None => self.byte(0),
+            Some(m) => {
+                self.byte(1);
+                self.varint(zigzag(i64::from(m)));
+            }
+        }
+        self.opt(r.hours.note.as_deref(), true);
+        self.varint(r.populations.len() as u64);
+        for p in &r.populations {
+            self.byte(p.index() as u8);
+        }
+        self.varint(r.area.states.len() as u64);
+        for s in &r.area.states {
+            self.shared(s);
+        }
+        self.opt(r.area.description.as_deref(), true);
+        if let Some(p) = &r.place {
+            self.byte(u8::from(p.confidential));
+            self.opt(p.address.as_deref(), false);
+            self.opt(p.city.as_deref(), true);
+            self.opt(p.state.as_deref(), true);
+            self.opt(p.postal_code.as_deref(), false);
+        }
+        self.opt(r.provenance.source.as_deref(), true);
+        match r.provenance.verified {
+            None => self.byte(0),
+            Some(d) => {
+                self.byte(1);
+                self.varint(zigzag(i64::from(d.to_julian_day())));
+            }
+        }
+        self.byte(confidence_code(r.provenance.confidence));
+        self.opt(r.notes.as_deref(), true);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    table: &'a [Box<str>],
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.varint()?).ok()?;
+        // Every element takes at least one byte.
+        (n <= self.bytes.len().saturating_sub(self.pos)).then_some(n)
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let tag = self.varint()?;
+        if tag & 1 == 1 {
+            let i = usize::try_from(tag >> 1).ok()?;
+            return self.table.get(i).map(|s| &**s);
+        }
+        let len = usize::try_from(tag >> 1).ok()?;
+        let end = self.pos.checked_add(len)?;
+        let s = std::str::from_utf8(self.bytes.get(self.pos..end)?).ok()?;
+        self.pos = end;
+        Some(s)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_owned)
+    }
+
+    fn opt(&mut self) -> Option<Option<String>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => Some(Some(self.string()?)),
+            _ => None,
+        }
+    }
+
+    fn resource(&mut self) -> Option<Resource> {
+        let id = self.string()?;
+        let name = self.string()?;
+        let flags = self.byte()?;
+        let mut r = Resource::new(id, name, kind_from(flags & 0b11)?);
+        r.no_police_contact_required = flags & (1 << 2) != 0;
+        r.hours.always_open = flags & (1 << 3) != 0;
+        r.area.national = flags & (1 << 4) != 0;
+        let has_place = flags & (1 << 5) != 0;
+        r.organization = self.opt()?;
+        r.description = self.string()?;
+        let n = self.count()?;
+        r.services = (0..n).map(|_| self.string()).collect::<Option<_>>()?;
+        let n = self.count()?;
+        let mut contacts = Vec::with_capacity(n);
+        for _ in 0..n {
+            let code = self.byte()?;
+            contacts.push(ContactPoint {
+                kind: contact_from(code & 0x0f)?,
+                confidence: confidence_from(code >> 4)?,
+                value: self.string()?,
+                keyword: self.opt()?,
+                label: self.opt()?,
+            });
+        }
+        r.contacts = contacts;
+        let n = self.count()?;
+        let mut languages = Vec::with_capacity(n);
+        for _ in 0..n {
+            languages.push(Language {
+                code: self.string()?,
+                name: self.string()?,
+            });
+        }
+        r.languages = languages;
+        let n = self.count()?;
+        let mut weekly = Vec::with_capacity(n);
+        for _ in 0..n {
+            let day = *Day::ALL.get(usize::from(self.byte()?))?;
+            let opens = clock(self.varint()?)?;
+            let closes = clock(self.varint()?)?;
+            weekly.push(OpeningSpan { day, opens, closes });
+        }
+        r.hours.weekly = weekly;
+        r.hours.utc_offset_minutes = match self.byte()? {
+            0 => None,
+            1 => Some(i16::try_from(unzigzag(self.varint()?)).ok()?),
+            _ => return None,
+        };
+        r.hours.note = self.opt()?;
+        let n = self.count()?;
+        r.populations = (0..n)
+            .map(|_| {
+                self.byte()
+                    .and_then(|b| Population::ALL.get(usize::from(b)).copied())
+            })
+            .collect::<Option<_>>()?;
+        let n = self.count()?;
+        r.area.states = (0..n).map(|_| self.string()).collect::<Option<_>>()?;
+        r.area.description = self.opt()?;
+        if has_place {
+            r.place = Some(Place {
+                confidential: self.byte()? != 0,
+                address: self.opt()?,
+                city: self.opt()?,
+                state: self.opt()?,
+                postal_code: self.opt()?,
+            });
+        }
+        r.provenance = Provenance {
+            source: self.opt()?,
+            verified: match self.byte()? {
+                0 => None,
+                1 => {
+                    let j = i32::try_from(unzigzag(self.varint()?)).ok()?;
+                    Some(Date::from_julian_day(j).ok()?)
+                }
+                _ => return None,
+            },
+            confidence: confidence_from(self.byte()?)?,
+        };
+        r.notes = self.opt()?;
+        (self.pos == self.bytes.len()).then_some(r)
+    }
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+fn clock(minutes: u64) -> Option<Clock> {
+    let m = u16::try_from(minutes).ok()?;
+    Clock::new(u8::try_from(m / 60).ok()?, u8::try_from(m % 60).ok()?)
+}
+
+fn kind_code(k: ResourceKind) -> u8 {
+    match k {
+        ResourceKind::Hotline => 0,
+        ResourceKind::Shelter => 1,
+        ResourceKind::Service => 2,
+        ResourceKind::Organization => 3,
+    }
+}
+
+fn kind_from(c: u8) -> Option<ResourceKind> {
+    Some(match c {
+        0 => ResourceKind::Hotline,
+        1 => ResourceKind::Shelter,
+        2 => ResourceKind::Service,
+        3 => ResourceKind::Organization,
+        _ => return None,
+    })
+}
+
+fn contact_code(k: ContactKind) -> u8 {
+    match k {
+        ContactKind::Call => 0,
+        ContactKind::Text => 1,
+        ContactKind::Chat => 2,
+        ContactKind::Tty => 3,
+        ContactKind::Videophone => 4,
+        ContactKind::Web => 5,
+        ContactKind::Email => 6,
+    }
+}
+
+fn contact_from(c: u8) -> Option<ContactKind> {
+    Some(match c {
+        0 => ContactKind::Call,
+        1 => ContactKind::Text,
+        2 => ContactKind::Chat,
+        3 => ContactKind::Tty,
+        4 => ContactKind::Videophone,
+        5 => ContactKind::Web,
+        6 => ContactKind::Email,
+        _ => return None,
+    })
+}
+
+fn confidence_code(c: Confidence) -> u8 {
+    match c {
+        Confidence::Official => 0,
+        Confidence::Dated => 1,
+        Confidence::ThirdParty => 2,
+        Confidence::Unverified => 3,
+    }
+}
+
+fn confidence_from(c: u8) -> Option<Confidence> {
+    Some(match c {
+        0 => Confidence::Official,
+        1 => Confidence::Dated,
+        2 => Confidence::ThirdParty,
+        3 => Confidence::Unverified,
+        _ => return None,
+    })
+}
+
+fn day_code(d: Day) -> u8 {
+    Day::ALL.iter().position(|x| *x == d).unwrap_or(0) as u8
+}
+
+/// Opening hours without the free-text note: what "open now" needs, shared between
+/// resources with the same schedule.
+pub(crate) fn schedule_of(h: &Hours) -> Hours {
+    Hours {
+        always_open: h.always_open,
+        weekly: h.weekly.clone(),
+        utc_offset_minutes: h.utc_offset_minutes,
+        note: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::resource::ServiceArea;
+    use time::macros::date;
+
+    fn full() -> Resource {
+        let mut r = Resource::new("svc-1", "Línea de Ayuda", ResourceKind::Shelter);
+        r.organization = Some("Casa".into());
+        r.description = "Apoyo — 24/7".into();
+        r.services = vec!["shelter".into(), "legal help".into()];
+        let mut c = ContactPoint::new(ContactKind::Text, "88788");
+        c.keyword = Some("START".into());
+        c.label = Some("press 2".into());
+        c.confidence = Confidence::Unverified;
+        r.contacts = vec![c, ContactPoint::new(ContactKind::Email, "a@example.org")];
+        r.languages = vec![Language {
+            code: "es".into(),
+            name: "Spanish".into(),
+        }];
+        r.hours = Hours {
+            always_open: false,
+            weekly: vec![OpeningSpan {
+                day: Day::Sun,
+                opens: Clock::new(22, 30).unwrap(),
+                closes: Clock::new(6, 0).unwrap(),
+            }],
+            utc_offset_minutes: Some(-300),
+            note: Some("closed holidays".into()),
+        };
+        r.populations = vec![Population::DeafAsl, Population::Native];
+        r.no_police_contact_required = true;
+        r.area = ServiceArea {
+            national: true,
+            states: vec!["MN".into(), "WI".into()],
+            description: Some("Twin Cities".into()),
+        };
+        r.place = Some(Place {
+            confidential: true,
+            address: None,
+            city: Some("Minneapolis".into()),
+            state: Some("MN".into()),
+            postal_code: None,
+        });
+        r.provenance = Provenance {
+            source: Some("test".into()),
+            verified: Some(date!(2026 - 11 - 01)),
+            confidence: Confidence::Dated,
+        };
+        r.notes = Some("note".into());
+        r
+    }
+
+    #[test]
+    fn round_trip_and_sharing() {
+        let mut b = PackedBuilder::default();
+        let a = full();
+        let plain = Resource::new("x", "X", ResourceKind::Hotline);
+        b.push(&a).unwrap();
+        b.push(&plain).unwrap();
+        b.push(&a).unwrap();
+        let docs = b.finish();
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs.get(0).as_ref(), Some(&a));
+        assert_eq!(docs.get(1).as_ref(), Some(&plain));
+        assert_eq!(docs.get(2).as_ref(), Some(&a));
+        assert_eq!(docs.id_name(0), Some(("svc-1", "Línea de Ayuda")));
+        assert_eq!(docs.get(3), None);
+        // Repeated short strings are stored once: the 13 distinct ones of `a` (MN twice in
+        // it), however many copies are packed; the copies are byte for byte the same.
+        assert_eq!(docs.table.len(), 13);
+        assert_eq!(docs.slice(0), docs.slice(2));
+    }
+
+    #[test]
+    fn corrupt_bytes_decode_to_none_not_panic() {
+        let mut b = PackedBuilder::default();
+        b.push(&full()).unwrap();
+        let mut docs = b.finish();
+        let len = docs.blocks[0].len();
+        for i in 0..len {
+            let keep = docs.blocks[0][i];
+            for v in [0u8, 0x7f, 0x80, 0xff] {
+                docs.blocks[0][i] = v;
+                let _ = docs.get(0);
+            }
+            docs.blocks[0][i] = keep;
+        }
+        docs.spans[0].len /= 2;
+        assert_eq!(docs.get(0), None);
+        docs.spans[0].len = u32::MAX;
+        assert_eq!(docs.get(0), None);
+    }
+}
