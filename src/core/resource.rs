@@ -782,17 +782,20 @@ impl Resource {
             }
             if let Some(s) = &mut place.state {
                 let t = s.trim();
-                *s = if t.len() == 2 {
-                    t.to_ascii_uppercase()
-                } else {
-                    t.to_owned()
-                };
+                let upper = t.len() == 2 && t.bytes().any(|b| b.is_ascii_lowercase());
+                if upper {
+                    *s = t.to_ascii_uppercase();
+                } else if t.len() != s.len() {
+                    *s = t.to_owned();
+                }
             }
         }
         self.populations.sort();
         self.populations.dedup();
         for s in &mut self.area.states {
-            *s = s.trim().to_ascii_uppercase();
+            if s.trim().len() != s.len() || s.bytes().any(|b| b.is_ascii_lowercase()) {
+                *s = s.trim().to_ascii_uppercase();
+            }
         }
         self.area.states.sort();
         self.area.states.dedup();

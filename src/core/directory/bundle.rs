@@ -114,7 +114,7 @@ pub fn decode_payload(bytes: &[u8]) -> Result<Decoded, PayloadError> {
 pub fn decode_payload_limited(bytes: &[u8], max_bytes: usize) -> Result<Decoded, PayloadError> {
     let mut resources = Vec::new();
     let meta = decode_each(bytes, max_bytes, |r| {
-        resources.push(r);
+        resources.push(r.clone());
         true
     })?;
     Ok(Decoded {
@@ -148,16 +148,18 @@ pub struct PayloadMeta {
     pub inactive: usize,
 }
 
-/// Decode a payload record by record, handing each valid resource to `each` and keeping
-/// none: a large directory is never held as text and as records at the same time.
-/// `each` returns `false` to stop (the payload is then reported [`PayloadError::TooLarge`]).
+/// Decode a payload record by record, handing each valid resource to `each` (in file
+/// order, on the caller's thread) and keeping none: a large directory is never held as
+/// text and as records at the same time. `each` returns `false` to stop (the payload is
+/// then reported [`PayloadError::TooLarge`]). A [`STREAM_FORMAT`] payload is inflated and
+/// parsed by helper threads while `each` runs.
 ///
 /// A payload starting with the gzip magic bytes is a [`STREAM_FORMAT`] payload (gzip of
 /// JSON lines); anything else must be a [`PAYLOAD_FORMAT`] JSON document.
 pub fn decode_each(
     bytes: &[u8],
     max_bytes: usize,
-    mut each: impl FnMut(Resource) -> bool,
+    mut each: impl FnMut(&Resource) -> bool,
 ) -> Result<PayloadMeta, PayloadError> {
     if bytes.len() > max_bytes {
         return Err(PayloadError::TooLarge);
@@ -192,11 +194,11 @@ impl PayloadMeta {
     fn record(
         &mut self,
         s: Service,
-        each: &mut impl FnMut(Resource) -> bool,
+        each: &mut impl FnMut(&Resource) -> bool,
     ) -> Result<(), PayloadError> {
         match s.into_resource() {
             Ok(r) => {
-                if self.count >= MAX_SERVICES || !each(r) {
+                if self.count >= MAX_SERVICES || !each(&r) {
                     return Err(PayloadError::TooLarge);
                 }
                 self.count += 1;
@@ -258,19 +260,29 @@ fn next_line(
     line: &mut Vec<u8>,
 ) -> Result<bool, Option<std::io::Error>> {
     line.clear();
+    append_line(r, line)
+}
+
+/// Append the next line (without the newline) to `out`; `Ok(false)` at the end. A line
+/// over [`MAX_LINE_BYTES`] is `Err(None)`.
+fn append_line(
+    r: &mut impl std::io::BufRead,
+    out: &mut Vec<u8>,
+) -> Result<bool, Option<std::io::Error>> {
+    let start = out.len();
     loop {
         let buf = r.fill_buf().map_err(Some)?;
         if buf.is_empty() {
-            return Ok(!line.is_empty());
+            return Ok(out.len() > start);
         }
         let (take, done) = match buf.iter().position(|&b| b == b'\n') {
             Some(i) => (i, true),
             None => (buf.len(), false),
         };
-        if line.len() + take > MAX_LINE_BYTES {
+        if out.len() - start + take > MAX_LINE_BYTES {
             return Err(None);
         }
-        line.extend_from_slice(buf.get(..take).unwrap_or(&[]));
+        out.extend_from_slice(buf.get(..take).unwrap_or(&[]));
         r.consume(if done { take + 1 } else { take });
         if done {
             return Ok(true);
@@ -278,10 +290,28 @@ fn next_line(
     }
 }
 
+/// Lines handed to a parse worker at a time.
+const CHUNK_LINES: usize = 256;
+
+/// Some lines of a streamed payload, one after another.
+struct Chunk {
+    text: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+/// What a parse worker counted.
+#[derive(Default)]
+struct Counts {
+    skipped: usize,
+    inactive: usize,
+}
+
 fn decode_stream(
     bytes: &[u8],
-    each: &mut impl FnMut(Resource) -> bool,
+    each: &mut impl FnMut(&Resource) -> bool,
 ) -> Result<PayloadMeta, PayloadError> {
+    use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
+
     let mut input = std::io::BufReader::with_capacity(
         64 * 1024,
         Capped {
@@ -291,13 +321,13 @@ fn decode_stream(
         },
     );
     let mut line = Vec::with_capacity(4096);
-    let fail = |input: &std::io::BufReader<Capped<_>>, e: Option<std::io::Error>| {
+    fn fail<R>(input: &std::io::BufReader<Capped<R>>, e: Option<std::io::Error>) -> PayloadError {
         if e.is_none() || input.get_ref().over {
             PayloadError::TooLarge
         } else {
             PayloadError::Malformed
         }
-    };
+    }
     if !next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
         return Err(PayloadError::Malformed);
     }
@@ -312,18 +342,129 @@ fn decode_stream(
         review_by: head.review_by.as_deref().and_then(iso_date::parse),
         ..PayloadMeta::default()
     };
-    while next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+
+    // One thread inflates and cuts lines into chunks, dealt alternately to two parse
+    // workers; this thread takes their batches back in the same alternation (so in file
+    // order) and hands each resource to `each`. Batches go back to the worker that made
+    // them to be freed there (the allocator frees without locks on its own thread).
+    let (stopped, split, counts) = std::thread::scope(|scope| {
+        let mut chunk_txs: Vec<SyncSender<Chunk>> = Vec::new();
+        let mut batch_rxs: Vec<Option<Receiver<Vec<Resource>>>> = Vec::new();
+        let mut back_txs: Vec<Sender<Vec<Resource>>> = Vec::new();
+        let mut workers = Vec::new();
+        for _ in 0..2 {
+            let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(2);
+            let (batch_tx, batch_rx) = sync_channel::<Vec<Resource>>(2);
+            let (back_tx, back_rx) = channel::<Vec<Resource>>();
+            chunk_txs.push(chunk_tx);
+            batch_rxs.push(Some(batch_rx));
+            back_txs.push(back_tx);
+            workers.push(scope.spawn(move || {
+                let mut counts = Counts::default();
+                for chunk in chunk_rx.iter() {
+                    let mut batch = back_rx.try_recv().unwrap_or_default();
+                    batch.clear();
+                    let mut start = 0;
+                    for &end in &chunk.ends {
+                        let text = chunk.text.get(start..end).unwrap_or(&[]);
+                        start = end;
+                        match serde_json::from_slice::<Service>(text) {
+                            Ok(s) => match s.into_resource() {
+                                Ok(r) => batch.push(r),
+                                Err(RecordError::Inactive) => counts.inactive += 1,
+                                Err(_) => counts.skipped += 1,
+                            },
+                            Err(_) => counts.skipped += 1,
+                        }
+                    }
+                    if batch_tx.send(batch).is_err() {
+                        break;
+                    }
+                }
+                drop(batch_tx);
+                while back_rx.recv().is_ok() {}
+                counts
+            }));
         }
-        match serde_json::from_slice::<Service>(&line) {
-            Ok(s) => meta.record(s, each)?,
-            Err(_) => meta.skipped += 1,
+        let splitter = scope.spawn(move || -> Result<(), PayloadError> {
+            let mut lines = 0usize;
+            for k in 0usize.. {
+                let mut chunk = Chunk {
+                    text: Vec::with_capacity(CHUNK_LINES * 1024),
+                    ends: Vec::with_capacity(CHUNK_LINES),
+                };
+                let mut more = true;
+                while chunk.ends.len() < CHUNK_LINES {
+                    let start = chunk.text.len();
+                    let got = append_line(&mut input, &mut chunk.text);
+                    if !got.map_err(|e| fail(&input, e))? {
+                        more = false;
+                        break;
+                    }
+                    let blank = chunk
+                        .text
+                        .get(start..)
+                        .is_none_or(|l| l.iter().all(u8::is_ascii_whitespace));
+                    if blank {
+                        chunk.text.truncate(start);
+                        continue;
+                    }
+                    chunk.ends.push(chunk.text.len());
+                }
+                lines += chunk.ends.len();
+                if lines > MAX_SERVICES {
+                    return Err(PayloadError::TooLarge);
+                }
+                if !chunk.ends.is_empty() {
+                    let tx = chunk_txs.get(k % 2).ok_or(PayloadError::Malformed)?;
+                    if tx.send(chunk).is_err() {
+                        // The reader stopped; it reports why.
+                        return Ok(());
+                    }
+                }
+                if !more {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        let mut stopped = false;
+        'batches: for k in 0usize.. {
+            let Some(Some(rx)) = batch_rxs.get(k % 2) else {
+                break;
+            };
+            let Ok(batch) = rx.recv() else {
+                break;
+            };
+            for r in &batch {
+                if meta.count >= MAX_SERVICES || !each(r) {
+                    stopped = true;
+                    break 'batches;
+                }
+                meta.count += 1;
+            }
+            if let Some(back) = back_txs.get(k % 2) {
+                let _ = back.send(batch);
+            }
         }
-        if meta.count + meta.skipped + meta.inactive > MAX_SERVICES {
-            return Err(PayloadError::TooLarge);
+        // Hang up: workers and the splitter stop at their next send.
+        batch_rxs.clear();
+        back_txs.clear();
+        let split = splitter.join().unwrap_or(Err(PayloadError::Malformed));
+        let mut counts = Counts::default();
+        for w in workers {
+            let c = w.join().unwrap_or_default();
+            counts.skipped += c.skipped;
+            counts.inactive += c.inactive;
         }
+        (stopped, split, counts)
+    });
+    if stopped {
+        return Err(PayloadError::TooLarge);
     }
+    split?;
+    meta.skipped = counts.skipped;
+    meta.inactive = counts.inactive;
     Ok(meta)
 }
 
@@ -931,7 +1072,16 @@ fn clean_number(n: &str) -> String {
 }
 
 fn opt_nonempty(s: Option<String>) -> Option<String> {
-    s.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    let v = s?;
+    let t = v.trim();
+    if t.is_empty() {
+        None
+    } else if t.len() == v.len() {
+        // Nothing to trim (the usual case): keep the string, no copy.
+        Some(v)
+    } else {
+        Some(t.to_owned())
+    }
 }
 
 /// Two-letter US state / territory code from a code or a name.
@@ -1015,14 +1165,15 @@ fn hours_from(schedules: &[Schedule], always: bool, note: Option<String>) -> Hou
     };
     let mut notes: Vec<String> = Vec::new();
     for s in schedules {
-        let freq = s.freq.as_deref().map(|f| f.trim().to_ascii_uppercase());
+        let freq = s.freq.as_deref().map(str::trim);
+        let daily = freq.is_some_and(|f| f.eq_ignore_ascii_case("DAILY"));
         let opens = s.opens_at.as_deref().and_then(Clock::parse);
         let closes = s.closes_at.as_deref().and_then(Clock::parse);
-        let usable = matches!(freq.as_deref(), None | Some("WEEKLY") | Some("DAILY"));
+        let usable = freq.is_none_or(|f| daily || f.eq_ignore_ascii_case("WEEKLY"));
         match (usable, opens, closes) {
             (true, Some(o), Some(c)) => {
                 let days: Vec<Day> = match s.byday.as_deref() {
-                    Some(b) if !b.trim().is_empty() && freq.as_deref() != Some("DAILY") => {
+                    Some(b) if !b.trim().is_empty() && !daily => {
                         b.split(',').filter_map(Day::from_ical).collect()
                     }
                     _ => Day::ALL.to_vec(),

@@ -290,68 +290,21 @@ impl DirectoryBuilder {
     }
 
     /// Add a verified signed payload. On error the builder may hold part of it: drop the
-    /// builder.
-    ///
-    /// Two threads: one inflates and parses the payload, the other (this one) indexes, with
-    /// a short queue of decoded batches between them, so neither the payload text nor the
-    /// whole list of records is ever held.
+    /// builder. The payload is inflated and parsed by helper threads while this thread
+    /// indexes (see [`bundle::decode_each`]); neither the payload text nor the list of
+    /// records is ever held whole.
     fn add_signed(&mut self, v: &trust::Verified<'_>) -> Result<DirectoryInfo, UpdateError> {
-        const BATCH: usize = 256;
         let tag = self.next_tag()?;
         let index = &mut self.index;
-        let payload = v.payload;
-        let (meta, index_error) = std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Resource>>(4);
-            // Indexed batches go back to the parser to be freed there: memory is then
-            // freed by the thread that allocated it, which the system allocator does
-            // without taking locks.
-            let (back_tx, back_rx) = std::sync::mpsc::channel::<Vec<Resource>>();
-            let parser = scope.spawn(move || {
-                let mut batch = Vec::with_capacity(BATCH);
-                let meta = bundle::decode_each(payload, bundle::MAX_PAYLOAD_BYTES, |r| {
-                    batch.push(r);
-                    if batch.len() < BATCH {
-                        return true;
-                    }
-                    let spare = back_rx
-                        .try_recv()
-                        .map(|mut b| {
-                            b.clear();
-                            b
-                        })
-                        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-                    let full = std::mem::replace(&mut batch, spare);
-                    // The indexer hung up: it failed, so stop.
-                    tx.send(full).is_ok()
-                });
-                if !batch.is_empty() {
-                    let _ = tx.send(batch);
-                }
-                drop(tx);
-                // Free what is still coming back.
-                while back_rx.recv().is_ok() {}
-                meta
-            });
-            let mut index_error = None;
-            for batch in rx.iter() {
-                for r in &batch {
-                    if let Err(e) = index.push(r, tag) {
-                        index_error = Some(e);
-                        break;
-                    }
-                }
-                let _ = back_tx.send(batch);
-                if index_error.is_some() {
-                    break;
+        let mut index_error = None;
+        let meta = bundle::decode_each(v.payload, bundle::MAX_PAYLOAD_BYTES, |r| {
+            match index.push(r, tag) {
+                Ok(()) => true,
+                Err(e) => {
+                    index_error = Some(e);
+                    false
                 }
             }
-            // Dropping the receiver makes the parser's next send fail, so it stops.
-            drop(rx);
-            drop(back_tx);
-            let meta = parser
-                .join()
-                .unwrap_or(Err(bundle::PayloadError::Malformed));
-            (meta, index_error)
         });
         if let Some(e) = index_error {
             return Err(e.into());

@@ -259,10 +259,26 @@ pub struct IndexBuilder {
     /// Last doc added to each list (gaps are stored).
     last_doc: Vec<u32>,
     per_doc: Vec<(u32, u8)>,
+    /// Per term: `doc + 1` when it was last seen in the doc being added, and where its
+    /// entry sits in `per_doc` (so each term is listed once per doc, with its best weight).
+    seen_in: Vec<(u32, u32)>,
     tok: String,
     ids: Vec<(u64, u32)>,
     languages: BTreeMap<String, String>,
     filters: Filters,
+    key_buf: String,
+}
+
+/// Set bit `d` in the set filed under `key`, making the set if it is new.
+fn set_in(sets: &mut BTreeMap<String, Bitset>, key: &str, d: usize) {
+    match sets.get_mut(key) {
+        Some(b) => b.set(d),
+        None => {
+            let mut b = Bitset::default();
+            b.set(d);
+            sets.insert(key.to_owned(), b);
+        }
+    }
 }
 
 fn id_hash(id: &str) -> u64 {
@@ -306,10 +322,12 @@ impl IndexBuilder {
             lists,
             last_doc,
             per_doc,
+            seen_in,
             tok,
             ..
         } = self;
         per_doc.clear();
+        let mark = d as u32 + 1;
         let mut add = |text: &str, w: u8| {
             for_each_token(text, tok, |t| {
                 let id = match term_ids.get(t) {
@@ -319,10 +337,20 @@ impl IndexBuilder {
                         term_ids.insert(t.into(), id);
                         lists.push(Vec::new());
                         last_doc.push(0);
+                        seen_in.push((0, 0));
                         id
                     }
                 };
-                per_doc.push((id, w));
+                if let Some(seen) = seen_in.get_mut(id as usize) {
+                    if seen.0 == mark {
+                        if let Some(e) = per_doc.get_mut(seen.1 as usize) {
+                            e.1 = e.1.max(w);
+                        }
+                    } else {
+                        *seen = (mark, per_doc.len() as u32);
+                        per_doc.push((id, w));
+                    }
+                }
             });
         };
         add(&r.name, weight::NAME);
@@ -352,8 +380,6 @@ impl IndexBuilder {
             add(&l.name, weight::LANGUAGE);
         }
         // Keep the best weight per term.
-        per_doc.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        per_doc.dedup_by_key(|p| p.0);
         for &(t, w) in per_doc.iter() {
             if let (Some(list), Some(last)) =
                 (lists.get_mut(t as usize), last_doc.get_mut(t as usize))
@@ -399,36 +425,35 @@ impl IndexBuilder {
         }
         let place_state = r.place.as_ref().and_then(|p| p.state.as_deref());
         for s in r.area.states.iter().map(String::as_str).chain(place_state) {
-            let key = s.to_ascii_uppercase();
-            match f.states.get_mut(&key) {
-                Some(b) => b.set(d),
-                None => {
-                    let mut b = Bitset::default();
-                    b.set(d);
-                    f.states.insert(key, b);
-                }
-            }
+            // Keys are upper case; most states already are, so no copy is made for them.
+            let upper;
+            let key = if s.bytes().any(|b| b.is_ascii_lowercase()) {
+                upper = s.to_ascii_uppercase();
+                upper.as_str()
+            } else {
+                s
+            };
+            set_in(&mut f.states, key, d);
         }
         for l in &r.languages {
-            for key in language_keys(&l.code, &l.name) {
-                match f.languages.get_mut(&key) {
-                    Some(b) => b.set(d),
-                    None => {
-                        let mut b = Bitset::default();
-                        b.set(d);
-                        f.languages.insert(key, b);
-                    }
-                }
-            }
+            for_language_keys(&l.code, &l.name, &mut self.key_buf, |key| {
+                set_in(&mut f.languages, key, d)
+            });
             if !l.code.is_empty() && !self.languages.contains_key(&l.code) {
                 self.languages.insert(l.code.clone(), l.name.clone());
             }
         }
 
-        let sched = schedule_of(&r.hours);
-        let s = match self.schedule_ids.get(&sched) {
-            Some(&s) => s,
+        // Shared schedules: looked up without a copy when the hours carry no note.
+        let found = if r.hours.note.is_none() {
+            self.schedule_ids.get(&r.hours).copied()
+        } else {
+            self.schedule_ids.get(&schedule_of(&r.hours)).copied()
+        };
+        let s = match found {
+            Some(s) => s,
             None => {
+                let sched = schedule_of(&r.hours);
                 let s = self.schedules.len() as u32;
                 self.schedules.push(sched.clone());
                 self.schedule_ids.insert(sched, s);
@@ -511,7 +536,7 @@ impl IndexBuilder {
             let folded: Vec<String> = (0..n)
                 .map(|d| docs.id_name(d).map(|x| fold(x.1)).unwrap_or_default())
                 .collect();
-            order.sort_by(|&a, &b| {
+            order.sort_unstable_by(|&a, &b| {
                 let (a, b) = (a as usize, b as usize);
                 folded.get(a).cmp(&folded.get(b)).then_with(|| {
                     docs.id_name(a)
@@ -904,6 +929,27 @@ impl Iterator for Postings<'_> {
     }
 }
 
+/// [`language_keys`] without allocating in the common case (a lower-case ASCII code and an
+/// ASCII name); `buf` is scratch space.
+fn for_language_keys(code: &str, name: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let primary = code.trim().split(['-', '_']).next().unwrap_or("");
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if !plain(primary) || !name.is_ascii() {
+        for key in language_keys(code, name) {
+            f(&key);
+        }
+        return;
+    }
+    if !primary.is_empty() {
+        f(primary);
+    }
+    buf.clear();
+    buf.extend(name.trim().chars().map(|c| c.to_ascii_lowercase()));
+    if !buf.is_empty() && buf.as_str() != primary {
+        f(buf);
+    }
+}
+
 /// Keys a language is filed under: its primary code subtag and its folded name.
 fn language_keys(code: &str, name: &str) -> Vec<String> {
     let mut keys = Vec::with_capacity(2);
@@ -954,7 +1000,7 @@ fn push_folded(c: char, out: &mut String) {
 /// Call `f` with each folded token of `text` (stop words skipped, tokens cut to 40 chars).
 fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if text.is_ascii() {
-        return for_each_ascii_token(text.as_bytes(), &mut f);
+        return for_each_ascii_token(text, &mut f);
     }
     let mut emit = |buf: &mut String| {
         if !buf.is_empty() {
@@ -1030,31 +1076,49 @@ fn is_stop_word(t: &str) -> bool {
 }
 
 /// [`for_each_token`] for ASCII text (most directory text): same tokens, no per-character
-/// folding.
-fn for_each_ascii_token(text: &[u8], f: &mut impl FnMut(&str)) {
-    let mut buf = [0u8; MAX_TOKEN_CHARS];
-    let mut len = 0usize;
-    let mut emit = |buf: &[u8], len: &mut usize| {
-        if *len > 0 {
-            if let Ok(t) = std::str::from_utf8(buf.get(..*len).unwrap_or(&[])) {
-                if !is_stop_word(t) {
-                    f(t);
-                }
-            }
-            *len = 0;
+/// folding; a token already in lower case is handed out as a slice of `text`.
+fn for_each_ascii_token(text: &str, f: &mut impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut emit = |start: usize, end: usize| {
+        if start >= end {
+            return;
         }
-    };
-    for &b in text {
-        if b.is_ascii_alphanumeric() {
+        let Some(raw) = text.get(start..end) else {
+            return;
+        };
+        let plain = raw.len() <= MAX_TOKEN_CHARS
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        if plain {
+            if !is_stop_word(raw) {
+                f(raw);
+            }
+            return;
+        }
+        // Upper case, an apostrophe inside, or too long: build the folded token.
+        let mut buf = [0u8; MAX_TOKEN_CHARS];
+        let mut len = 0;
+        for b in raw.bytes().filter(u8::is_ascii_alphanumeric) {
             if let Some(slot) = buf.get_mut(len) {
                 *slot = b.to_ascii_lowercase();
                 len += 1;
             }
-        } else if b != b'\'' {
-            emit(&buf, &mut len);
+        }
+        if let Ok(t) = std::str::from_utf8(buf.get(..len).unwrap_or(&[])) {
+            if !t.is_empty() && !is_stop_word(t) {
+                f(t);
+            }
+        }
+    };
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() && b != b'\'' {
+            emit(start, i);
+            start = i + 1;
         }
     }
-    emit(&buf, &mut len);
+    emit(start, bytes.len());
 }
 
 /// The folded tokens of `text`, as the index sees them (for tests and tools).
@@ -1075,6 +1139,23 @@ mod tests {
         let mut r = Resource::new(id, name, ResourceKind::Hotline);
         r.description = desc.into();
         r
+    }
+
+    #[test]
+    fn language_keys_fast_path_agrees() {
+        let mut buf = String::new();
+        for (code, name) in [
+            ("es", "Spanish"),
+            ("ES-mx", "Español"),
+            ("ase", "American Sign Language"),
+            ("", "Haitian Creole "),
+            ("en", "en"),
+            ("zh_Hant", "Chinese"),
+        ] {
+            let mut fast = Vec::new();
+            for_language_keys(code, name, &mut buf, |k| fast.push(k.to_owned()));
+            assert_eq!(fast, language_keys(code, name), "{code} {name}");
+        }
     }
 
     #[test]
