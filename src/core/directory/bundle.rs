@@ -291,7 +291,7 @@ fn append_line(
 }
 
 /// Lines handed to a parse worker at a time.
-const CHUNK_LINES: usize = 256;
+const CHUNK_LINES: usize = 128;
 
 /// Some lines of a streamed payload, one after another.
 struct Chunk {
@@ -390,7 +390,7 @@ fn decode_stream(
             let mut lines = 0usize;
             for k in 0usize.. {
                 let mut chunk = Chunk {
-                    text: Vec::with_capacity(CHUNK_LINES * 1024),
+                    text: Vec::with_capacity(CHUNK_LINES * 1536),
                     ends: Vec::with_capacity(CHUNK_LINES),
                 };
                 let mut more = true;

@@ -485,73 +485,22 @@ impl IndexBuilder {
         let n = docs.len();
         filters.fit(n);
 
-        // Sort terms; each posting list is trimmed and moved, never copied whole.
-        let mut by_term: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
-        by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut lists: Vec<Option<Vec<u8>>> = lists.into_iter().map(Some).collect();
-        let mut terms = Vec::with_capacity(by_term.len());
-        let mut postings = Vec::with_capacity(by_term.len());
-        for (term, id) in by_term {
-            let list = lists
-                .get_mut(id as usize)
-                .and_then(Option::take)
-                .unwrap_or_default();
-            terms.push(term);
-            postings.push(list.into_boxed_slice());
-        }
-        drop(lists);
-
-        // Ids: a later layer replaces an earlier one.
-        ids.sort_unstable();
+        // The name order (for ties) is worked out on a second thread while this one sorts
+        // the terms and settles which ids a later layer replaces.
+        // (Small directories, such as the bundled list, stay on one thread.)
+        let (name_rank, (terms, postings), (dead, live)) = if n < 4096 {
+            let dead = replaced_ids(&mut ids, &docs, &layer);
+            (name_ranks(&docs), sorted_terms(term_ids, lists), dead)
+        } else {
+            std::thread::scope(|scope| {
+                let ranker = scope.spawn(|| name_ranks(&docs));
+                let terms = sorted_terms(term_ids, lists);
+                let dead = replaced_ids(&mut ids, &docs, &layer);
+                let ranks = ranker.join().unwrap_or_else(|_| vec![0; n]);
+                (ranks, terms, dead)
+            })
+        };
         ids.shrink_to_fit();
-        let mut dead = Bitset::new(n);
-        let mut live = n;
-        let layer_of = |d: u32| layer.get(d as usize).copied().unwrap_or(0);
-        let mut i = 0;
-        while i < ids.len() {
-            let h = ids[i].0;
-            let mut j = i + 1;
-            while j < ids.len() && ids[j].0 == h {
-                j += 1;
-            }
-            if j - i > 1 {
-                let group: Vec<u32> = ids[i..j].iter().map(|x| x.1).collect();
-                for &a in &group {
-                    let id_a = docs.id_name(a as usize).map(|x| x.0);
-                    let replaced = group.iter().any(|&b| {
-                        layer_of(b) > layer_of(a) && docs.id_name(b as usize).map(|x| x.0) == id_a
-                    });
-                    if replaced && !dead.contains(a as usize) {
-                        dead.insert(a as usize);
-                        live -= 1;
-                    }
-                }
-            }
-            i = j;
-        }
-
-        // Name order for ties.
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        {
-            let folded: Vec<String> = (0..n)
-                .map(|d| docs.id_name(d).map(|x| fold(x.1)).unwrap_or_default())
-                .collect();
-            order.sort_unstable_by(|&a, &b| {
-                let (a, b) = (a as usize, b as usize);
-                folded.get(a).cmp(&folded.get(b)).then_with(|| {
-                    docs.id_name(a)
-                        .map(|x| x.0)
-                        .cmp(&docs.id_name(b).map(|x| x.0))
-                })
-            });
-        }
-        let mut name_rank = vec![0u32; n];
-        for (rank, &d) in order.iter().enumerate() {
-            if let Some(slot) = name_rank.get_mut(d as usize) {
-                *slot = rank as u32;
-            }
-        }
-        drop(order);
         let layers = layer
             .iter()
             .copied()
@@ -573,6 +522,79 @@ impl IndexBuilder {
             filters,
         }
     }
+}
+
+/// Terms in sorted order with their posting lists (each trimmed and moved, never copied
+/// whole).
+fn sorted_terms(
+    term_ids: FastMap<Box<str>, u32>,
+    lists: Vec<Vec<u8>>,
+) -> (Vec<Box<str>>, Vec<Box<[u8]>>) {
+    let mut by_term: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
+    by_term.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut lists: Vec<Option<Vec<u8>>> = lists.into_iter().map(Some).collect();
+    let mut terms = Vec::with_capacity(by_term.len());
+    let mut postings = Vec::with_capacity(by_term.len());
+    for (term, id) in by_term {
+        let list = lists
+            .get_mut(id as usize)
+            .and_then(Option::take)
+            .unwrap_or_default();
+        terms.push(term);
+        postings.push(list.into_boxed_slice());
+    }
+    (terms, postings)
+}
+
+/// Sort `ids` and mark the resources a later layer replaces (same id, higher layer).
+/// Returns the set and how many resources stay.
+fn replaced_ids(ids: &mut [(u64, u32)], docs: &PackedDocs, layer: &[u8]) -> (Bitset, usize) {
+    ids.sort_unstable();
+    let n = docs.len();
+    let mut dead = Bitset::new(n);
+    let mut live = n;
+    let layer_of = |d: u32| layer.get(d as usize).copied().unwrap_or(0);
+    for group in ids.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
+            continue;
+        }
+        for &(_, a) in group {
+            let id_a = docs.id_name(a as usize).map(|x| x.0);
+            let replaced = group.iter().any(|&(_, b)| {
+                layer_of(b) > layer_of(a) && docs.id_name(b as usize).map(|x| x.0) == id_a
+            });
+            if replaced && !dead.contains(a as usize) {
+                dead.insert(a as usize);
+                live -= 1;
+            }
+        }
+    }
+    (dead, live)
+}
+
+/// Each resource's place in name order (folded name, then id).
+fn name_ranks(docs: &PackedDocs) -> Vec<u32> {
+    let n = docs.len();
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    let folded: Vec<String> = (0..n)
+        .map(|d| docs.id_name(d).map(|x| fold(x.1)).unwrap_or_default())
+        .collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        folded.get(a).cmp(&folded.get(b)).then_with(|| {
+            docs.id_name(a)
+                .map(|x| x.0)
+                .cmp(&docs.id_name(b).map(|x| x.0))
+        })
+    });
+    drop(folded);
+    let mut name_rank = vec![0u32; n];
+    for (rank, &d) in order.iter().enumerate() {
+        if let Some(slot) = name_rank.get_mut(d as usize) {
+            *slot = rank as u32;
+        }
+    }
+    name_rank
 }
 
 impl SearchIndex {
