@@ -1605,6 +1605,33 @@ fn drain_map<'de, A: de::MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
     Ok(())
 }
 
+/// The scalar `visit_*` methods of a lenient visitor that reads every scalar as `$v`.
+macro_rules! scalars_read_as {
+    ($t:ty, $v:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<$t, E> {
+            Ok($v)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<$t, E> {
+            Ok($v)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<$t, E> {
+            Ok($v)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<$t, E> {
+            Ok($v)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<$t, E> {
+            Ok($v)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<$t, E> {
+            Ok($v)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<$t, E> {
+            Ok($v)
+        }
+    };
+}
+
 /// One nested HSDS object read leniently: an object decodes as `T` (every field of
 /// these types is itself lenient, so only a repeated key can fail it, and that fails its
 /// record); any other JSON value reads as absent. Single pass: nothing is scanned twice.
@@ -1628,27 +1655,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Lenient<T>, D::Error> {
                 d.deserialize_any(self)
             }
-            fn visit_none<E: de::Error>(self) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Lenient<T>, E> {
-                Ok(Lenient(None))
-            }
+            scalars_read_as!(Lenient<T>, Lenient(None));
         }
         d.deserialize_any(V(std::marker::PhantomData))
     }
@@ -1682,27 +1689,7 @@ where
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
             d.deserialize_any(self)
         }
-        fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<Vec<T>, E> {
-            Ok(Vec::new())
-        }
+        scalars_read_as!(Vec<T>, Vec::new());
     }
     d.deserialize_any(V(std::marker::PhantomData))
 }
