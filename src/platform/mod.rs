@@ -327,6 +327,7 @@ use dioxus::mobile::tao;
 /// is the only hook (resign-active comes before the app-switcher snapshot). On Android the
 /// `MainActivity` reports `onStop` itself (so the share sheet, which only pauses the app,
 /// does not lock it); on desktop the UI watches the page's visibility.
+#[cfg(any(feature = "desktop", feature = "mobile"))]
 const SUSPEND_IS_BACKGROUND: bool = cfg!(target_os = "ios");
 
 /// Feeds one event of the window's event loop to the platform layer. The UI installs it
