@@ -306,12 +306,18 @@ struct Counts {
     inactive: usize,
 }
 
-fn decode_stream(
-    bytes: &[u8],
-    each: &mut impl FnMut(&Resource) -> bool,
-) -> Result<PayloadMeta, PayloadError> {
-    use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
+type StreamReader<'a> = std::io::BufReader<Capped<flate2::read::GzDecoder<&'a [u8]>>>;
 
+fn fail(input: &StreamReader<'_>, e: Option<std::io::Error>) -> PayloadError {
+    if e.is_none() || input.get_ref().over {
+        PayloadError::TooLarge
+    } else {
+        PayloadError::Malformed
+    }
+}
+
+/// Open a streamed payload and read its header line.
+fn open_stream(bytes: &[u8]) -> Result<(StreamReader<'_>, PayloadMeta), PayloadError> {
     let mut input = std::io::BufReader::with_capacity(
         64 * 1024,
         Capped {
@@ -321,13 +327,6 @@ fn decode_stream(
         },
     );
     let mut line = Vec::with_capacity(4096);
-    fn fail<R>(input: &std::io::BufReader<Capped<R>>, e: Option<std::io::Error>) -> PayloadError {
-        if e.is_none() || input.get_ref().over {
-            PayloadError::TooLarge
-        } else {
-            PayloadError::Malformed
-        }
-    }
     if !next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
         return Err(PayloadError::Malformed);
     }
@@ -335,19 +334,51 @@ fn decode_stream(
     if head.haven_directory != Some(STREAM_FORMAT) {
         return Err(PayloadError::UnsupportedVersion);
     }
-    let mut meta = PayloadMeta {
+    let meta = PayloadMeta {
         format: STREAM_FORMAT,
         publisher: head.publisher,
         generated: head.generated.as_deref().and_then(iso_date::parse),
         review_by: head.review_by.as_deref().and_then(iso_date::parse),
         ..PayloadMeta::default()
     };
+    Ok((input, meta))
+}
+
+/// The same decode on the caller's thread alone (when helper threads cannot be started).
+fn decode_stream_here(
+    bytes: &[u8],
+    each: &mut impl FnMut(&Resource) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
+    let (mut input, mut meta) = open_stream(bytes)?;
+    let mut line = Vec::with_capacity(4096);
+    while next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Service>(&line) {
+            Ok(s) => meta.record(s, each)?,
+            Err(_) => meta.skipped += 1,
+        }
+        if meta.count + meta.skipped + meta.inactive > MAX_SERVICES {
+            return Err(PayloadError::TooLarge);
+        }
+    }
+    Ok(meta)
+}
+
+fn decode_stream(
+    bytes: &[u8],
+    each: &mut impl FnMut(&Resource) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
+    use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
+
+    let (mut input, mut meta) = open_stream(bytes)?;
 
     // One thread inflates and cuts lines into chunks, dealt alternately to two parse
     // workers; this thread takes their batches back in the same alternation (so in file
     // order) and hands each resource to `each`. Batches go back to the worker that made
     // them to be freed there (the allocator frees without locks on its own thread).
-    let (stopped, split, counts) = std::thread::scope(|scope| {
+    let outcome = std::thread::scope(|scope| {
         let mut chunk_txs: Vec<SyncSender<Chunk>> = Vec::new();
         let mut batch_rxs: Vec<Option<Receiver<Vec<Resource>>>> = Vec::new();
         let mut back_txs: Vec<Sender<Vec<Resource>>> = Vec::new();
@@ -359,7 +390,7 @@ fn decode_stream(
             chunk_txs.push(chunk_tx);
             batch_rxs.push(Some(batch_rx));
             back_txs.push(back_tx);
-            workers.push(scope.spawn(move || {
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
                 let mut counts = Counts::default();
                 for chunk in chunk_rx.iter() {
                     let mut batch = back_rx.try_recv().unwrap_or_default();
@@ -384,50 +415,54 @@ fn decode_stream(
                 drop(batch_tx);
                 while back_rx.recv().is_ok() {}
                 counts
-            }));
+            });
+            // No thread (out of resources): hang up on the ones started, decode here.
+            workers.push(spawned.ok()?);
         }
-        let splitter = scope.spawn(move || -> Result<(), PayloadError> {
-            let mut lines = 0usize;
-            for k in 0usize.. {
-                let mut chunk = Chunk {
-                    text: Vec::with_capacity(CHUNK_LINES * 1536),
-                    ends: Vec::with_capacity(CHUNK_LINES),
-                };
-                let mut more = true;
-                while chunk.ends.len() < CHUNK_LINES {
-                    let start = chunk.text.len();
-                    let got = append_line(&mut input, &mut chunk.text);
-                    if !got.map_err(|e| fail(&input, e))? {
-                        more = false;
+        let splitter =
+            std::thread::Builder::new().spawn_scoped(scope, move || -> Result<(), PayloadError> {
+                let mut lines = 0usize;
+                for k in 0usize.. {
+                    let mut chunk = Chunk {
+                        text: Vec::with_capacity(CHUNK_LINES * 1536),
+                        ends: Vec::with_capacity(CHUNK_LINES),
+                    };
+                    let mut more = true;
+                    while chunk.ends.len() < CHUNK_LINES {
+                        let start = chunk.text.len();
+                        let got = append_line(&mut input, &mut chunk.text);
+                        if !got.map_err(|e| fail(&input, e))? {
+                            more = false;
+                            break;
+                        }
+                        let blank = chunk
+                            .text
+                            .get(start..)
+                            .is_none_or(|l| l.iter().all(u8::is_ascii_whitespace));
+                        if blank {
+                            chunk.text.truncate(start);
+                            continue;
+                        }
+                        chunk.ends.push(chunk.text.len());
+                    }
+                    lines += chunk.ends.len();
+                    if lines > MAX_SERVICES {
+                        return Err(PayloadError::TooLarge);
+                    }
+                    if !chunk.ends.is_empty() {
+                        let tx = chunk_txs.get(k % 2).ok_or(PayloadError::Malformed)?;
+                        if tx.send(chunk).is_err() {
+                            // The reader stopped; it reports why.
+                            return Ok(());
+                        }
+                    }
+                    if !more {
                         break;
                     }
-                    let blank = chunk
-                        .text
-                        .get(start..)
-                        .is_none_or(|l| l.iter().all(u8::is_ascii_whitespace));
-                    if blank {
-                        chunk.text.truncate(start);
-                        continue;
-                    }
-                    chunk.ends.push(chunk.text.len());
                 }
-                lines += chunk.ends.len();
-                if lines > MAX_SERVICES {
-                    return Err(PayloadError::TooLarge);
-                }
-                if !chunk.ends.is_empty() {
-                    let tx = chunk_txs.get(k % 2).ok_or(PayloadError::Malformed)?;
-                    if tx.send(chunk).is_err() {
-                        // The reader stopped; it reports why.
-                        return Ok(());
-                    }
-                }
-                if !more {
-                    break;
-                }
-            }
-            Ok(())
-        });
+                Ok(())
+            });
+        let splitter = splitter.ok()?;
         let mut stopped = false;
         'batches: for k in 0usize.. {
             let Some(Some(rx)) = batch_rxs.get(k % 2) else {
@@ -457,8 +492,11 @@ fn decode_stream(
             counts.skipped += c.skipped;
             counts.inactive += c.inactive;
         }
-        (stopped, split, counts)
+        Some((stopped, split, counts))
     });
+    let Some((stopped, split, counts)) = outcome else {
+        return decode_stream_here(bytes, each);
+    };
     if stopped {
         return Err(PayloadError::TooLarge);
     }
@@ -1775,6 +1813,39 @@ pub(crate) fn lenient_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_thread_fallback_decodes_the_same() {
+        let mut resources = Vec::new();
+        for i in 0..700 {
+            let mut r = Resource::new(
+                format!("id-{i}"),
+                format!("Name {i}"),
+                ResourceKind::Hotline,
+            );
+            r.description = "x".repeat(i % 50);
+            resources.push(r);
+        }
+        let bytes = encode_payload_stream(&Payload {
+            resources: resources.clone(),
+            ..Payload::default()
+        })
+        .unwrap();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let ma = decode_stream(&bytes, &mut |r: &Resource| {
+            a.push(r.clone());
+            true
+        })
+        .unwrap();
+        let mb = decode_stream_here(&bytes, &mut |r: &Resource| {
+            b.push(r.clone());
+            true
+        })
+        .unwrap();
+        assert_eq!(ma, mb);
+        assert_eq!(a, resources, "threads keep file order");
+        assert_eq!(b, resources);
+    }
 
     #[test]
     fn lenient_types_never_fail_a_record() {

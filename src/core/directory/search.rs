@@ -493,10 +493,14 @@ impl IndexBuilder {
             (name_ranks(&docs), sorted_terms(term_ids, lists), dead)
         } else {
             std::thread::scope(|scope| {
-                let ranker = scope.spawn(|| name_ranks(&docs));
+                let ranker = std::thread::Builder::new().spawn_scoped(scope, || name_ranks(&docs));
                 let terms = sorted_terms(term_ids, lists);
                 let dead = replaced_ids(&mut ids, &docs, &layer);
-                let ranks = ranker.join().unwrap_or_else(|_| vec![0; n]);
+                // No second thread (out of resources): rank here.
+                let ranks = match ranker {
+                    Ok(r) => r.join().unwrap_or_else(|_| name_ranks(&docs)),
+                    Err(_) => name_ranks(&docs),
+                };
                 (ranks, terms, dead)
             })
         };
