@@ -105,15 +105,10 @@ struct FileOut<'a> {
 }
 
 /// Decode a payload (either encoding). Invalid records are skipped and counted, never
-/// fatal.
+/// fatal. Large directories go through [`decode_each`] instead, which keeps no list.
 pub fn decode_payload(bytes: &[u8]) -> Result<Decoded, PayloadError> {
-    decode_payload_limited(bytes, MAX_PAYLOAD_BYTES)
-}
-
-/// [`decode_payload`] with an explicit size cap on the payload bytes.
-pub fn decode_payload_limited(bytes: &[u8], max_bytes: usize) -> Result<Decoded, PayloadError> {
     let mut resources = Vec::new();
-    let meta = decode_each(bytes, max_bytes, |r| {
+    let meta = decode_each(bytes, MAX_PAYLOAD_BYTES, |r| {
         resources.push(r.clone());
         true
     })?;
