@@ -758,9 +758,55 @@ fn report(resources: &[Resource], signed: &Signed) -> Directory {
     dir
 }
 
+/// `HAVEN_BENCH_PROFILE=import|decode|index` runs only that stage ten times and exits:
+/// something for `perf record` to look at without the search and SQLite runs.
+fn profile_only(stage: &str, resources: &[Resource], signed: &Signed) {
+    let (t0, c0) = (Instant::now(), cpu_seconds());
+    for _ in 0..10 {
+        match stage {
+            "import" => {
+                black_box(import(signed).len());
+            }
+            "decode" => {
+                bundle::decode_each(&signed.payload, usize::MAX, |r| {
+                    black_box(r.name.len());
+                    true
+                })
+                .unwrap();
+            }
+            "index" => {
+                let mut b = haven::core::directory::IndexBuilder::new();
+                for r in resources {
+                    b.push(r, 0).unwrap();
+                }
+                black_box(b.finish().len());
+            }
+            other => panic!("HAVEN_BENCH_PROFILE: unknown stage {other:?} (import, decode, index)"),
+        }
+    }
+    println!(
+        "{stage} x10: {:.0} ms wall, {:.0} ms CPU per run",
+        t0.elapsed().as_secs_f64() * 100.0,
+        cpu_seconds().map_or(f64::NAN, |c| (c - c0.unwrap_or(c)) * 100.0)
+    );
+}
+
+/// CPU time of this process so far (user + system, Linux), for the profiling runs.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn main() {
     let resources = generate(N);
     let signed = signed_bundle(resources.clone());
+    if let Ok(stage) = std::env::var("HAVEN_BENCH_PROFILE") {
+        profile_only(&stage, &resources, &signed);
+        return;
+    }
     let dir = report(&resources, &signed);
     let mut c = Criterion::default().configure_from_args();
     {

@@ -15,6 +15,8 @@
 //!
 //! Envelope: [`crate::core::trust`] with [`Domain::DIRECTORY`].
 
+use std::borrow::Cow;
+
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -101,7 +103,7 @@ struct FileOut<'a> {
     generated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     review_by: Option<String>,
-    services: Vec<Service>,
+    services: Vec<Service<'a>>,
 }
 
 /// Decode a payload (either encoding). Invalid records are skipped and counted, never
@@ -390,11 +392,19 @@ fn decode_stream(
                 for chunk in chunk_rx.iter() {
                     let mut batch = back_rx.try_recv().unwrap_or_default();
                     batch.clear();
+                    // UTF-8 is checked once for the chunk rather than string by string;
+                    // a chunk that fails is read line by line, as bytes.
+                    let valid = std::str::from_utf8(&chunk.text).ok();
                     let mut start = 0;
                     for &end in &chunk.ends {
-                        let text = chunk.text.get(start..end).unwrap_or(&[]);
+                        let parsed = match valid.and_then(|t| t.get(start..end)) {
+                            Some(line) => serde_json::from_str::<Service>(line),
+                            None => serde_json::from_slice::<Service>(
+                                chunk.text.get(start..end).unwrap_or(&[]),
+                            ),
+                        };
                         start = end;
-                        match serde_json::from_slice::<Service>(text) {
+                        match parsed {
                             Ok(s) => match s.into_resource() {
                                 Ok(r) => batch.push(r),
                                 Err(RecordError::Inactive) => counts.inactive += 1,
@@ -553,13 +563,14 @@ pub fn encode_payload_stream(p: &Payload) -> Result<Vec<u8>, PayloadError> {
 }
 
 fn encode(p: &Payload, pretty: bool) -> Result<Vec<u8>, PayloadError> {
-    let mut services = Vec::with_capacity(p.resources.len());
+    let mut normal = Vec::with_capacity(p.resources.len());
     for r in &p.resources {
         let mut r = r.clone();
         r.normalize();
         r.validate().map_err(|_| PayloadError::Encode)?;
-        services.push(Service::from_resource(&r));
+        normal.push(r);
     }
+    let services = normal.iter().map(Service::from_resource).collect();
     let file = FileOut {
         haven_directory: PAYLOAD_FORMAT,
         hsds_version: HSDS_VERSION,
@@ -611,109 +622,125 @@ impl RecordError {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Service {
-    #[serde(default, deserialize_with = "lenient_string")]
-    pub id: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string")]
-    pub name: Option<String>,
+pub(crate) struct Service<'a> {
+    #[serde(default, borrow, deserialize_with = "lenient_text")]
+    pub id: Option<Text<'a>>,
+    #[serde(default, borrow, deserialize_with = "lenient_text")]
+    pub name: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub alternate_name: Option<String>,
+    pub alternate_name: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: Option<String>,
+    pub description: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub url: Option<String>,
+    pub url: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub email: Option<String>,
+    pub email: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub status: Option<String>,
+    pub status: Option<Text<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    pub organization: Option<Organization>,
+    pub organization: Option<Organization<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub phones: Vec<Phone>,
+    pub phones: Vec<Phone<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub languages: Vec<Lang>,
+    pub languages: Vec<Lang<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub schedules: Vec<Schedule>,
+    pub schedules: Vec<Schedule<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub service_areas: Vec<Area>,
+    pub service_areas: Vec<Area<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub service_at_locations: Vec<ServiceAtLocation>,
+    pub service_at_locations: Vec<ServiceAtLocation<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub attributes: Vec<Attribute>,
+    pub attributes: Vec<Attribute<'a>>,
 
     // Haven profile.
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_kind: Option<String>,
+    pub haven_kind: Option<Text<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_strings",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub haven_services: Vec<String>,
+    pub haven_services: Vec<Text<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub haven_contacts: Vec<ExtraContact>,
+    pub haven_contacts: Vec<ExtraContact<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_strings",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub haven_populations: Vec<String>,
+    pub haven_populations: Vec<Text<'a>>,
     #[serde(
         default,
         deserialize_with = "lenient_bool",
@@ -734,10 +761,11 @@ pub(crate) struct Service {
     pub haven_open_24_7: bool,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_hours_note: Option<String>,
+    pub haven_hours_note: Option<Text<'a>>,
     #[serde(
         default,
         deserialize_with = "lenient_bool",
@@ -746,131 +774,149 @@ pub(crate) struct Service {
     pub haven_national: bool,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_strings",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub haven_states: Vec<String>,
+    pub haven_states: Vec<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_verified: Option<String>,
+    pub haven_verified: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_source: Option<String>,
+    pub haven_source: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_confidence: Option<String>,
+    pub haven_confidence: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_notes: Option<String>,
+    pub haven_notes: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Organization {
+pub(crate) struct Organization<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub website: Option<String>,
+    pub website: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Phone {
-    #[serde(default, deserialize_with = "lenient_string")]
-    pub number: Option<String>,
+pub(crate) struct Phone<'a> {
+    #[serde(default, borrow, deserialize_with = "lenient_text")]
+    pub number: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub extension: Option<String>,
+    pub extension: Option<Text<'a>>,
     #[serde(
         rename = "type",
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub kind: Option<String>,
+    pub kind: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: Option<String>,
+    pub description: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_keyword: Option<String>,
+    pub haven_keyword: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub haven_confidence: Option<String>,
+    pub haven_confidence: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Lang {
+pub(crate) struct Lang<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub code: Option<String>,
+    pub code: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Schedule {
+pub(crate) struct Schedule<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub freq: Option<String>,
+    pub freq: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub byday: Option<String>,
+    pub byday: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub opens_at: Option<String>,
+    pub opens_at: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub closes_at: Option<String>,
+    pub closes_at: Option<Text<'a>>,
     #[serde(
         default,
         deserialize_with = "lenient_f64",
@@ -879,139 +925,156 @@ pub(crate) struct Schedule {
     pub timezone: Option<f64>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: Option<String>,
+    pub description: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Area {
+pub(crate) struct Area<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub description: Option<String>,
+    pub description: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct ServiceAtLocation {
+pub(crate) struct ServiceAtLocation<'a> {
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    pub location: Option<Location>,
+    pub location: Option<Location<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Location {
+pub(crate) struct Location<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub location_type: Option<String>,
+    pub location_type: Option<Text<'a>>,
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    pub addresses: Vec<Address>,
+    pub addresses: Vec<Address<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Address {
+pub(crate) struct Address<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub address_1: Option<String>,
+    pub address_1: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub address_2: Option<String>,
+    pub address_2: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub city: Option<String>,
+    pub city: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub state_province: Option<String>,
+    pub state_province: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub postal_code: Option<String>,
+    pub postal_code: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub country: Option<String>,
+    pub country: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub address_type: Option<String>,
+    pub address_type: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct Attribute {
+pub(crate) struct Attribute<'a> {
     #[serde(
         default,
+        borrow,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    pub taxonomy_term: Option<TaxonomyTerm>,
+    pub taxonomy_term: Option<TaxonomyTerm<'a>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct TaxonomyTerm {
+pub(crate) struct TaxonomyTerm<'a> {
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub name: Option<String>,
+    pub name: Option<Text<'a>>,
 }
 
 /// A contact HSDS cannot express with confidence: chat, extra websites, e-mail.
 #[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct ExtraContact {
-    #[serde(default, deserialize_with = "lenient_string")]
-    pub kind: Option<String>,
-    #[serde(default, deserialize_with = "lenient_string")]
-    pub value: Option<String>,
+pub(crate) struct ExtraContact<'a> {
+    #[serde(default, borrow, deserialize_with = "lenient_text")]
+    pub kind: Option<Text<'a>>,
+    #[serde(default, borrow, deserialize_with = "lenient_text")]
+    pub value: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub label: Option<String>,
+    pub label: Option<Text<'a>>,
     #[serde(
         default,
-        deserialize_with = "lenient_string",
+        borrow,
+        deserialize_with = "lenient_text",
         skip_serializing_if = "Option::is_none"
     )]
-    pub confidence: Option<String>,
+    pub confidence: Option<Text<'a>>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -1027,7 +1090,7 @@ fn confidence_from(s: Option<&str>) -> Confidence {
     }
 }
 
-fn confidence_code(c: Confidence) -> Option<String> {
+fn confidence_code(c: Confidence) -> Option<Text<'static>> {
     match c {
         Confidence::Official => None,
         Confidence::Dated => Some("dated".into()),
@@ -1104,17 +1167,29 @@ fn clean_number(n: &str) -> String {
     n.trim().trim_matches('"').trim().to_owned()
 }
 
-fn opt_nonempty(s: Option<String>) -> Option<String> {
+/// The trimmed text, owned; `None` when empty. An owned string with nothing to trim is
+/// kept as it is (no copy).
+fn opt_nonempty(s: Option<Text<'_>>) -> Option<String> {
     let v = s?;
     let t = v.trim();
     if t.is_empty() {
         None
     } else if t.len() == v.len() {
-        // Nothing to trim (the usual case): keep the string, no copy.
-        Some(v)
+        Some(v.into_owned())
     } else {
         Some(t.to_owned())
     }
+}
+
+/// The trimmed text, owned; `None` when empty.
+fn opt_str(s: Option<&str>) -> Option<String> {
+    let t = s?.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// A borrowed field for the encoder.
+fn lend(s: &Option<String>) -> Option<Text<'_>> {
+    s.as_deref().map(Cow::Borrowed)
 }
 
 /// Two-letter US state / territory code from a code or a name.
@@ -1190,7 +1265,7 @@ pub const US_STATES: [(&str, &str); 56] = [
     ("MP", "Northern Mariana Islands"),
 ];
 
-fn hours_from(schedules: &[Schedule], always: bool, note: Option<String>) -> Hours {
+fn hours_from(schedules: &[Schedule<'_>], always: bool, note: Option<String>) -> Hours {
     let mut hours = Hours {
         always_open: always,
         note,
@@ -1228,7 +1303,7 @@ fn hours_from(schedules: &[Schedule], always: bool, note: Option<String>) -> Hou
                 }
             }
             _ => {
-                if let Some(d) = opt_nonempty(s.description.clone()) {
+                if let Some(d) = opt_str(s.description.as_deref()) {
                     notes.push(d);
                 }
             }
@@ -1243,7 +1318,7 @@ fn hours_from(schedules: &[Schedule], always: bool, note: Option<String>) -> Hou
     hours
 }
 
-impl Service {
+impl<'a> Service<'a> {
     /// Convert to a [`Resource`], applying the profile and the safety invariants.
     pub(crate) fn into_resource(self) -> Result<Resource, RecordError> {
         let id = opt_nonempty(self.id).ok_or(RecordError::MissingId)?;
@@ -1331,6 +1406,7 @@ impl Service {
         r.services = self
             .haven_services
             .into_iter()
+            .map(Cow::into_owned)
             .chain(
                 self.attributes
                     .into_iter()
@@ -1349,7 +1425,7 @@ impl Service {
             states: self
                 .haven_states
                 .iter()
-                .filter_map(|s| state_code(s))
+                .filter_map(|s| state_code(s.as_ref()))
                 .collect(),
             description: None,
         };
@@ -1413,14 +1489,15 @@ impl Service {
     }
 
     /// The canonical payload form of a resource.
-    pub(crate) fn from_resource(r: &Resource) -> Service {
+    pub(crate) fn from_resource(r: &'a Resource) -> Service<'a> {
         let mut s = Service {
-            id: Some(r.id.clone()),
-            name: Some(r.name.clone()),
+            id: Some(Cow::Borrowed(&r.id)),
+            name: Some(Cow::Borrowed(&r.name)),
             status: Some("active".into()),
-            description: (!r.description.is_empty()).then(|| r.description.clone()),
+            description: (!r.description.is_empty())
+                .then_some(Cow::Borrowed(r.description.as_str())),
             organization: r.organization.as_ref().map(|o| Organization {
-                name: Some(o.clone()),
+                name: Some(Cow::Borrowed(o.as_str())),
                 website: None,
             }),
             haven_kind: Some(kind_code(r.kind).into()),
@@ -1432,11 +1509,11 @@ impl Service {
                 | ContactKind::Text
                 | ContactKind::Tty
                 | ContactKind::Videophone => s.phones.push(Phone {
-                    number: Some(c.value.clone()),
+                    number: Some(Cow::Borrowed(&c.value)),
                     extension: None,
                     kind: Some(phone_type(c.kind).into()),
-                    description: c.label.clone(),
-                    haven_keyword: c.keyword.clone(),
+                    description: lend(&c.label),
+                    haven_keyword: lend(&c.keyword),
                     haven_confidence: confidence_code(c.confidence),
                 }),
                 ContactKind::Web
@@ -1445,7 +1522,7 @@ impl Service {
                         && c.confidence == Confidence::Official
                         && s.haven_contacts.is_empty() =>
                 {
-                    s.url = Some(c.value.clone())
+                    s.url = Some(Cow::Borrowed(&c.value))
                 }
                 ContactKind::Email
                     if s.email.is_none()
@@ -1456,12 +1533,12 @@ impl Service {
                             .iter()
                             .any(|x| x.kind.as_deref() == Some("email")) =>
                 {
-                    s.email = Some(c.value.clone())
+                    s.email = Some(Cow::Borrowed(&c.value))
                 }
                 _ => s.haven_contacts.push(ExtraContact {
                     kind: Some(contact_kind_code(c.kind).into()),
-                    value: Some(c.value.clone()),
-                    label: c.label.clone(),
+                    value: Some(Cow::Borrowed(&c.value)),
+                    label: lend(&c.label),
                     confidence: confidence_code(c.confidence),
                 }),
             }
@@ -1470,12 +1547,12 @@ impl Service {
             .languages
             .iter()
             .map(|l| Lang {
-                name: Some(l.name.clone()),
-                code: (!l.code.is_empty()).then(|| l.code.clone()),
+                name: Some(Cow::Borrowed(&l.name)),
+                code: (!l.code.is_empty()).then_some(Cow::Borrowed(l.code.as_str())),
             })
             .collect();
         s.haven_open_24_7 = r.hours.always_open;
-        s.haven_hours_note = r.hours.note.clone();
+        s.haven_hours_note = lend(&r.hours.note);
         s.schedules = r
             .hours
             .weekly
@@ -1483,20 +1560,33 @@ impl Service {
             .map(|span| Schedule {
                 freq: Some("WEEKLY".into()),
                 byday: Some(span.day.ical().into()),
-                opens_at: Some(span.opens.to_string()),
-                closes_at: Some(span.closes.to_string()),
+                opens_at: Some(span.opens.to_string().into()),
+                closes_at: Some(span.closes.to_string().into()),
                 timezone: r.hours.utc_offset_minutes.map(|m| f64::from(m) / 60.0),
                 description: None,
             })
             .collect();
-        s.haven_services = r.services.clone();
-        s.haven_populations = r.populations.iter().map(|p| p.code().to_owned()).collect();
+        s.haven_services = r
+            .services
+            .iter()
+            .map(|x| Cow::Borrowed(x.as_str()))
+            .collect();
+        s.haven_populations = r
+            .populations
+            .iter()
+            .map(|p| Cow::Borrowed(p.code()))
+            .collect();
         s.haven_no_police_contact_required = r.no_police_contact_required;
         s.haven_national = r.area.national;
-        s.haven_states = r.area.states.clone();
+        s.haven_states = r
+            .area
+            .states
+            .iter()
+            .map(|x| Cow::Borrowed(x.as_str()))
+            .collect();
         if let Some(d) = &r.area.description {
             s.service_areas.push(Area {
-                name: Some(d.clone()),
+                name: Some(Cow::Borrowed(d.as_str())),
                 description: None,
             });
         }
@@ -1506,14 +1596,14 @@ impl Service {
                 address_1: if p.confidential {
                     None
                 } else {
-                    p.address.clone()
+                    lend(&p.address)
                 },
-                city: p.city.clone(),
-                state_province: p.state.clone(),
+                city: lend(&p.city),
+                state_province: lend(&p.state),
                 postal_code: if p.confidential {
                     None
                 } else {
-                    p.postal_code.clone()
+                    lend(&p.postal_code)
                 },
                 country: Some("US".into()),
                 address_type: Some("physical".into()),
@@ -1526,10 +1616,10 @@ impl Service {
                 }),
             });
         }
-        s.haven_source = r.provenance.source.clone();
-        s.haven_verified = r.provenance.verified.map(iso_date::format);
+        s.haven_source = lend(&r.provenance.source);
+        s.haven_verified = r.provenance.verified.map(|d| iso_date::format(d).into());
         s.haven_confidence = confidence_code(r.provenance.confidence);
-        s.haven_notes = r.notes.clone();
+        s.haven_notes = lend(&r.notes);
         s
     }
 }
@@ -1537,27 +1627,33 @@ impl Service {
 // ---------------------------------------------------------------------------------------
 // Lenient field deserialisers: a value of the wrong type reads as absent, never an error.
 
-struct LenientString;
+/// A string field read without a copy when the JSON text holds it unescaped.
+pub(crate) type Text<'a> = Cow<'a, str>;
 
-impl<'de> Visitor<'de> for LenientString {
-    type Value = Option<String>;
+struct LenientText<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for LenientText<'a> {
+    type Value = Option<Text<'a>>;
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("any JSON value")
     }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Some(Cow::Borrowed(v)))
+    }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
+        Ok(Some(Cow::Owned(v.to_owned())))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(Some(Cow::Owned(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Cow::Owned(v.to_string())))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Cow::Owned(v.to_string())))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(Some(Cow::Owned(v.to_string())))
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
         Ok(None)
@@ -1569,7 +1665,7 @@ impl<'de> Visitor<'de> for LenientString {
         Ok(None)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(LenientString)
+        d.deserialize_any(self)
     }
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
@@ -1581,8 +1677,17 @@ impl<'de> Visitor<'de> for LenientString {
     }
 }
 
+/// A string (numbers read as their text); any other JSON value reads as absent. Borrowed
+/// from the input when it holds no escapes.
+pub(crate) fn lenient_text<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Text<'a>>, D::Error> {
+    d.deserialize_any(LenientText(std::marker::PhantomData))
+}
+
+/// [`lenient_text`], owned.
 pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_any(LenientString)
+    Ok(lenient_text(d)?.map(Cow::into_owned))
 }
 
 pub(crate) fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
@@ -1629,7 +1734,7 @@ pub(crate) fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::E
 }
 
 pub(crate) fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    Ok(lenient_string(d)?.and_then(|s| s.trim().parse::<f64>().ok()))
+    Ok(lenient_text(d)?.and_then(|s| s.trim().parse::<f64>().ok()))
 }
 
 /// Skips whatever a lenient field does not use.
@@ -1737,14 +1842,17 @@ where
 }
 
 /// A list of strings (numbers accepted); a single string reads as a one-element list.
-pub(crate) fn lenient_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    struct One(Option<String>);
-    impl<'de> Deserialize<'de> for One {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<One, D::Error> {
-            lenient_string(d).map(One)
+/// Each is trimmed; empty ones are dropped.
+pub(crate) fn lenient_strings<'de: 'a, 'a, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<Text<'a>>, D::Error> {
+    struct One<'a>(Option<Text<'a>>);
+    impl<'de: 'a, 'a> Deserialize<'de> for One<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<One<'a>, D::Error> {
+            lenient_text(d).map(One)
         }
     }
-    fn clean(s: Option<String>) -> Option<String> {
+    fn clean(s: Option<Text<'_>>) -> Option<Text<'_>> {
         let s = s?;
         let t = s.trim();
         if t.is_empty() {
@@ -1752,57 +1860,63 @@ pub(crate) fn lenient_strings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Str
         } else if t.len() == s.len() {
             Some(s)
         } else {
-            Some(t.to_owned())
+            Some(match s {
+                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+                Cow::Owned(o) => Cow::Owned(o.trim().to_owned()),
+            })
         }
     }
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Vec<String>;
+    struct V<'a>(std::marker::PhantomData<&'a ()>);
+    impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+        type Value = Vec<Text<'a>>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("any JSON value")
         }
-        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
             let mut out = Vec::new();
-            while let Some(One(s)) = seq.next_element::<One>()? {
+            while let Some(One(s)) = seq.next_element::<One<'a>>()? {
                 if out.len() < crate::core::resource::limits::LIST {
                     out.extend(clean(s));
                 }
             }
             Ok(out)
         }
-        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Vec<String>, A::Error> {
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
             drain_map(map)?;
             Ok(Vec::new())
         }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
             d.deserialize_any(self)
         }
-        fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok(Vec::new())
         }
-        fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok(Vec::new())
         }
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Vec<String>, E> {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
             Ok(Vec::new())
         }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<String>, E> {
-            Ok(vec![v.to_string()])
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(vec![Cow::Owned(v.to_string())])
         }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
-            Ok(vec![v.to_string()])
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(vec![Cow::Owned(v.to_string())])
         }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<String>, E> {
-            Ok(vec![v.to_string()])
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(vec![Cow::Owned(v.to_string())])
         }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
-            Ok(clean(Some(v.to_owned())).into_iter().collect())
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(clean(Some(Cow::Borrowed(v))).into_iter().collect())
         }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Vec<String>, E> {
-            Ok(clean(Some(v)).into_iter().collect())
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(clean(Some(Cow::Owned(v.to_owned()))).into_iter().collect())
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(clean(Some(Cow::Owned(v))).into_iter().collect())
         }
     }
-    d.deserialize_any(V)
+    d.deserialize_any(V(std::marker::PhantomData))
 }
 
 #[cfg(test)]
@@ -1840,6 +1954,80 @@ mod tests {
         assert_eq!(ma, mb);
         assert_eq!(a, resources, "threads keep file order");
         assert_eq!(b, resources);
+    }
+
+    /// Gzip of a header line and `lines`, each followed by a newline.
+    fn stream_of(lines: &[Vec<u8>]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"{\"haven_directory\":2}\n").unwrap();
+        for l in lines {
+            gz.write_all(l).unwrap();
+            gz.write_all(b"\n").unwrap();
+        }
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn escaped_text_and_bad_utf8_read_the_same_on_every_path() {
+        // Chunks of 128 lines: the first holds lines with invalid UTF-8, so it is read line
+        // by line; the others are checked once. Escaped strings are decoded (owned),
+        // plain ones borrowed; both must come out the same.
+        let mut lines = Vec::new();
+        for i in 0..400 {
+            let line = match i % 100 {
+                7 => format!(
+                    r#"{{"id":"e{i}","name":"Caf\u00e9 \"Luz\" {i}","description":"tab\there"}}"#
+                )
+                .into_bytes(),
+                13 if i < 100 => {
+                    // Invalid UTF-8 in a field nobody reads: the record stays.
+                    let mut l = format!(r#"{{"id":"u{i}","name":"Kept {i}","x":""#).into_bytes();
+                    l.extend_from_slice(b"\xff\xfe\"}");
+                    l
+                }
+                14 if i < 100 => {
+                    // Invalid UTF-8 in the name: the record is skipped.
+                    let mut l = format!(r#"{{"id":"v{i}","name":""#).into_bytes();
+                    l.extend_from_slice(b"\xc3\"}");
+                    l
+                }
+                15 => "{\"id\":\"w\",\"name\":\"\u{e9}t\u{e9} \u{1f3e0}\"}"
+                    .replace('w', &format!("w{i}"))
+                    .into_bytes(),
+                _ => {
+                    format!(r#"{{"id":"n{i}","name":"  Name {i}  ","haven_services":[" a ","b"]}}"#)
+                        .into_bytes()
+                }
+            };
+            lines.push(line);
+        }
+        let bytes = stream_of(&lines);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let ma = decode_stream(&bytes, &mut |r: &Resource| {
+            a.push(r.clone());
+            true
+        })
+        .unwrap();
+        let mb = decode_stream_here(&bytes, &mut |r: &Resource| {
+            b.push(r.clone());
+            true
+        })
+        .unwrap();
+        assert_eq!(ma, mb);
+        assert_eq!(a, b);
+        assert_eq!(ma.count, 399);
+        assert_eq!(ma.skipped, 1);
+        for i in [7, 107, 207, 307] {
+            let esc = a.iter().find(|r| r.id == format!("e{i}")).unwrap();
+            assert_eq!(esc.name, format!("Café \"Luz\" {i}"));
+            assert_eq!(esc.description, "tab\there");
+        }
+        assert_eq!(a.iter().find(|r| r.id == "u13").unwrap().name, "Kept 13");
+        assert_eq!(a.iter().find(|r| r.id == "w315").unwrap().name, "été 🏠");
+        let plain = a.iter().find(|r| r.id == "n1").unwrap();
+        assert_eq!(plain.name, "Name 1");
+        assert_eq!(plain.services, vec!["a".to_owned(), "b".to_owned()]);
     }
 
     #[test]
