@@ -272,7 +272,7 @@ fn append_line(
         if buf.is_empty() {
             return Ok(out.len() > start);
         }
-        let (take, done) = match buf.iter().position(|&b| b == b'\n') {
+        let (take, done) = match memchr::memchr(b'\n', buf) {
             Some(i) => (i, true),
             None => (buf.len(), false),
         };
@@ -391,7 +391,7 @@ fn decode_stream(
                 let mut counts = Counts::default();
                 for chunk in chunk_rx.iter() {
                     let mut batch = back_rx.try_recv().unwrap_or_default();
-                    batch.clear();
+                    batch.drain(..).for_each(spare::recycle);
                     // UTF-8 is checked once for the chunk rather than string by string;
                     // a chunk that fails is read line by line, as bytes.
                     let valid = std::str::from_utf8(&chunk.text).ok();
@@ -1164,7 +1164,7 @@ fn phone_type(k: ContactKind) -> &'static str {
 
 /// Trim an HSDS phone number (the official examples wrap numbers in quotes).
 fn clean_number(n: &str) -> String {
-    n.trim().trim_matches('"').trim().to_owned()
+    spare::text(n.trim().trim_matches('"').trim())
 }
 
 /// The trimmed text, owned; `None` when empty. An owned string with nothing to trim is
@@ -1175,16 +1175,103 @@ fn opt_nonempty(s: Option<Text<'_>>) -> Option<String> {
     if t.is_empty() {
         None
     } else if t.len() == v.len() {
-        Some(v.into_owned())
+        Some(owned(v))
     } else {
-        Some(t.to_owned())
+        Some(spare::text(t))
+    }
+}
+
+/// The text, owned (a spare buffer when it was borrowed).
+fn owned(s: Text<'_>) -> String {
+    match s {
+        Cow::Borrowed(b) => spare::text(b),
+        Cow::Owned(o) => o,
     }
 }
 
 /// The trimmed text, owned; `None` when empty.
 fn opt_str(s: Option<&str>) -> Option<String> {
     let t = s?.trim();
-    (!t.is_empty()).then(|| t.to_owned())
+    (!t.is_empty()).then(|| spare::text(t))
+}
+
+/// Spare string buffers, per thread: a parse worker gives back the strings of the
+/// resources the index has finished with, and the next resources it builds are written
+/// into them, so a large import does not allocate and free every field of every service.
+/// Where nothing is given back (every other caller) strings are allocated as usual.
+pub(crate) mod spare {
+    use std::cell::RefCell;
+
+    use crate::core::resource::Resource;
+
+    /// Most buffers kept per thread.
+    const MAX_KEPT: usize = 4096;
+    /// Larger buffers are freed rather than kept.
+    const MAX_CAPACITY: usize = 1024;
+
+    thread_local! {
+        static KEPT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// `s` in an owned string, reusing a kept buffer when there is one.
+    pub(crate) fn text(s: &str) -> String {
+        let mut out = KEPT.with_borrow_mut(Vec::pop).unwrap_or_default();
+        out.clear();
+        out.push_str(s);
+        out
+    }
+
+    fn keep(s: String) {
+        if s.capacity() == 0 || s.capacity() > MAX_CAPACITY {
+            return;
+        }
+        KEPT.with_borrow_mut(|k| {
+            if k.len() < MAX_KEPT {
+                k.push(s);
+            }
+        });
+    }
+
+    fn keep_opt(s: Option<String>) {
+        if let Some(s) = s {
+            keep(s);
+        }
+    }
+
+    /// Keep the strings of a resource that is no longer needed.
+    pub(crate) fn recycle(r: Resource) {
+        keep(r.id);
+        keep(r.name);
+        keep_opt(r.organization);
+        keep(r.description);
+        r.services.into_iter().for_each(keep);
+        for c in r.contacts {
+            keep(c.value);
+            keep_opt(c.keyword);
+            keep_opt(c.label);
+        }
+        for l in r.languages {
+            keep(l.code);
+            keep(l.name);
+        }
+        keep_opt(r.hours.note);
+        r.area.states.into_iter().for_each(keep);
+        keep_opt(r.area.description);
+        if let Some(p) = r.place {
+            keep_opt(p.address);
+            keep_opt(p.city);
+            keep_opt(p.state);
+            keep_opt(p.postal_code);
+        }
+        keep_opt(r.provenance.source);
+        keep_opt(r.notes);
+    }
+
+    /// Buffers kept on this thread (for tests).
+    #[cfg(test)]
+    pub(crate) fn kept() -> usize {
+        KEPT.with_borrow(Vec::len)
+    }
 }
 
 /// A borrowed field for the encoder.
@@ -1196,13 +1283,15 @@ fn lend(s: &Option<String>) -> Option<Text<'_>> {
 pub(crate) fn state_code(s: &str) -> Option<String> {
     let t = s.trim();
     if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        let up = t.to_ascii_uppercase();
-        return US_STATES.iter().any(|(c, _)| *c == up).then_some(up);
+        return US_STATES
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(t))
+            .map(|(c, _)| spare::text(c));
     }
     US_STATES
         .iter()
         .find(|(_, name)| name.eq_ignore_ascii_case(t))
-        .map(|(c, _)| (*c).to_owned())
+        .map(|(c, _)| spare::text(c))
 }
 
 /// US states and territories: code and name.
@@ -1390,10 +1479,9 @@ impl<'a> Service<'a> {
             });
         }
         for l in self.languages {
-            let code = opt_nonempty(l.code)
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            let name = opt_nonempty(l.name).unwrap_or_else(|| code.clone());
+            let mut code = opt_nonempty(l.code).unwrap_or_default();
+            code.make_ascii_lowercase();
+            let name = opt_nonempty(l.name).unwrap_or_else(|| spare::text(&code));
             if !name.is_empty() && !r.languages.iter().any(|x| x.name == name && x.code == code) {
                 r.languages.push(Language { code, name });
             }
@@ -1406,7 +1494,7 @@ impl<'a> Service<'a> {
         r.services = self
             .haven_services
             .into_iter()
-            .map(Cow::into_owned)
+            .map(owned)
             .chain(
                 self.attributes
                     .into_iter()
@@ -1455,14 +1543,23 @@ impl<'a> Service<'a> {
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
             });
         if let Some(a) = address {
-            let street: Vec<String> = [a.address_1, a.address_2]
-                .into_iter()
-                .filter_map(opt_nonempty)
-                .collect();
+            // Street lines joined; none at all for a confidential place.
+            let address = if confidential {
+                None
+            } else {
+                match (opt_nonempty(a.address_1), opt_nonempty(a.address_2)) {
+                    (Some(mut one), Some(two)) => {
+                        one.push_str(", ");
+                        one.push_str(&two);
+                        Some(one)
+                    }
+                    (one, two) => one.or(two),
+                }
+            };
             let state = opt_nonempty(a.state_province).map(|s| state_code(&s).unwrap_or(s));
             r.place = Some(Place {
                 confidential,
-                address: (!confidential && !street.is_empty()).then(|| street.join(", ")),
+                address,
                 city: opt_nonempty(a.city),
                 state,
                 postal_code: if confidential {
@@ -2028,6 +2125,38 @@ mod tests {
         let plain = a.iter().find(|r| r.id == "n1").unwrap();
         assert_eq!(plain.name, "Name 1");
         assert_eq!(plain.services, vec!["a".to_owned(), "b".to_owned()]);
+    }
+
+    #[test]
+    fn spare_buffers_never_carry_old_text() {
+        let json = br#"{"haven_directory":1,"services":[
+            {"id":"a","name":" A ","description":"d","phones":[{"number":"\"555\"","description":"x"}],
+             "languages":[{"code":"ES"}],"haven_services":["k"],"haven_states":["tx"],
+             "service_at_locations":[{"location":{"addresses":[{"address_1":"1 St","address_2":"Apt 2","city":"C","state_province":"texas","postal_code":"7"}]}}]},
+            {"id":"b","name":"B","organization":{"name":"O"},"haven_notes":"n","haven_source":"s"}
+        ]}"#;
+        let first = decode_payload(json).unwrap();
+        // Fill this thread's spare buffers with long old text, then decode again.
+        for i in 0..50 {
+            let mut old = Resource::new("x".repeat(300), "y".repeat(300), ResourceKind::Service);
+            old.description = format!("old {i} ").repeat(40);
+            old.services = vec!["z".repeat(100); 3];
+            spare::recycle(old);
+        }
+        let kept = spare::kept();
+        assert!(kept >= 250, "{kept}");
+        let again = decode_payload(json).unwrap();
+        assert!(spare::kept() < kept, "the second decode used kept buffers");
+        assert_eq!(first, again);
+        let a = &again.payload.resources[0];
+        assert_eq!(a.name, "A");
+        assert_eq!(a.contacts[0].value, "555");
+        assert_eq!(a.languages[0].code, "es");
+        assert_eq!(a.languages[0].name, "es");
+        let place = a.place.as_ref().unwrap();
+        assert_eq!(place.address.as_deref(), Some("1 St, Apt 2"));
+        assert_eq!(place.state.as_deref(), Some("TX"));
+        assert_eq!(a.area.states, vec!["TX".to_owned()]);
     }
 
     #[test]
