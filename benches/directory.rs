@@ -758,11 +758,17 @@ fn report(resources: &[Resource], signed: &Signed) -> Directory {
     dir
 }
 
-/// `HAVEN_BENCH_PROFILE=import|decode|index` runs only that stage ten times and exits:
-/// something for `perf record` to look at without the search and SQLite runs.
+/// `HAVEN_BENCH_PROFILE=import|decode|index` runs only that stage (ten times, or
+/// `HAVEN_BENCH_RUNS`) and exits: something for `perf record` or valgrind to look at
+/// without the search and SQLite runs.
+#[inline(never)]
 fn profile_only(stage: &str, resources: &[Resource], signed: &Signed) {
     let (t0, c0) = (Instant::now(), cpu_seconds());
-    for _ in 0..10 {
+    let runs: u32 = std::env::var("HAVEN_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    for _ in 0..runs {
         match stage {
             "import" => {
                 black_box(import(signed).len());
@@ -784,10 +790,11 @@ fn profile_only(stage: &str, resources: &[Resource], signed: &Signed) {
             other => panic!("HAVEN_BENCH_PROFILE: unknown stage {other:?} (import, decode, index)"),
         }
     }
+    let per = 1e3 / f64::from(runs.max(1));
     println!(
-        "{stage} x10: {:.0} ms wall, {:.0} ms CPU per run",
-        t0.elapsed().as_secs_f64() * 100.0,
-        cpu_seconds().map_or(f64::NAN, |c| (c - c0.unwrap_or(c)) * 100.0)
+        "{stage} x{runs}: {:.0} ms wall, {:.0} ms CPU per run",
+        t0.elapsed().as_secs_f64() * per,
+        cpu_seconds().map_or(f64::NAN, |c| (c - c0.unwrap_or(c)) * per)
     );
 }
 
@@ -801,12 +808,19 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 fn main() {
-    let resources = generate(N);
-    let signed = signed_bundle(resources.clone());
     if let Ok(stage) = std::env::var("HAVEN_BENCH_PROFILE") {
+        // HAVEN_BENCH_N: fewer services (for valgrind); HAVEN_BENCH_RUNS: how many runs.
+        let n = std::env::var("HAVEN_BENCH_N")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(N);
+        let resources = generate(n);
+        let signed = signed_bundle(resources.clone());
         profile_only(&stage, &resources, &signed);
         return;
     }
+    let resources = generate(N);
+    let signed = signed_bundle(resources.clone());
     let dir = report(&resources, &signed);
     let mut c = Criterion::default().configure_from_args();
     {

@@ -391,7 +391,7 @@ fn decode_stream(
                 let mut counts = Counts::default();
                 for chunk in chunk_rx.iter() {
                     let mut batch = back_rx.try_recv().unwrap_or_default();
-                    batch.drain(..).for_each(spare::recycle);
+                    batch.clear();
                     // UTF-8 is checked once for the chunk rather than string by string;
                     // a chunk that fails is read line by line, as bytes.
                     let valid = std::str::from_utf8(&chunk.text).ok();
@@ -1164,7 +1164,7 @@ fn phone_type(k: ContactKind) -> &'static str {
 
 /// Trim an HSDS phone number (the official examples wrap numbers in quotes).
 fn clean_number(n: &str) -> String {
-    spare::text(n.trim().trim_matches('"').trim())
+    n.trim().trim_matches('"').trim().to_owned()
 }
 
 /// The trimmed text, owned; `None` when empty. An owned string with nothing to trim is
@@ -1177,14 +1177,14 @@ fn opt_nonempty(s: Option<Text<'_>>) -> Option<String> {
     } else if t.len() == v.len() {
         Some(owned(v))
     } else {
-        Some(spare::text(t))
+        Some(t.to_owned())
     }
 }
 
-/// The text, owned (a spare buffer when it was borrowed).
+/// The text, owned (copied only when it was borrowed).
 fn owned(s: Text<'_>) -> String {
     match s {
-        Cow::Borrowed(b) => spare::text(b),
+        Cow::Borrowed(b) => b.to_owned(),
         Cow::Owned(o) => o,
     }
 }
@@ -1192,86 +1192,7 @@ fn owned(s: Text<'_>) -> String {
 /// The trimmed text, owned; `None` when empty.
 fn opt_str(s: Option<&str>) -> Option<String> {
     let t = s?.trim();
-    (!t.is_empty()).then(|| spare::text(t))
-}
-
-/// Spare string buffers, per thread: a parse worker gives back the strings of the
-/// resources the index has finished with, and the next resources it builds are written
-/// into them, so a large import does not allocate and free every field of every service.
-/// Where nothing is given back (every other caller) strings are allocated as usual.
-pub(crate) mod spare {
-    use std::cell::RefCell;
-
-    use crate::core::resource::Resource;
-
-    /// Most buffers kept per thread.
-    const MAX_KEPT: usize = 4096;
-    /// Larger buffers are freed rather than kept.
-    const MAX_CAPACITY: usize = 1024;
-
-    thread_local! {
-        static KEPT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    }
-
-    /// `s` in an owned string, reusing a kept buffer when there is one.
-    pub(crate) fn text(s: &str) -> String {
-        let mut out = KEPT.with_borrow_mut(Vec::pop).unwrap_or_default();
-        out.clear();
-        out.push_str(s);
-        out
-    }
-
-    fn keep(s: String) {
-        if s.capacity() == 0 || s.capacity() > MAX_CAPACITY {
-            return;
-        }
-        KEPT.with_borrow_mut(|k| {
-            if k.len() < MAX_KEPT {
-                k.push(s);
-            }
-        });
-    }
-
-    fn keep_opt(s: Option<String>) {
-        if let Some(s) = s {
-            keep(s);
-        }
-    }
-
-    /// Keep the strings of a resource that is no longer needed.
-    pub(crate) fn recycle(r: Resource) {
-        keep(r.id);
-        keep(r.name);
-        keep_opt(r.organization);
-        keep(r.description);
-        r.services.into_iter().for_each(keep);
-        for c in r.contacts {
-            keep(c.value);
-            keep_opt(c.keyword);
-            keep_opt(c.label);
-        }
-        for l in r.languages {
-            keep(l.code);
-            keep(l.name);
-        }
-        keep_opt(r.hours.note);
-        r.area.states.into_iter().for_each(keep);
-        keep_opt(r.area.description);
-        if let Some(p) = r.place {
-            keep_opt(p.address);
-            keep_opt(p.city);
-            keep_opt(p.state);
-            keep_opt(p.postal_code);
-        }
-        keep_opt(r.provenance.source);
-        keep_opt(r.notes);
-    }
-
-    /// Buffers kept on this thread (for tests).
-    #[cfg(test)]
-    pub(crate) fn kept() -> usize {
-        KEPT.with_borrow(Vec::len)
-    }
+    (!t.is_empty()).then(|| t.to_owned())
 }
 
 /// A borrowed field for the encoder.
@@ -1286,12 +1207,12 @@ pub(crate) fn state_code(s: &str) -> Option<String> {
         return US_STATES
             .iter()
             .find(|(c, _)| c.eq_ignore_ascii_case(t))
-            .map(|(c, _)| spare::text(c));
+            .map(|(c, _)| (*c).to_owned());
     }
     US_STATES
         .iter()
         .find(|(_, name)| name.eq_ignore_ascii_case(t))
-        .map(|(c, _)| spare::text(c))
+        .map(|(c, _)| (*c).to_owned())
 }
 
 /// US states and territories: code and name.
@@ -1481,7 +1402,7 @@ impl<'a> Service<'a> {
         for l in self.languages {
             let mut code = opt_nonempty(l.code).unwrap_or_default();
             code.make_ascii_lowercase();
-            let name = opt_nonempty(l.name).unwrap_or_else(|| spare::text(&code));
+            let name = opt_nonempty(l.name).unwrap_or_else(|| code.clone());
             if !name.is_empty() && !r.languages.iter().any(|x| x.name == name && x.code == code) {
                 r.languages.push(Language { code, name });
             }
@@ -2128,26 +2049,14 @@ mod tests {
     }
 
     #[test]
-    fn spare_buffers_never_carry_old_text() {
+    fn fields_are_trimmed_joined_and_coded() {
         let json = br#"{"haven_directory":1,"services":[
             {"id":"a","name":" A ","description":"d","phones":[{"number":"\"555\"","description":"x"}],
              "languages":[{"code":"ES"}],"haven_services":["k"],"haven_states":["tx"],
              "service_at_locations":[{"location":{"addresses":[{"address_1":"1 St","address_2":"Apt 2","city":"C","state_province":"texas","postal_code":"7"}]}}]},
             {"id":"b","name":"B","organization":{"name":"O"},"haven_notes":"n","haven_source":"s"}
         ]}"#;
-        let first = decode_payload(json).unwrap();
-        // Fill this thread's spare buffers with long old text, then decode again.
-        for i in 0..50 {
-            let mut old = Resource::new("x".repeat(300), "y".repeat(300), ResourceKind::Service);
-            old.description = format!("old {i} ").repeat(40);
-            old.services = vec!["z".repeat(100); 3];
-            spare::recycle(old);
-        }
-        let kept = spare::kept();
-        assert!(kept >= 250, "{kept}");
         let again = decode_payload(json).unwrap();
-        assert!(spare::kept() < kept, "the second decode used kept buffers");
-        assert_eq!(first, again);
         let a = &again.payload.resources[0];
         assert_eq!(a.name, "A");
         assert_eq!(a.contacts[0].value, "555");
