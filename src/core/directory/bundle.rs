@@ -1144,12 +1144,18 @@ fn contact_kind_from(s: &str) -> Option<ContactKind> {
 
 /// HSDS phone type → contact kind. Fax and pager are not ways to reach help here.
 fn phone_kind(t: Option<&str>) -> Option<ContactKind> {
-    match t.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
-        None | Some("") | Some("voice") | Some("cell") => Some(ContactKind::Call),
-        Some("text") | Some("sms") => Some(ContactKind::Text),
-        Some("textphone") | Some("tty") => Some(ContactKind::Tty),
-        Some("video") => Some(ContactKind::Videophone),
-        _ => None,
+    let t = t.map_or("", str::trim);
+    let is = |names: &[&str]| names.iter().any(|n| t.eq_ignore_ascii_case(n));
+    if is(&["", "voice", "cell"]) {
+        Some(ContactKind::Call)
+    } else if is(&["text", "sms"]) {
+        Some(ContactKind::Text)
+    } else if is(&["textphone", "tty"]) {
+        Some(ContactKind::Tty)
+    } else if is(&["video"]) {
+        Some(ContactKind::Videophone)
+    } else {
+        None
     }
 }
 
@@ -1290,12 +1296,14 @@ fn hours_from(schedules: &[Schedule<'_>], always: bool, note: Option<String>) ->
         let usable = freq.is_none_or(|f| daily || f.eq_ignore_ascii_case("WEEKLY"));
         match (usable, opens, closes) {
             (true, Some(o), Some(c)) => {
-                let days: Vec<Day> = match s.byday.as_deref() {
-                    Some(b) if !b.trim().is_empty() && !daily => {
-                        b.split(',').filter_map(Day::from_ical).collect()
-                    }
-                    _ => Day::ALL.to_vec(),
-                };
+                let listed = s
+                    .byday
+                    .as_deref()
+                    .filter(|b| !b.trim().is_empty() && !daily);
+                let days = listed
+                    .into_iter()
+                    .flat_map(|b| b.split(',').filter_map(Day::from_ical))
+                    .chain(Day::ALL.iter().copied().filter(|_| listed.is_none()));
                 for day in days {
                     if hours.weekly.len() < crate::core::resource::limits::LIST {
                         hours.weekly.push(OpeningSpan {
@@ -1334,8 +1342,8 @@ impl<'a> Service<'a> {
         let id = opt_nonempty(self.id).ok_or(RecordError::MissingId)?;
         let name = opt_nonempty(self.name).ok_or(RecordError::MissingName)?;
         if let Some(status) = self.status.as_deref() {
-            let s = status.trim().to_ascii_lowercase();
-            if !s.is_empty() && s != "active" {
+            let s = status.trim();
+            if !s.is_empty() && !s.eq_ignore_ascii_case("active") {
                 return Err(RecordError::Inactive);
             }
         }
@@ -1477,7 +1485,10 @@ impl<'a> Service<'a> {
                     (one, two) => one.or(two),
                 }
             };
-            let state = opt_nonempty(a.state_province).map(|s| state_code(&s).unwrap_or(s));
+            let state = opt_nonempty(a.state_province.map(|s| match state_code(&s) {
+                Some(code) => Cow::Owned(code),
+                None => s,
+            }));
             r.place = Some(Place {
                 confidential,
                 address,
