@@ -15,8 +15,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use serde::Serialize;
 
 use haven::core::crypto::{self, Pin};
-use haven::core::store::SystemClock;
 use haven::core::vault::KdfParams;
+use haven::io::clock::SystemClock;
 use haven::io::vault_files::{VaultService, KEY_FILE};
 use haven::platform::desktop::KeyFile;
 
@@ -116,8 +116,8 @@ fn ring_pbkdf2_secs(iterations: u32) -> f64 {
 }
 
 fn kdf_reports(_c: &mut Criterion) {
-    let raw = crypto::measure_pbkdf2_iterations(Duration::from_secs(1));
-    let chosen = KdfParams::calibrate_default().iterations();
+    let raw = crypto::measure_pbkdf2_iterations(Duration::from_secs(1), &SystemClock);
+    let chosen = KdfParams::calibrate_default(&SystemClock).iterations();
     println!("vault/calibrate_1s: {raw} iterations reached in 1 s (stored count after floor/cap: {chosen})");
     let n = 1_000_000;
     let ring = ring_pbkdf2_secs(n);
@@ -133,7 +133,7 @@ fn kdf_reports(_c: &mut Criterion) {
 }
 
 fn unlock_calibrated(c: &mut Criterion) {
-    let kdf = KdfParams::calibrate_default();
+    let kdf = KdfParams::calibrate_default(&SystemClock);
     let dir = bench_dir();
     let svc = service(dir.path());
     drop(svc.create(&pin("482915"), None, kdf).expect("create"));

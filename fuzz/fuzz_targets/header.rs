@@ -1,8 +1,8 @@
-//! Fuzz target: the key-header decoder (`core::header::Header::decode`) and slot opening.
+//! Fuzz target: the key-header decoder (`core::vault::header::Header::decode`) and slot opening.
 #![no_main]
 
 use haven::core::crypto::Key32;
-use haven::core::header::Header;
+use haven::core::vault::header::Header;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

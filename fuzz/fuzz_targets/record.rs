@@ -1,10 +1,10 @@
-//! Fuzz target: the record decoder (`core::record::RecordKeys::open`) and the wrong-PIN
+//! Fuzz target: the record decoder (`core::vault::record::RecordKeys::open`) and the wrong-PIN
 //! counter decoder. The first byte picks the key length, the rest is key then value.
 #![no_main]
 
-use haven::core::backoff::BackoffState;
+use haven::core::vault::backoff::BackoffState;
 use haven::core::crypto::Key32;
-use haven::core::record::{RecordKeys, RecordKind};
+use haven::core::vault::record::{RecordKeys, RecordKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::core::crypto;
-use crate::core::store::{MetaStore, StoreError};
+use crate::core::vault::store::{MetaStore, StoreError};
 use crate::platform::desktop::sync_dir;
 
 /// Header file name inside the data directory.

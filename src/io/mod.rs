@@ -1,5 +1,6 @@
 //! Input/output: the only layer that touches the file system, sled and the network.
 
+pub mod clock;
 pub mod fetch;
 pub mod files;
 pub mod sled_store;

@@ -6,8 +6,8 @@
 use std::path::Path;
 use std::sync::{RwLock, RwLockReadGuard};
 
-use crate::core::record::TREE_NAME;
-use crate::core::store::{BatchOp, Entry, RecordKey, Store, StoreError};
+use crate::core::vault::record::TREE_NAME;
+use crate::core::vault::store::{BatchOp, Entry, RecordKey, Store, StoreError};
 
 fn map_err(e: sled::Error) -> StoreError {
     match e {

@@ -2,11 +2,11 @@
 //!
 //! Layout of the data directory (all names neutral, nothing in any file names the app):
 //! ```text
-//! <dir>/cfg.bin   key header, 264 bytes (core::header)
-//! <dir>/st.bin    wrong-PIN counter, 13 bytes (core::backoff)
+//! <dir>/cfg.bin   key header, 264 bytes (core::vault::header)
+//! <dir>/st.bin    wrong-PIN counter, 13 bytes (core::vault::backoff)
 //! <dir>/k.bin     desktop device secret, 32 bytes, 0600 (platform::desktop::KeyFile);
 //!                 Android: kw.bin, a Keystore-wrapped secret; iOS: a Keychain item
-//! <dir>/db/       sled database, one tree "d" (core::record)
+//! <dir>/db/       sled database, one tree "d" (core::vault::record)
 //! ```
 //! Every method blocks (PBKDF2 takes about a second by design, sled fsyncs): call them from a
 //! background thread (`tokio::task::spawn_blocking`). `VaultService` is `Send + Sync` and is
@@ -17,9 +17,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
+use crate::core::clock::Clock;
 use crate::core::crypto::Pin;
-use crate::core::store::{Clock, Store, SystemClock};
+use crate::core::vault::store::Store;
 use crate::core::vault::{self, DecoySpec, KdfParams, UnlockOutcome, Vault, VaultEnv, VaultError};
+use crate::io::clock::SystemClock;
 use crate::io::files::{FileMeta, HEADER_FILE};
 use crate::io::sled_store::SledStore;
 use crate::platform::{DeviceSecret, DeviceSecretError};
@@ -203,7 +205,7 @@ fn remove_dir(path: &Path) -> Result<(), VaultError> {
 
 impl FileMeta {
     fn read_header_exists(&self) -> Result<bool, VaultError> {
-        use crate::core::store::MetaStore;
+        use crate::core::vault::store::MetaStore;
         Ok(self.read_header()?.is_some())
     }
 }

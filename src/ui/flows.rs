@@ -72,6 +72,6 @@ fn seed_decoy(svc: &VaultService, decoy_pin: &str, prefs: &Settings) -> Result<(
     }
     let decoy = outcome.into_vault();
     decoy.put(settings::RECORD, prefs)?;
-    crate::core::decoy::seed(&prefs.lang, &mut |name, bytes| decoy.put_bytes(name, bytes))?;
+    crate::core::vault::decoy::seed(&prefs.lang, &mut |name, bytes| decoy.put_bytes(name, bytes))?;
     Ok(())
 }

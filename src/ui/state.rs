@@ -6,10 +6,11 @@
 //! and the private components unmount, dropping their signals.
 
 use crate::core::calculator::Calculator;
+use crate::core::clock::Clock;
 use crate::core::i18n;
 use crate::core::settings::Settings;
-use crate::core::store::{Clock, SystemClock};
 use crate::core::vault::{KdfParams, Slot, Vault, VaultError};
+use crate::io::clock::SystemClock;
 use crate::io::vault_files::VaultService;
 use crate::platform::PlatformEvent;
 use dioxus::prelude::*;
@@ -30,7 +31,7 @@ impl KdfChoice {
     /// The parameters to use now (calibration runs the KDF: call off the UI thread).
     pub fn params(self) -> KdfParams {
         match self {
-            KdfChoice::Calibrate(budget) => KdfParams::calibrate(budget),
+            KdfChoice::Calibrate(budget) => KdfParams::calibrate(budget, &SystemClock),
             KdfChoice::Fixed(p) => p,
         }
     }

@@ -25,7 +25,7 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn hsds_examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/hsds-3.0/examples")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/hsds-3.0/examples")
 }
 
 const NOW: OffsetDateTime = datetime!(2027-01-04 12:00 UTC);

@@ -4,7 +4,7 @@
 
 use crate::harness::TestDom;
 use dioxus::prelude::*;
-use haven::core::store::ManualClock;
+use haven::core::clock::ManualClock;
 use haven::core::vault::KdfParams;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::MemoryDeviceSecret;

@@ -32,7 +32,7 @@ struct Keys {
 }
 
 fn clock_now(f: &Fixture) -> OffsetDateTime {
-    use haven::core::store::Clock;
+    use haven::core::clock::Clock;
     OffsetDateTime::from_unix_timestamp(f.clock.now_unix_secs() as i64).unwrap()
 }
 

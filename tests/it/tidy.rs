@@ -43,6 +43,10 @@ fn core_is_sans_io() {
         "std::net",
         "tokio",
         "std::process",
+        // Core reads no clock: time comes in through `core::clock::Clock`.
+        "SystemTime",
+        "Instant::now",
+        "crate::io",
     ];
     let mut bad = Vec::new();
     for f in &files {
@@ -129,4 +133,89 @@ fn no_placeholders_or_debug_macros_in_src() {
         .map(|f| f.display().to_string())
         .collect();
     assert!(bad.is_empty(), "placeholders left in:\n{}", bad.join("\n"));
+}
+
+/// Every file (not only Rust) under the code and test folders, and `build.rs`.
+fn code_and_test_files() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if path.is_dir() {
+                // Build output and fuzz corpora are not code.
+                if !["target", "corpus", "artifacts", "data", "node_modules"]
+                    .iter()
+                    .any(|n| name == *n)
+                {
+                    walk(&path, out);
+                }
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = vec![root().join("build.rs")];
+    for dir in ["src", "tests", "benches", "fuzz", ".ci"] {
+        walk(&root().join(dir), &mut files);
+    }
+    files
+}
+
+/// A fresh clone with nothing beside it must build and pass: no file reads a path outside
+/// the repository (`../shared/…` existed only beside this project's own checkout).
+#[test]
+fn nothing_reads_outside_the_repository() {
+    let repo = root();
+    let mut bad = Vec::new();
+    for f in code_and_test_files() {
+        let Ok(text) = fs::read_to_string(&f) else {
+            continue;
+        };
+        let dir = f.parent().unwrap_or(&repo).to_path_buf();
+        for literal in text.split('"').skip(1).step_by(2) {
+            // The steering folder beside this project's own checkout (needles built so this
+            // file does not match itself).
+            let steering = ["data", "design", "seed", "reviews"].map(|d| format!("shared/{d}"));
+            if steering.iter().any(|n| literal.contains(n.as_str())) {
+                bad.push(format!("{}: \"{literal}\"", f.display()));
+                continue;
+            }
+            if !literal.starts_with("..") || literal.contains(char::is_whitespace) {
+                continue;
+            }
+            // A relative literal is read against the file's folder (include_str!) or, in a
+            // file that builds paths from the manifest folder, against the repository root.
+            let from_root =
+                text.contains("CARGO_MANIFEST_DIR") && climbs_out(&repo, &repo, literal);
+            if climbs_out(&dir, &repo, literal) || from_root {
+                bad.push(format!("{}: \"{literal}\"", f.display()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "these read a path outside the repository (copy what they need into tests/data/):\n{}",
+        bad.join("\n")
+    );
+}
+
+fn climbs_out(dir: &Path, repo: &Path, literal: &str) -> bool {
+    let mut depth = dir
+        .strip_prefix(repo)
+        .map(|p| p.components().count() as i32)
+        .unwrap_or(0);
+    for part in literal.split('/') {
+        match part {
+            ".." => depth -= 1,
+            "." | "" => {}
+            _ => depth += 1,
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }

@@ -8,8 +8,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use haven::core::crypto::{kdf_runs_on_this_thread, Key32};
-use haven::core::header::{Header, HEADER_LEN, PREFIX_LEN, SLOT_LEN};
-use haven::core::store::{MetaStore, Store};
+use haven::core::vault::header::{Header, HEADER_LEN, PREFIX_LEN, SLOT_LEN};
+use haven::core::vault::store::{MetaStore, Store};
 use haven::core::vault::{self, DecoySpec, KdfParams, Slot, UnlockOutcome, VaultError};
 use haven::io::files::HEADER_FILE;
 use haven::io::vault_files::{self, VaultService, DB_DIR, KEY_FILE};
@@ -828,7 +828,7 @@ fn works_from_a_background_thread_with_injected_device_secret() {
         VaultService::with_parts(
             dir.path(),
             Arc::new(haven::platform::desktop::MemoryDeviceSecret::new()),
-            Arc::new(haven::core::store::SystemClock),
+            Arc::new(haven::io::clock::SystemClock),
         )
         .unwrap(),
     );
@@ -857,12 +857,18 @@ fn works_from_a_background_thread_with_injected_device_secret() {
 
 #[test]
 fn calibration_respects_floor_cap_and_test_constructor() {
-    let tiny = KdfParams::calibrate(Duration::from_millis(1));
+    let clock = haven::io::clock::SystemClock;
+    assert!(
+        haven::core::crypto::measure_pbkdf2_iterations(Duration::from_millis(20), &clock) > 1000
+    );
+    let tiny = KdfParams::calibrate(Duration::from_millis(1), &clock);
     assert_eq!(tiny.iterations(), 600_000);
     assert!(KdfParams::with_iterations(1000).is_none());
     assert!(KdfParams::insecure_for_tests(999).is_none());
     assert!(KdfParams::insecure_for_tests(50_000_001).is_none());
-    let big = KdfParams::calibrate(Duration::from_secs(100_000));
+    let big = KdfParams::calibrate(Duration::from_secs(100_000), &clock);
+    let huge = KdfParams::calibrate(Duration::from_secs(3600), &clock);
+    assert_eq!(huge.iterations(), 10_000_000);
     assert_eq!(big.iterations(), 10_000_000);
 }
 

@@ -7,7 +7,7 @@ use std::fs;
 
 use serde::Serialize;
 
-use haven::core::header::{PREFIX_LEN, SLOT_LEN};
+use haven::core::vault::header::{PREFIX_LEN, SLOT_LEN};
 use haven::core::vault::DecoySpec;
 use haven::io::files::HEADER_FILE;
 

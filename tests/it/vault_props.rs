@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
-use haven::core::backoff::BackoffState;
 use haven::core::crypto::Key32;
-use haven::core::header::{Header, HEADER_LEN};
-use haven::core::record::{RecordKeys, RecordKind};
-use haven::core::store::MetaStore;
+use haven::core::vault::backoff::BackoffState;
+use haven::core::vault::header::{Header, HEADER_LEN};
+use haven::core::vault::record::{RecordKeys, RecordKind};
+use haven::core::vault::store::MetaStore;
 use haven::core::vault::{self, VaultError};
 
 use crate::vault_support::{kdf, pin, MemVault};
@@ -181,7 +181,7 @@ fn mem_vault_shares_its_store() {
     v.put("x", &1).unwrap();
     assert!(Arc::strong_count(&m.store) >= 2);
     assert_eq!(
-        haven::core::store::Store::entries(m.store.as_ref())
+        haven::core::vault::store::Store::entries(m.store.as_ref())
             .unwrap()
             .len(),
         2

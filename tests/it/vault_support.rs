@@ -8,8 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use haven::core::clock::ManualClock;
 use haven::core::crypto::{Key32, Pin};
-use haven::core::store::{ManualClock, MemMeta, MemStore};
+use haven::core::vault::store::{MemMeta, MemStore};
 use haven::core::vault::{KdfParams, VaultEnv};
 use haven::io::vault_files::{VaultService, KEY_FILE};
 use haven::platform::desktop::KeyFile;

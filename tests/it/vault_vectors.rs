@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use haven::core::backoff::BackoffState;
+use haven::core::clock::ManualClock;
 use haven::core::crypto::{self, Key32};
-use haven::core::header::{Header, KdfParams, FLAG_DURESS, FLAG_DURESS_SET, FLAG_HAS_DECOY};
-use haven::core::record::{RecordKeys, RecordKind};
-use haven::core::store::{ManualClock, MemMeta, MemStore, MetaStore, Store};
+use haven::core::vault::backoff::BackoffState;
+use haven::core::vault::header::{Header, KdfParams, FLAG_DURESS, FLAG_DURESS_SET, FLAG_HAS_DECOY};
+use haven::core::vault::record::{RecordKeys, RecordKind};
+use haven::core::vault::store::{MemMeta, MemStore, MetaStore, Store};
 use haven::core::vault::{self, Slot, VaultEnv};
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -140,7 +141,7 @@ fn compute(mut v: Vectors) -> Vectors {
     let mut header = Header {
         kdf,
         salt: arr(&v.salt),
-        slots: [[0u8; haven::core::header::SLOT_LEN]; 2],
+        slots: [[0u8; haven::core::vault::header::SLOT_LEN]; 2],
     };
     for i in 0..2 {
         let pin = crypto::Pin::from_str_copy(&v.pins[i]).unwrap();

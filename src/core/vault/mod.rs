@@ -6,7 +6,7 @@
 //! pin_key = PBKDF2-HMAC-SHA256(PIN, header salt, header iterations)      (one run per attempt)
 //! KEK     = HKDF-SHA256(salt = device secret, ikm = pin_key, info = "haven kek v1")
 //! slot i  = ChaCha20-Poly1305(KEK, version || flags || DEK), AAD = header prefix || i
-//! DEK     → index key, record key, DEK id            (see `core::record`)
+//! DEK     → index key, record key, DEK id            (see `core::vault::record`)
 //! ```
 //! Unlock runs the KDF once and then tries **both** slots, so a real PIN, a decoy PIN and a
 //! wrong PIN cost the same work. Slot 0 is the real vault, slot 1 the decoy (random bytes
@@ -21,6 +21,12 @@
 //! the store ([`VaultError::StaleHeader`]): after a re-key an old copy of the header no longer
 //! opens anything.
 
+pub mod backoff;
+pub mod decoy;
+pub mod header;
+pub mod record;
+pub mod store;
+
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,17 +35,18 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use super::backoff::BackoffState;
-use super::crypto::{self, CryptoError, InvalidPin, Key32, Pin};
-pub use super::header::KdfParams;
-use super::header::{Header, HeaderError, FLAG_DURESS, FLAG_DURESS_SET, FLAG_HAS_DECOY};
-use super::record::{RecordError, RecordKeys, RecordKind};
-use super::store::{BatchOp, Clock, MetaStore, RecordKey, Store, StoreError};
+use self::backoff::BackoffState;
+pub use self::header::KdfParams;
+use self::header::{Header, HeaderError, FLAG_DURESS, FLAG_DURESS_SET, FLAG_HAS_DECOY};
+use self::record::{RecordError, RecordKeys, RecordKind};
+use self::store::{BatchOp, MetaStore, RecordKey, Store, StoreError};
+use crate::core::clock::Clock;
+use crate::core::crypto::{self, CryptoError, InvalidPin, Key32, Pin};
 
 /// Everything the vault logic needs from the outside world, injected.
 #[derive(Clone)]
 pub struct VaultEnv {
-    /// Where encrypted records live (sled in the app, [`super::store::MemStore`] in tests).
+    /// Where encrypted records live (sled in the app, [`self::store::MemStore`] in tests).
     pub store: Arc<dyn Store>,
     /// Where the key header and the wrong-PIN counter live.
     pub meta: Arc<dyn MetaStore>,
@@ -464,7 +471,7 @@ impl Vault {
 
     /// The raw bytes under `name` (zeroized on drop).
     pub fn get_bytes(&self, name: &str) -> Result<Option<Zeroizing<Vec<u8>>>, VaultError> {
-        if name.is_empty() || name.len() > super::record::MAX_NAME_LEN {
+        if name.is_empty() || name.len() > self::record::MAX_NAME_LEN {
             return Err(VaultError::InvalidName);
         }
         let key = self.keys.key_for(RecordKind::User, name.as_bytes());
@@ -480,7 +487,7 @@ impl Vault {
 
     /// Whether a record exists under `name` (without decrypting it).
     pub fn contains(&self, name: &str) -> Result<bool, VaultError> {
-        if name.is_empty() || name.len() > super::record::MAX_NAME_LEN {
+        if name.is_empty() || name.len() > self::record::MAX_NAME_LEN {
             return Err(VaultError::InvalidName);
         }
         let key = self.keys.key_for(RecordKind::User, name.as_bytes());
@@ -722,7 +729,8 @@ impl Vault {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::store::{ManualClock, MemMeta, MemStore};
+    use crate::core::clock::ManualClock;
+    use crate::core::vault::store::{MemMeta, MemStore};
 
     fn env() -> VaultEnv {
         VaultEnv {

@@ -20,8 +20,8 @@
 
 use zeroize::Zeroizing;
 
-use super::crypto::{self, CryptoError, Key32, NONCE_LEN, TAG_LEN};
 use super::store::{RecordKey, RECORD_KEY_LEN};
+use crate::core::crypto::{self, CryptoError, Key32, NONCE_LEN, TAG_LEN};
 
 /// Version byte at the start of every stored value.
 pub const RECORD_VERSION: u8 = 1;

@@ -1,5 +1,5 @@
 //! Storage seams for the vault: [`Store`] (opaque records), [`MetaStore`] (key header and
-//! wrong-PIN counter), [`Clock`], plus in-memory implementations for tests.
+//! wrong-PIN counter), plus in-memory implementations for tests.
 //!
 //! The real implementations live in `crate::io` (sled and files); the vault logic in
 //! `core::vault` only ever sees these traits, so it stays free of file and database code.
@@ -69,48 +69,6 @@ pub trait MetaStore: Send + Sync {
     fn read_attempts(&self) -> Result<Option<Vec<u8>>, StoreError>;
     /// Replaces the wrong-PIN counter atomically and durably.
     fn write_attempts(&self, bytes: &[u8]) -> Result<(), StoreError>;
-}
-
-/// Wall-clock seconds since the Unix epoch (injected so backoff tests need no sleeping).
-pub trait Clock: Send + Sync {
-    /// Seconds since 1970-01-01 UTC.
-    fn now_unix_secs(&self) -> u64;
-}
-
-/// The system clock.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now_unix_secs(&self) -> u64 {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0)
-    }
-}
-
-/// A clock that only moves when told to (tests).
-#[derive(Debug, Default)]
-pub struct ManualClock(AtomicU64);
-
-impl ManualClock {
-    /// A clock standing at `secs`.
-    pub fn new(secs: u64) -> Self {
-        Self(AtomicU64::new(secs))
-    }
-    /// Moves the clock forward (or back, with a negative delta).
-    pub fn advance(&self, delta_secs: i64) {
-        let now = self.0.load(Ordering::SeqCst);
-        self.0
-            .store(now.saturating_add_signed(delta_secs), Ordering::SeqCst);
-    }
-}
-
-impl Clock for ManualClock {
-    fn now_unix_secs(&self) -> u64 {
-        self.0.load(Ordering::SeqCst)
-    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
