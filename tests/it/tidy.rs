@@ -175,7 +175,9 @@ fn nothing_reads_outside_the_repository() {
             continue;
         };
         let dir = f.parent().unwrap_or(&repo).to_path_buf();
-        for literal in text.split('"').skip(1).step_by(2) {
+        let code = code_only(&text);
+        let pieces: Vec<&str> = code.split('"').collect();
+        for (i, literal) in pieces.iter().enumerate().skip(1).step_by(2) {
             // The steering folder beside this project's own checkout (needles built so this
             // file does not match itself).
             let steering = ["data", "design", "seed", "reviews"].map(|d| format!("shared/{d}"));
@@ -183,14 +185,27 @@ fn nothing_reads_outside_the_repository() {
                 bad.push(format!("{}: \"{literal}\"", f.display()));
                 continue;
             }
-            if !literal.starts_with("..") || literal.contains(char::is_whitespace) {
+            if !literal.starts_with("../")
+                || literal.len() < 4
+                || literal.contains(char::is_whitespace)
+            {
                 continue;
             }
-            // A relative literal is read against the file's folder (include_str!) or, in a
-            // file that builds paths from the manifest folder, against the repository root.
-            let from_root =
-                text.contains("CARGO_MANIFEST_DIR") && climbs_out(&repo, &repo, literal);
-            if climbs_out(&dir, &repo, literal) || from_root {
+            // `include_str!`/`include_bytes!` read against the file's folder; any other path
+            // literal is read against the repository root (CARGO_MANIFEST_DIR, the working
+            // directory of tests and scripts).
+            let before = pieces[i - 1].trim_end();
+            let included = ["include_str!(", "include_bytes!(", "#[path ="]
+                .iter()
+                .any(|m| before.ends_with(m));
+            let builds_paths =
+                text.contains("CARGO_MANIFEST_DIR") || f.extension().is_none_or(|e| e != "rs");
+            let outside = if included {
+                climbs_out(&dir, &repo, literal)
+            } else {
+                builds_paths && climbs_out(&repo, &repo, literal)
+            };
+            if outside {
                 bad.push(format!("{}: \"{literal}\"", f.display()));
             }
         }
