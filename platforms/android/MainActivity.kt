@@ -30,7 +30,7 @@ import java.lang.ref.WeakReference
 
 // wry's generated Logger.kt reads dev.dioxus.main.BuildConfig; the real one belongs to the
 // application id (Dioxus.toml [bundle] identifier).
-typealias BuildConfig = org.haven.calculator.BuildConfig
+typealias BuildConfig = net.simplecalc.calculator.BuildConfig
 
 class MainActivity : WryActivity() {
 

@@ -1,7 +1,7 @@
 //! Resource links: 1–20 resources in the fragment of a URL, optionally signed.
 //!
 //! ```text
-//! https://<host>/r#<payload>        haven://r#<payload>
+//! https://<host>/r#<payload>        <scheme>://r#<payload>   (core::identity)
 //! payload = base64url, no padding, of:
 //!   u8 LINK_FORMAT (1) | u8 mode | body
 //!   mode 0 (unsigned): body = resource section
@@ -39,6 +39,7 @@ use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
 use time::OffsetDateTime;
 
+use crate::core::identity;
 use crate::core::resource::{
     Confidence, ContactKind, ContactPoint, Language, Provenance, Resource, ResourceKind,
 };
@@ -53,8 +54,8 @@ pub const LINK_FORMAT: u8 = 1;
 pub const MODE_UNSIGNED: u8 = 0;
 /// Mode byte of a signed link.
 pub const MODE_SIGNED: u8 = 1;
-/// Base URL of links opened by the app itself.
-pub const APP_BASE: &str = "haven://r";
+/// Base URL of links opened by the app itself (`<scheme>://r`, see `core::identity`).
+pub const APP_BASE: &str = identity::APP_LINK_BASE;
 /// Longest link (whole URL or bare fragment) the decoder reads and the encoder writes.
 pub const MAX_LINK_CHARS: usize = 4096;
 /// A typical three-resource signed link stays under this (SMS and QR friendly).
@@ -151,8 +152,11 @@ pub enum LinkError {
         /// When it stopped being valid.
         at: OffsetDateTime,
     },
-    /// The base URL is not `https://…` or `haven://…`, or contains `#` or spaces.
-    #[error("base URL must be https://… or haven://… without a fragment")]
+    /// The base URL is not `https://…` or `<scheme>://…`, or contains `#` or spaces.
+    #[error(
+        "base URL must be https://… or {}://… without a fragment",
+        identity::URL_SCHEME
+    )]
     BadBase,
     /// `issued` is not before `expires`, or the delegation ends before `expires`.
     #[error("link validity must start before it ends and end before the delegation expires")]
@@ -401,7 +405,7 @@ pub fn encode_bytes(resources: &[Resource], signing: Signing<'_>) -> Result<Vec<
     Ok(out)
 }
 
-/// Read a link (a whole `https://…/r#…` or `haven://r#…` URL, `#payload`, or the bare
+/// Read a link (a whole `https://…/r#…` or `<scheme>://r#…` URL, `#payload`, or the bare
 /// payload), check its signature against `roots` at `now`, and return a preview.
 ///
 /// Signed links must verify and must not be expired; otherwise this is an error and no
@@ -572,7 +576,8 @@ static B64URL: GeneralPurpose = GeneralPurpose::new(
 );
 
 fn check_base(base: &str) -> Result<(), LinkError> {
-    let scheme_ok = ["https://", "haven://"].iter().any(|s| {
+    let app_scheme = format!("{}://", identity::URL_SCHEME);
+    let scheme_ok = ["https://", app_scheme.as_str()].iter().any(|s| {
         base.get(..s.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(s))
             && base.len() > s.len()
@@ -939,7 +944,7 @@ mod tests {
     #[test]
     fn unsigned_round_trip() {
         let link = encode_link(&[sample()], Signing::Unsigned, APP_BASE).unwrap();
-        assert!(link.starts_with("haven://r#"));
+        assert!(link.starts_with(&format!("{}://r#", identity::URL_SCHEME)));
         let root = SigningKey::generate().unwrap();
         let roots = Roots::new(vec![trust::RootKey::new(root.public_key(), "test")]).unwrap();
         let p = decode_link(&link, &roots, OffsetDateTime::UNIX_EPOCH).unwrap();

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod crypto;
 pub mod directory;
 pub mod i18n;
+pub mod identity;
 pub mod link;
 pub mod my_resources;
 pub mod plan;

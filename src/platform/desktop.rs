@@ -1,5 +1,5 @@
 //! Desktop device secret: a 32-byte key file (a stand-in for a hardware keystore), plus an
-//! in-memory implementation for tests.
+//! in-memory implementation for tests; and where the desktop webview keeps its files.
 //!
 //! The key file is created with `O_EXCL` and mode 0600, fsynced together with its directory,
 //! and destroyed by overwriting it with random bytes, fsyncing, and unlinking. On flash
@@ -29,6 +29,33 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
         let _ = dir;
         Ok(())
     }
+}
+
+/// Where the desktop webview keeps its own files (local storage, cookies, media keys):
+/// `<data_dir>/<WEBVIEW_DIR_NAME>`, inside the app's data directory and named as neutrally.
+///
+/// Without it, WebKitGTK names that folder after the program (`~/.local/share/<program>`).
+/// Two of its folders ignore this setting (wry has no option for them): the HSTS list in
+/// `$XDG_DATA_HOME/<program>` and the cache in `$XDG_CACHE_HOME/<program>`, which is why
+/// the executable is named [`crate::core::identity::EXECUTABLE_NAME`].
+pub fn webview_data_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(crate::core::identity::WEBVIEW_DIR_NAME)
+}
+
+/// [`webview_data_dir`], created first (with the data directory) with mode 0700: WebKit
+/// would create both with its own, wider mode before the vault creates the data directory.
+/// A failure is left to the webview (it then tries to create the folder itself).
+pub fn prepare_webview_data_dir(data_dir: &Path) -> PathBuf {
+    let dir = webview_data_dir(data_dir);
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    let _ = builder.create(&dir);
+    dir
 }
 
 /// A 32-byte device secret in a file (desktop stand-in for a hardware keystore).
@@ -174,6 +201,24 @@ mod tests {
         kf.destroy().unwrap();
         assert!(!kf.path().exists());
         kf.destroy().unwrap();
+    }
+
+    #[test]
+    fn the_webview_folder_is_private_and_inside_the_data_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let data = tmp.path().join(crate::core::identity::DATA_DIR_NAME);
+        let web = prepare_webview_data_dir(&data);
+        assert_eq!(web, webview_data_dir(&data));
+        assert_eq!(web.parent(), Some(data.as_path()));
+        assert!(web.is_dir());
+        #[cfg(unix)]
+        for d in [&data, &web] {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(d).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700, "{}", d.display());
+        }
+        // A second start finds it there.
+        assert_eq!(prepare_webview_data_dir(&data), web);
     }
 
     #[test]

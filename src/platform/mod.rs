@@ -7,7 +7,7 @@
 //! `platforms/ios/`); only those two mobile modules use `unsafe`.
 
 /// Title of the desktop window. The app must look like an ordinary calculator.
-pub const WINDOW_TITLE: &str = "Calculator";
+pub const WINDOW_TITLE: &str = crate::core::identity::DISPLAY_NAME;
 /// Size of the desktop window: a 360×800 phone screen.
 pub const WINDOW_SIZE: (f64, f64) = (360.0, 800.0);
 
@@ -93,8 +93,8 @@ pub fn events() -> tokio::sync::broadcast::Sender<PlatformEvent> {
 }
 
 /// Name of the app's own folder inside the platform's data location. Neutral, like
-/// everything the disguise shows.
-pub const DATA_DIR_NAME: &str = "calc";
+/// everything the disguise shows ([`crate::core::identity::DATA_DIR_NAME`]).
+pub const DATA_DIR_NAME: &str = crate::core::identity::DATA_DIR_NAME;
 
 /// Where the app keeps its files. Desktop: `$XDG_DATA_HOME/calc` (or `~/.local/share/calc`).
 /// Android: `<app files dir>/calc` (private to the app, excluded from backup and device
@@ -216,19 +216,18 @@ pub fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
     }
 }
 
-/// Scheme of resource links the app opens (`haven://r#…`, see `core::link::APP_BASE`).
-/// Must match Dioxus.toml `[deep_links] schemes`, the Android manifest and the iOS plist
-/// (a test checks all four agree).
-pub const LINK_SCHEME: &str = "haven";
+/// Scheme of resource links the app opens (`<scheme>://r#…`, see `core::link::APP_BASE`),
+/// from [`crate::core::identity`]. Dioxus.toml `[deep_links] schemes`, the Android manifest
+/// and the iOS plist repeat it (a test checks they all agree).
+pub const LINK_SCHEME: &str = crate::core::identity::URL_SCHEME;
 /// Host of the https resource links the app claims (Android App Links, iOS universal
-/// links). A placeholder under the reserved `example.org`: a publisher replaces it with a
-/// host they control (serving `assetlinks.json` / `apple-app-site-association`) here, in
-/// Dioxus.toml `[deep_links] hosts` and in `platforms/android/AndroidManifest.xml`.
-pub const LINK_HOST: &str = "links.example.org";
+/// links), from [`crate::core::identity::LINK_HOST`] (a placeholder a publisher replaces
+/// there, in Dioxus.toml `[deep_links] hosts` and in `platforms/android/AndroidManifest.xml`).
+pub const LINK_HOST: &str = crate::core::identity::LINK_HOST;
 /// Path prefix of https resource links (`https://<LINK_HOST>/r#…`).
-pub const LINK_PATH_PREFIX: &str = "/r";
+pub const LINK_PATH_PREFIX: &str = crate::core::identity::LINK_PATH;
 
-/// Whether `raw` is a resource link this app handles: `haven:…`, or `https://LINK_HOST/r…`,
+/// Whether `raw` is a resource link this app handles: `LINK_SCHEME:…`, or `https://LINK_HOST/r…`,
 /// at most `core::link::MAX_LINK_CHARS` long. Only the shape is checked here; the link
 /// codec verifies the payload. Never panics.
 pub fn is_app_link(raw: &str) -> bool {

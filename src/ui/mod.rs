@@ -232,10 +232,21 @@ pub fn link_from_args(mut args: impl Iterator<Item = String>) -> bool {
 
 /// Launch the app on this platform with the vault in `data_dir`.
 pub fn launch(data_dir: std::path::PathBuf) {
+    #[cfg(any(feature = "desktop", feature = "mobile"))]
+    let cfg = window_config(true);
+    // The webview's own files go in the (0700) data directory, not a folder named after the
+    // program; one mkdir, which WebKit would otherwise do itself before the first paint.
+    #[cfg(all(
+        any(feature = "desktop", feature = "mobile"),
+        not(any(target_os = "android", target_os = "ios"))
+    ))]
+    let cfg = cfg.with_data_directory(crate::platform::desktop::prepare_webview_data_dir(
+        &data_dir,
+    ));
     let services = Services::for_app(data_dir);
     #[cfg(any(feature = "desktop", feature = "mobile"))]
     dioxus::LaunchBuilder::new()
-        .with_cfg(window_config(true))
+        .with_cfg(cfg)
         .with_context(services)
         .launch(App);
     #[cfg(not(any(feature = "desktop", feature = "mobile")))]

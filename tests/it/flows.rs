@@ -349,7 +349,10 @@ async fn link_while_locked_shows_only_the_calculator() {
     let mut f = app(Some(None)).await;
     f.services
         .events
-        .send(PlatformEvent::OpenLink("haven://r#abc".into()))
+        .send(PlatformEvent::OpenLink(format!(
+            "{}#abc",
+            haven::core::link::APP_BASE
+        )))
         .ok();
     f.t.settle(Duration::from_millis(30)).await;
     assert!(is_calculator(&f.t.html()));

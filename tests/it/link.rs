@@ -525,7 +525,7 @@ fn typical_three_resource_link_fits_sms_and_qr_budget() {
     assert!(unsigned.len() < signed.len());
     // The app's own scheme is shorter still.
     let app = encode_link(&resources_3(), Signing::Unsigned, APP_BASE).unwrap();
-    assert!(app.starts_with("haven://r#"));
+    assert!(app.starts_with(&format!("{APP_BASE}#")));
     assert_eq!(decode_link(&app, &f.roots, now).unwrap().resources.len(), 3);
 }
 
@@ -771,7 +771,7 @@ fn input_forms_and_problems() {
         link.clone(),
         format!("#{frag}"),
         frag.to_owned(),
-        format!("  haven://r#{}\n{}  ", &frag[..40], &frag[40..]),
+        format!("  {APP_BASE}#{}\n{}  ", &frag[..40], &frag[40..]),
     ] {
         assert_eq!(
             decode_link(&input, &f.roots, now).unwrap().resources.len(),

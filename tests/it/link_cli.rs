@@ -79,7 +79,7 @@ fn unsigned_link_and_refusals() {
     let out = publish(&["link", "--unsigned", &path("resources-3.json")]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let link = text(&out.stdout).trim().to_owned();
-    assert!(link.starts_with("haven://r#"));
+    assert!(link.starts_with(&format!("{}#", haven::core::link::APP_BASE)));
     let out = publish(&[
         "inspect",
         "--roots",

@@ -14,6 +14,7 @@ mod link;
 mod link_cli;
 mod link_ui;
 mod link_web;
+mod names;
 mod plan;
 mod platform;
 mod platform_manifest;

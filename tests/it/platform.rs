@@ -110,12 +110,17 @@ fn share_on_desktop_is_unsupported_so_the_ui_shows_its_copy_box() {
 
 // ---------------------------------------------------------------- links
 
+/// A link with the app's own scheme: `<LINK_SCHEME>://<rest>`.
+fn app(rest: &str) -> String {
+    format!("{}://{rest}", platform::LINK_SCHEME)
+}
+
 #[test]
 fn only_our_links_are_accepted() {
     let host = platform::LINK_HOST;
     for ok in [
-        "haven://r#AQAB".to_string(),
-        "haven://r".to_string(),
+        app("r#AQAB"),
+        app("r"),
         format!("https://{host}/r#AQAB"),
         format!("https://{host}/r/x?y#z"),
         format!("HTTPS://{}/r#AQAB", host.to_uppercase()),
@@ -124,7 +129,9 @@ fn only_our_links_are_accepted() {
     }
     for bad in [
         String::new(),
-        "haven".to_string(),
+        platform::LINK_SCHEME.to_string(),
+        // The project's name is not a scheme the app claims.
+        "haven://r#AQAB".to_string(),
         "r#AQAB".to_string(),
         format!("http://{host}/r#AQAB"),
         format!("https://{host}:8443/r#AQAB"),
@@ -133,13 +140,13 @@ fn only_our_links_are_accepted() {
         format!("https://evil.test/r?{host}#AQAB"),
         format!("https://user@evil.test/r#{host}"),
         "javascript:alert(1)".to_string(),
-        "intent://r#Intent;scheme=haven;end".to_string(),
+        format!("intent://r#Intent;scheme={};end", platform::LINK_SCHEME),
         "file:///data/data/x/files/calc/cfg.bin".to_string(),
-        format!("haven://r#{}", "A".repeat(5000)),
+        app(&format!("r#{}", "A".repeat(5000))),
     ] {
         assert!(!platform::is_app_link(&bad), "{bad}");
     }
-    let at_limit = format!("haven://r#{}", "A".repeat(4096 - "haven://r#".len()));
+    let at_limit = app(&format!("r#{}", "A".repeat(4096 - app("r#").len())));
     assert!(platform::is_app_link(&at_limit));
     assert!(!platform::is_app_link(&format!("{at_limit}A")));
 }
@@ -169,17 +176,17 @@ static PENDING: Mutex<()> = Mutex::new(());
 fn a_link_reaches_a_listening_ui_as_an_event() {
     let _turn = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     let (tx, mut rx) = broadcast::channel(8);
-    assert!(platform::deliver_link_to(&tx, "haven://r#listening"));
+    assert!(platform::deliver_link_to(&tx, &app("r#listening")));
     assert_eq!(
         rx.try_recv().unwrap(),
-        PlatformEvent::OpenLink("haven://r#listening".into())
+        PlatformEvent::OpenLink(app("r#listening"))
     );
     assert_eq!(platform::take_pending_link(), None);
 
     // The app-wide channel works the same way.
     let mut global = platform::events().subscribe();
-    assert!(platform::deliver_link("haven://r#global-listening"));
-    assert!(saw_link(&mut global, "haven://r#global-listening"));
+    assert!(platform::deliver_link(&app("r#global-listening")));
+    assert!(saw_link(&mut global, &app("r#global-listening")));
     assert_eq!(platform::take_pending_link(), None);
 }
 
@@ -188,11 +195,11 @@ fn a_link_before_the_ui_listens_is_kept_for_it() {
     let _turn = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     let (tx, rx) = broadcast::channel::<PlatformEvent>(8);
     drop(rx); // cold start: nobody subscribed yet
-    assert!(platform::deliver_link_to(&tx, "haven://r#first"));
-    assert!(platform::deliver_link_to(&tx, "haven://r#second"));
+    assert!(platform::deliver_link_to(&tx, &app("r#first")));
+    assert!(platform::deliver_link_to(&tx, &app("r#second")));
     assert_eq!(
         platform::take_pending_link().as_deref(),
-        Some("haven://r#second")
+        Some(app("r#second").as_str())
     );
     assert_eq!(platform::take_pending_link(), None);
 }
@@ -214,12 +221,12 @@ fn an_opened_url_from_the_window_loop_is_delivered() {
     let _turn = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     let mut rx = platform::events().subscribe();
     let urls = vec![
-        url::Url::parse("haven://r#opened").unwrap(),
+        url::Url::parse(&app("r#opened")).unwrap(),
         url::Url::parse("https://evil.test/r#opened-evil").unwrap(),
     ];
     let ev: Event<'static, ()> = Event::Opened { urls };
     platform::handle_os_event(&ev);
-    assert!(saw_link(&mut rx, "haven://r#opened"));
+    assert!(saw_link(&mut rx, &app("r#opened")));
     let mut rx = platform::events().subscribe();
     let ev: Event<'static, ()> = Event::Opened {
         urls: vec![url::Url::parse("https://evil.test/r#opened-evil").unwrap()],
@@ -233,7 +240,7 @@ proptest! {
     fn link_checks_never_panic(s in ".{0,300}", bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
         let _ = platform::is_app_link(&s);
         let _ = platform::is_app_link(&String::from_utf8_lossy(&bytes));
-        let _ = platform::is_app_link(&format!("haven://{s}"));
+        let _ = platform::is_app_link(&app(&s));
         let _ = platform::is_app_link(&format!("https://{}/{s}", platform::LINK_HOST));
     }
 }

@@ -1,12 +1,13 @@
 //! The mobile platform files (no SDK here, so they are parsed and checked instead of
 //! built): AndroidManifest.xml, the backup/transfer rules, MainActivity.kt, KeystoreBridge.kt,
-//! the Gradle module, iOS Info.plist and Dioxus.toml all say the same thing, and say what
-//! the security design requires. Plus: every `unsafe` in src/platform has a SAFETY comment.
+//! the Gradle module, iOS Info.plist and Dioxus.toml all say the same thing, say what the
+//! security design requires, and carry the names of `core::identity` (the one place). Plus: every `unsafe` in src/platform has a SAFETY comment.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use haven::core::identity;
 use haven::platform::{self, lifecycle_code, wrapped};
 
 const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
@@ -91,6 +92,24 @@ fn dioxus_toml_wires_the_platform_files() {
 }
 
 #[test]
+fn dioxus_toml_names_come_from_the_identity_module() {
+    let t = dioxus_toml();
+    assert_eq!(
+        get_str(&t, &["application", "name"]),
+        identity::EXECUTABLE_NAME
+    );
+    assert_eq!(get_str(&t, &["bundle", "identifier"]), identity::PACKAGE_ID);
+    assert_eq!(
+        get_str(&t, &["web", "app", "title"]),
+        identity::DISPLAY_NAME
+    );
+    assert_eq!(
+        get_str(&t, &["bundle", "short_description"]),
+        identity::DISPLAY_NAME
+    );
+}
+
+#[test]
 fn deep_links_agree_with_the_rust_constants() {
     let t = dioxus_toml();
     assert_eq!(
@@ -105,6 +124,9 @@ fn deep_links_agree_with_the_rust_constants() {
         str_list(get(&t, &["deep_links", "paths"])),
         vec![platform::LINK_PATH_PREFIX]
     );
+    assert_eq!(platform::LINK_SCHEME, identity::URL_SCHEME);
+    assert_eq!(platform::LINK_HOST, identity::LINK_HOST);
+    assert_eq!(platform::LINK_PATH_PREFIX, identity::LINK_PATH);
 }
 
 // ---------------------------------------------------------------- AndroidManifest.xml
@@ -131,7 +153,7 @@ fn android_manifest_is_secure_by_default() {
     let app = apps[0];
     assert_eq!(attr(app, "allowBackup"), Some("false"));
     assert_eq!(attr(app, "fullBackupContent"), Some("false"));
-    assert_eq!(attr(app, "label"), Some("Calculator"));
+    assert_eq!(attr(app, "label"), Some(identity::DISPLAY_NAME));
     assert_eq!(
         attr(app, "debuggable"),
         None,
@@ -151,7 +173,7 @@ fn android_manifest_is_secure_by_default() {
     assert_eq!(activities.len(), 1);
     let activity = activities[0];
     assert_eq!(attr(activity, "name"), Some("dev.dioxus.main.MainActivity"));
-    assert_eq!(attr(activity, "label"), Some("Calculator"));
+    assert_eq!(attr(activity, "label"), Some(identity::DISPLAY_NAME));
     // Staying in Recents (FLAG_SECURE blanks the card); vanishing from it draws attention.
     assert_ne!(attr(activity, "excludeFromRecents"), Some("true"));
 }
@@ -295,7 +317,7 @@ fn android_icon_is_a_calculator_and_nothing_names_the_app() {
         assert!(!body.contains("haven"), "{} mentions the app", f.display());
     }
     for label in doc.descendants().filter_map(|n| attr(n, "label")) {
-        assert_eq!(label, "Calculator");
+        assert_eq!(label, identity::DISPLAY_NAME);
     }
 }
 
@@ -455,6 +477,7 @@ fn main_activity_natives_match_the_rust_jni_exports() {
 fn main_activity_build_config_alias_is_the_application_id() {
     let t = dioxus_toml();
     let id = get_str(&t, &["bundle", "identifier"]);
+    assert_eq!(id, identity::PACKAGE_ID);
     assert!(main_activity().contains(&format!("typealias BuildConfig = {id}.BuildConfig")));
 }
 
@@ -584,11 +607,15 @@ fn info_plist() -> plist::Dictionary {
 fn ios_plist_is_a_calculator_with_our_scheme_and_no_background_modes() {
     let plist = info_plist();
     let s = |k: &str| plist.get(k).and_then(|v| v.as_string()).map(str::to_string);
-    assert_eq!(s("CFBundleDisplayName").as_deref(), Some("Calculator"));
-    assert_eq!(s("CFBundleName").as_deref(), Some("Calculator"));
+    assert_eq!(
+        s("CFBundleDisplayName").as_deref(),
+        Some(identity::DISPLAY_NAME)
+    );
+    assert_eq!(s("CFBundleName").as_deref(), Some(identity::DISPLAY_NAME));
+    // dx names the executable after the Cargo [[bin]] (tests/it/names.rs checks that one).
     assert_eq!(
         s("CFBundleExecutable").as_deref(),
-        Some(env!("CARGO_PKG_NAME"))
+        Some(identity::EXECUTABLE_NAME)
     );
     assert_eq!(
         s("CFBundleVersion").as_deref(),
@@ -597,6 +624,10 @@ fn ios_plist_is_a_calculator_with_our_scheme_and_no_background_modes() {
     assert_eq!(
         s("CFBundleIdentifier").as_deref(),
         Some(get_str(&dioxus_toml(), &["bundle", "identifier"]))
+    );
+    assert_eq!(
+        s("CFBundleIdentifier").as_deref(),
+        Some(identity::PACKAGE_ID)
     );
     assert!(
         plist.get("UIBackgroundModes").is_none(),
@@ -640,7 +671,7 @@ fn ios_plist_is_a_calculator_with_our_scheme_and_no_background_modes() {
         schemes,
         str_list(get(&dioxus_toml(), &["deep_links", "schemes"]))
     );
-    assert_eq!(schemes, vec![platform::LINK_SCHEME]);
+    assert_eq!(schemes, vec![identity::URL_SCHEME]);
 }
 
 #[test]

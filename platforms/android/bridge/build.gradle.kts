@@ -1,5 +1,5 @@
 // Gradle library module with the Kotlin and resources dx 0.7.10 cannot add any other way:
-// KeystoreBridge (the hardware key behind the vault), the backup/transfer exclusion rules and
+// KeystoreBridge (the hardware key behind the app's data), the backup/transfer exclusion rules and
 // the calculator icon. dx includes it as `:plugins:keystorebridge` because
 // src/platform/android.rs declares it with `#[manganis::ffi("platforms/android/bridge")]`
 // (dx strips plugin versions and uses the AGP/Kotlin versions of its own root project).
