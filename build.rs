@@ -26,7 +26,7 @@ fn main() {
             "    ({code:?}, include_str!({:?})),",
             f.display().to_string()
         )
-        .unwrap();
+        .expect("writing to a String cannot fail");
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("languages.rs");

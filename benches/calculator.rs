@@ -1,5 +1,9 @@
 //! Cost of one key press in the calculator engine (the disguise must never lag).
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+#![allow(missing_docs)] // `criterion_group!` defines an undocumented `pub fn`
+
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use haven::core::calculator::{Calculator, Key, Op};
 

@@ -8,6 +8,9 @@
 //! words, 1–3 service keywords, 1–3 phones, languages, hours, street, city (half of them
 //! made-up town names) and state.
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};

@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench link` prints the typical link lengths first, then runs criterion.
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+
 use std::fs;
 use std::path::PathBuf;
 

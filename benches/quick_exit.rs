@@ -3,6 +3,10 @@
 //! Run: `cargo bench --bench quick_exit`. Criterion reports the mean; the bench also prints
 //! p50 / p99 over 1 000 timed exits (each exit is preceded by an untimed unlock).
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+#![allow(missing_docs)] // `criterion_group!` defines an undocumented `pub fn`
+
 #[path = "../tests/it/harness.rs"]
 #[allow(dead_code)]
 mod harness;

@@ -5,6 +5,9 @@
 //! clicks `1` and waits for the display to show it. The parent times from spawning the
 //! process to the child's "ready" line. Reports min / median / p95 over the samples.
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+
 #[path = "../tests/e2e/driver.rs"]
 #[allow(dead_code)]
 mod driver;

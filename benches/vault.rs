@@ -5,6 +5,10 @@
 //!
 //! Run: `cargo bench --bench vault`.
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+#![allow(missing_docs)] // `criterion_group!` defines an undocumented `pub fn`
+
 use std::hint::black_box;
 use std::path::Path;
 use std::process::Command;

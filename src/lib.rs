@@ -6,7 +6,11 @@
 //! - [`ui`]: Dioxus components; renders state and dispatches events.
 //! - [`platform`]: the per-OS seam (key storage, lifecycle, links); the only `unsafe`.
 
-#![deny(unsafe_code)] // allowed only inside `platform`, each use with a SAFETY comment
+#![deny(unsafe_code)]
+// allowed only inside `platform`, each use with a SAFETY comment
+// `missing_docs` (warn) and `clippy::unwrap_used` (deny) come from `[lints]` in Cargo.toml;
+// unit tests (`#[cfg(test)]`) may unwrap.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod core;
 pub mod io;

@@ -21,9 +21,13 @@ pub const MAX_RESULT_DIGITS: u32 = 12;
 /// The four arithmetic operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Op {
+    /// `+`
     Add,
+    /// `−`
     Sub,
+    /// `×`
     Mul,
+    /// `÷`
     Div,
 }
 
@@ -49,14 +53,21 @@ impl Op {
 /// One key on the keypad.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
+    /// A digit key, `0`–`9` (anything larger is ignored).
     Digit(u8),
+    /// The decimal point.
     Point,
+    /// An operator key.
     Op(Op),
+    /// `=`: computes; a plain run of digits typed before it comes back as a PIN candidate.
     Equals,
+    /// `%`
     Percent,
+    /// `±`: changes the sign of the entry.
     Sign,
     /// `C` when there is an entry to clear, `AC` otherwise (see [`Calculator::clear_label`]).
     Clear,
+    /// Removes the last typed character of the entry.
     Backspace,
 }
 
@@ -147,6 +158,7 @@ impl std::fmt::Debug for Calculator {
 }
 
 impl Calculator {
+    /// A calculator showing `0` (the same as `Calculator::default()`).
     pub fn new() -> Self {
         Self::default()
     }

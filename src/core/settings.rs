@@ -58,9 +58,13 @@ pub const STRONG_PIN_DIGITS: usize = 8;
 /// Why a new PIN was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PinProblem {
+    /// Fewer digits than the minimum.
     TooShort,
+    /// More digits than the maximum.
     TooLong,
+    /// Something other than the digits 0–9.
     NotDigits,
+    /// The two entries differ.
     Mismatch,
 }
 

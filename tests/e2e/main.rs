@@ -4,6 +4,9 @@
 //! JavaScript and reads the display back. `HAVEN_E2E_SHOTS=1` shows the window and saves a
 //! PNG per step under `target/e2e-shots/`. A deadman timer ends a hung run with failure.
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+
 mod driver;
 
 use dioxus::prelude::*;

@@ -1,5 +1,8 @@
 //! Haven's integration tests: one crate, one module per area.
 
+// Test code unwraps freely: a panic here is a failure report (src denies unwrap).
+#![allow(clippy::unwrap_used)]
+
 mod a11y;
 mod calculator_engine;
 mod calculator_ui;

@@ -234,3 +234,126 @@ fn climbs_out(dir: &Path, repo: &Path, literal: &str) -> bool {
     }
     false
 }
+
+// ---------------------------------------------------------------------------------------
+// Manifest and documentation rules (issue 12): the publisher's dependencies stay out of
+// the phone build, and the fuzz README names every fuzz target.
+
+fn manifest(rel: &str) -> toml::Table {
+    let text = fs::read_to_string(root().join(rel)).unwrap();
+    text.parse::<toml::Table>().unwrap()
+}
+
+/// Every dependency a feature turns on, following `feature → feature` entries.
+fn deps_enabled_by(features: &toml::Table, start: &str) -> Vec<String> {
+    let mut seen = vec![start.to_owned()];
+    let mut deps = Vec::new();
+    let mut i = 0;
+    while let Some(name) = seen.get(i).cloned() {
+        i += 1;
+        let Some(list) = features.get(&name).and_then(|v| v.as_array()) else {
+            continue;
+        };
+        for entry in list.iter().filter_map(|v| v.as_str()) {
+            if let Some(dep) = entry.strip_prefix("dep:") {
+                deps.push(dep.to_owned());
+            } else if let Some((dep, _)) = entry.split_once('/') {
+                deps.push(dep.trim_end_matches('?').to_owned());
+            } else if features.contains_key(entry) {
+                if !seen.iter().any(|s| s == entry) {
+                    seen.push(entry.to_owned());
+                }
+            } else {
+                // An optional dependency named directly turns it on.
+                deps.push(entry.to_owned());
+            }
+        }
+    }
+    deps
+}
+
+#[test]
+fn publisher_dependencies_stay_out_of_the_phone_build() {
+    let cargo = manifest("Cargo.toml");
+    let deps = cargo["dependencies"].as_table().unwrap();
+    let features = cargo["features"].as_table().unwrap();
+    let publisher_only = ["clap", "csv"];
+    for dep in publisher_only {
+        let optional = deps
+            .get(dep)
+            .and_then(|d| d.get("optional"))
+            .and_then(|o| o.as_bool());
+        assert_eq!(optional, Some(true), "{dep} must be `optional = true`");
+        for (name, _) in features {
+            let direct = features[name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|v| v.as_str())
+                .any(|e| {
+                    e == format!("dep:{dep}") || e == dep || e.starts_with(&format!("{dep}/"))
+                });
+            assert!(
+                !direct || name == "publisher",
+                "feature `{name}` turns on {dep}; only `publisher` may"
+            );
+        }
+        assert!(
+            deps_enabled_by(features, "publisher")
+                .iter()
+                .any(|d| d == dep),
+            "`publisher` must turn on {dep}"
+        );
+        assert!(
+            !deps_enabled_by(features, "mobile").iter().any(|d| d == dep),
+            "the phone build (`mobile`) must not compile {dep}"
+        );
+    }
+    assert!(
+        deps_enabled_by(features, "default")
+            .iter()
+            .any(|d| d == "clap"),
+        "`publisher` is a default feature, so `cargo build` builds haven-publish"
+    );
+    let bins = cargo["bin"].as_array().unwrap();
+    let publish = bins
+        .iter()
+        .find(|b| b.get("name").and_then(|n| n.as_str()) == Some("haven-publish"))
+        .expect("a [[bin]] named haven-publish");
+    let required: Vec<&str> = publish
+        .get("required-features")
+        .and_then(|r| r.as_array())
+        .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        required,
+        ["publisher"],
+        "haven-publish must require `publisher`"
+    );
+}
+
+#[test]
+fn fuzz_readme_lists_every_fuzz_target() {
+    let fuzz = manifest("fuzz/Cargo.toml");
+    let targets: Vec<&str> = fuzz["bin"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b.get("name").and_then(|n| n.as_str()))
+        .collect();
+    assert!(!targets.is_empty());
+    let readme = fs::read_to_string(root().join("fuzz/README.md")).unwrap();
+    // The README's table: one row per target, first cell the target in backquotes.
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`').map(|(name, _)| name))
+        .collect();
+    let missing: Vec<_> = targets.iter().filter(|t| !rows.contains(t)).collect();
+    let unknown: Vec<_> = rows.iter().filter(|r| !targets.contains(r)).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "fuzz/README.md must have one table row per [[bin]] of fuzz/Cargo.toml: \
+         missing {missing:?}, not a target {unknown:?}"
+    );
+}

@@ -611,6 +611,7 @@ pub(crate) enum RecordError {
 }
 
 impl RecordError {
+    #[cfg(feature = "publisher")]
     pub(crate) fn reason(&self) -> &'static str {
         match self {
             RecordError::MissingId => "missing id",

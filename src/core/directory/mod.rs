@@ -14,6 +14,7 @@
 //! [`DirectoryStore`] trait; nothing here touches storage.
 
 pub mod bundle;
+#[cfg(feature = "publisher")]
 pub mod hsds;
 pub mod packed;
 pub mod search;

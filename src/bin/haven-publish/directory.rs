@@ -1,0 +1,144 @@
+//! Directories: `import-hsds` (HSDS 3.0 → payload), `sign` (payload → bundle) and `verify`
+//! (bundle → what the app would show).
+
+use std::path::Path;
+
+use time::OffsetDateTime;
+
+use haven::core::directory::{self, bundle, hsds};
+use haven::core::resource::iso_date;
+use haven::core::trust::{EnvelopeMeta, Scope, TrustState};
+
+use crate::cli::{
+    parse_date, read_bytes, write_out, Failure, ImportHsdsArgs, SignArgs, VerifyArgs,
+};
+use crate::keys::{load_roots, load_signer};
+
+/// `import-hsds`: convert, report each problem on standard error, write the payload.
+pub fn import_hsds(args: &ImportHsdsArgs, now: OffsetDateTime) -> Result<(), Failure> {
+    let path = &args.path;
+    let input = if path.is_dir() {
+        hsds::Input::Tabular(read_package(path)?)
+    } else {
+        hsds::Input::Json {
+            file: file_label(path),
+            bytes: read_bytes(path)?,
+        }
+    };
+    let verified = match &args.verified {
+        Some(v) => Some(iso_date::parse(v).ok_or_else(|| Failure(format!("not a date: {v}")))?),
+        None => None,
+    };
+    let opts = hsds::ImportOptions {
+        default_source: args.source.clone(),
+        default_verified: verified,
+    };
+    let report = hsds::import(&input, &opts);
+    for p in &report.problems {
+        eprintln!("{p}");
+    }
+    let payload = bundle::Payload {
+        publisher: args.publisher.clone(),
+        generated: Some(now.date()),
+        review_by: None,
+        resources: report.resources,
+    };
+    let bytes = bundle::encode_payload(&payload)?;
+    write_out(&args.out, &bytes)?;
+    println!("{}", report.summary);
+    Ok(())
+}
+
+/// The file name for problem reports (never the whole path).
+fn file_label(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Read datapackage.json and the CSV files of a tabular data package.
+fn read_package(dir: &Path) -> Result<hsds::Package, Failure> {
+    let mut pkg = hsds::Package::default();
+    let dp = dir.join("datapackage.json");
+    match std::fs::read(&dp) {
+        Ok(b) => pkg.datapackage = Some(b),
+        Err(_) => {
+            return Err(Failure(format!(
+                "{} has no datapackage.json",
+                dir.display()
+            )))
+        }
+    }
+    for name in hsds::package_paths(pkg.datapackage.as_deref()) {
+        let p = dir.join(&name);
+        // Only files inside the package directory are read.
+        if name.contains("..") || Path::new(&name).is_absolute() {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(&p) {
+            pkg.files.insert(name, bytes);
+        }
+    }
+    Ok(pkg)
+}
+
+/// `sign`: refuse a payload the app would not fully accept, then seal it (format 2 unless
+/// `--plain`).
+pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
+    let signer = load_signer(&args.key, &args.delegation, Scope::Directory, now)?;
+    let expires = parse_date(&args.expires)?;
+    let bytes = read_bytes(&args.payload)?;
+    // Refuse to sign anything the app would not fully accept.
+    let decoded = bundle::decode_payload(&bytes)?;
+    if decoded.skipped > 0 {
+        return Err(Failure(format!(
+            "{} record(s) in the payload are invalid; fix them before signing",
+            decoded.skipped
+        )));
+    }
+    let meta = EnvelopeMeta {
+        version: args.version,
+        issued: now,
+        expires,
+    };
+    let count = decoded.payload.resources.len();
+    let body = if args.plain {
+        bytes
+    } else {
+        bundle::encode_payload_stream(&decoded.payload)?
+    };
+    let sealed = bundle::seal(&meta, &signer.delegation, &body, &signer.key)?;
+    write_out(&args.out, &sealed)?;
+    println!(
+        "signed {} services as {} version {}, expires {}",
+        count,
+        signer.delegation.organisation(),
+        args.version,
+        expires.date()
+    );
+    Ok(())
+}
+
+/// `verify`: run the app's own update pipeline on the bundle and print what it holds.
+pub fn verify(args: &VerifyArgs, now: OffsetDateTime) -> Result<(), Failure> {
+    let roots = load_roots(&args.root)?;
+    let bytes = read_bytes(&args.bundle)?;
+    let update = directory::accept_update(
+        directory::CachedBundle::new(bytes, None),
+        &roots,
+        &TrustState::default(),
+        now,
+    )?;
+    let info = &update.info;
+    println!("publisher: {}", info.publisher.as_deref().unwrap_or("-"));
+    println!("version: {}", info.version.unwrap_or(0));
+    match info.expires {
+        Some(e) => println!("expires: {}", iso_date::format(e.date())),
+        None => println!("expires: -"),
+    }
+    println!("count: {}", info.count);
+    if info.is_stale(now) {
+        println!("note: this bundle is past its expiry date (the app shows it as \"may be out of date\")");
+    }
+    Ok(())
+}
