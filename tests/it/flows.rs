@@ -9,7 +9,7 @@ use haven::core::vault::KdfParams;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::MemoryDeviceSecret;
 use haven::platform::PlatformEvent;
-use haven::ui::{flows, KdfChoice, Services};
+use haven::ui::{vault_flows as flows, KdfChoice, Services};
 use std::sync::Arc;
 use std::time::Duration;
 use zeroize::Zeroizing;
@@ -49,7 +49,7 @@ pub async fn app_with(setup: Option<Option<bool>>, tweak: impl FnOnce(&mut Servi
         let d = decoy.map(|duress| (Zeroizing::new(DECOY.to_string()), duress));
         flows::create_vault(&svc, kdf(), "en", Zeroizing::new(PIN.to_string()), d).expect("create");
     }
-    let mut services = Services::with_vault(svc, kdf(), clock.clone(), Duration::from_millis(10));
+    let mut services = Services::for_tests(svc, kdf(), clock.clone(), Duration::from_millis(10));
     tweak(&mut services);
     let dom = VirtualDom::new(haven::ui::App).with_root_context(services.clone());
     let mut t = TestDom::from_dom(dom);
@@ -457,8 +457,8 @@ async fn settings_decoy_set_and_remove() {
     );
 }
 
-#[test]
-fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
+#[tokio::test]
+async fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
     let dir = tempfile::tempdir().expect("tempdir");
     let svc = VaultService::with_parts(
         dir.path().join("data"),
@@ -472,14 +472,14 @@ fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
     let session = haven::ui::Session::new(vault);
     let busy = session.clone();
     let (started_tx, started_rx) = std::sync::mpsc::channel();
-    let worker = std::thread::spawn(move || {
-        busy.with(|_v| {
-            started_tx.send(()).expect("signal");
-            std::thread::sleep(Duration::from_millis(400));
-            Ok(())
-        })
-    });
-    started_rx.recv().expect("worker started");
+    let worker = tokio::spawn(busy.run(move |_v| {
+        started_tx.send(()).expect("signal");
+        std::thread::sleep(Duration::from_millis(400));
+        Ok(())
+    }));
+    while started_rx.try_recv().is_err() {
+        tokio::time::sleep(Duration::from_millis(1)).await; // let the job start
+    }
     let t = std::time::Instant::now();
     session.close();
     assert!(
@@ -488,11 +488,11 @@ fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
     );
     assert!(!session.is_open());
     assert!(
-        worker.join().expect("worker").is_ok(),
+        worker.await.expect("worker").is_ok(),
         "the running job finishes"
     );
     assert!(matches!(
-        session.with(|_| Ok(())),
+        session.run(|_| Ok(())).await,
         Err(haven::core::vault::VaultError::Closed)
     ));
 }

@@ -3,6 +3,7 @@
 
 use crate::core::i18n;
 use crate::core::settings;
+use crate::ui::components::limits::Limits;
 use crate::ui::components::pin::NewPin;
 use crate::ui::state::{t, AppState, Services};
 use dioxus::prelude::*;
@@ -33,14 +34,14 @@ pub fn SetupView() -> Element {
     let mut create = move |with_decoy: bool| {
         let services = services.clone();
         step.set(Step::Creating);
-        let lang = state.lang.peek().clone();
+        let lang = state.prefs.lang.peek().clone();
         let p = Zeroizing::new(pin.peek().to_string());
         let d = with_decoy.then(|| (Zeroizing::new(decoy.peek().to_string()), *duress.peek()));
         spawn(async move {
             let kdf = services.kdf;
             let r = tokio::task::spawn_blocking(move || {
                 let svc = services.vault()?;
-                crate::ui::flows::create_vault(&svc, kdf, &lang, p, d)
+                crate::ui::vault_flows::create_vault(&svc, kdf, &lang, p, d)
             })
             .await;
             step.set(match r {
@@ -64,7 +65,7 @@ pub fn SetupView() -> Element {
     let decoy_ok =
         settings::check_new_pin(&decoy.read(), &decoy2.read()).is_ok() && decoy_problem.is_none();
     let current = *step.read();
-    let lang = state.lang.read().clone();
+    let lang = state.prefs.lang.read().clone();
 
     rsx! {
         div { id: "setup", class: "private setup", lang: "{lang}",
@@ -91,7 +92,7 @@ pub fn SetupView() -> Element {
                             onchange: move |e| {
                                 let v = e.value();
                                 if i18n::languages().contains(&v.as_str()) {
-                                    state.lang.set(v);
+                                    state.prefs.lang.set(v);
                                 }
                             },
                             for code in i18n::languages() {
@@ -200,28 +201,6 @@ pub fn SetupView() -> Element {
                         onclick: move |_| step.set(Step::Pin), {t("back")}
                     }
                 },
-            }
-        }
-    }
-}
-
-/// What the app can and cannot protect against, in plain words (setup and settings).
-#[component]
-pub fn Limits() -> Element {
-    rsx! {
-        section { class: "card", id: "limits",
-            h2 { {t("setup-limits-can")} }
-            ul {
-                li { {t("setup-limits-can-1")} }
-                li { {t("setup-limits-can-2")} }
-                li { {t("setup-limits-can-3")} }
-            }
-            h2 { {t("setup-limits-cannot")} }
-            ul {
-                li { {t("setup-limits-cannot-1")} }
-                li { {t("setup-limits-cannot-2")} }
-                li { {t("setup-limits-cannot-3")} }
-                li { {t("setup-limits-cannot-4")} }
             }
         }
     }
