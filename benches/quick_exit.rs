@@ -18,7 +18,7 @@ use haven::core::vault::KdfParams;
 use haven::io::clock::SystemClock;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::MemoryDeviceSecret;
-use haven::ui::{flows, KdfChoice, Services};
+use haven::ui::{vault_flows as flows, KdfChoice, Services};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
@@ -46,7 +46,7 @@ fn rig() -> Rig {
     )
     .unwrap();
     flows::create_vault(&svc, kdf, "en", Zeroizing::new(PIN.into()), None).unwrap();
-    let services = Services::with_vault(svc, kdf, Arc::new(SystemClock), Duration::from_secs(3600));
+    let services = Services::for_tests(svc, kdf, Arc::new(SystemClock), Duration::from_secs(3600));
     let t = rt.block_on(async {
         TestDom::from_dom(VirtualDom::new(haven::ui::App).with_root_context(services.clone()))
     });

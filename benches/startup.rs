@@ -49,7 +49,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("calc");
     let svc = haven::io::vault_files::VaultService::open(&data).expect("vault service");
-    haven::ui::flows::create_vault(
+    haven::ui::vault_flows::create_vault(
         &svc,
         haven::ui::KdfChoice::Fixed(
             haven::core::vault::KdfParams::insecure_for_tests(1_000).expect("kdf"),

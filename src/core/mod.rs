@@ -12,5 +12,6 @@ pub mod plan;
 pub mod qr;
 pub mod resource;
 pub mod settings;
+pub mod share;
 pub mod trust;
 pub mod vault;

@@ -5,3 +5,4 @@ pub mod fetch;
 pub mod files;
 pub mod sled_store;
 pub mod vault_files;
+pub mod vault_records;

@@ -1,8 +1,9 @@
 //! Dioxus UI: renders state from the core and dispatches events. No logic of its own.
 
 pub mod components;
-pub mod flows;
+pub mod hooks;
 pub mod state;
+pub mod vault_flows;
 pub mod views;
 
 use dioxus::prelude::*;
@@ -36,106 +37,17 @@ pub fn App() -> Element {
     let services = use_context::<Services>();
     let state = use_context_provider(AppState::new);
 
-    // After the first paint: is there a vault yet? If not, first-run setup.
-    {
-        let services = services.clone();
-        use_effect(move || {
-            let services = services.clone();
-            let mut state = state;
-            spawn(async move {
-                let exists = tokio::task::spawn_blocking(move || {
-                    services.vault().map(|v| v.exists()).unwrap_or(false)
-                })
-                .await
-                .unwrap_or(false);
-                if !exists && *state.screen.peek() == Screen::Calculator {
-                    state.screen.set(Screen::Setup);
-                }
-            });
-        });
-    }
-
-    // Auto-lock after the idle timeout.
-    {
-        let services = services.clone();
-        use_future(move || {
-            let services = services.clone();
-            async move {
-                loop {
-                    tokio::time::sleep(services.idle_tick).await;
-                    if state.session.peek().is_none() {
-                        continue;
-                    }
-                    let idle = services
-                        .clock
-                        .now_unix_secs()
-                        .saturating_sub(*state.last_activity.peek());
-                    if idle >= u64::from(*state.idle_minutes.peek()) * 60 {
-                        state.lock();
-                    }
-                }
-            }
-        });
-    }
-
-    // Platform events: background / screen off lock; Back goes back; links wait for unlock.
-    {
-        let services = services.clone();
-        use_future(move || {
-            let mut rx = services.events.subscribe();
-            // A link that opened the app before we listened waits for the unlock too.
-            let mut pending = state.pending_link;
-            if let Some(url) = services
-                .os_links
-                .then(crate::platform::take_pending_link)
-                .flatten()
-            {
-                pending.set(Some(url));
-            }
-            async move {
-                loop {
-                    match rx.recv().await {
-                        Ok(ev) => handle_platform_event(state, ev),
-                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
-                        Err(_) => break,
-                    }
-                }
-            }
-        });
-    }
-
-    // In the webview: the quick-exit button hides the private screen in the page itself,
-    // in the same frame as the tap; Rust then locks and removes it from the DOM.
-    #[cfg(any(feature = "desktop", feature = "mobile"))]
-    use_hook(|| {
-        let _ = document::eval(QUICK_EXIT_JS);
-    });
-
-    // In the webview: a hidden page (minimised window, app switched away) locks.
-    #[cfg(any(feature = "desktop", feature = "mobile"))]
-    {
-        let services = services.clone();
-        use_future(move || {
-            let events = services.events.clone();
-            async move {
-                let mut eval = document::eval(
-                    "document.addEventListener('visibilitychange', () => dioxus.send(document.hidden));",
-                );
-                while let Ok(hidden) = eval.recv::<bool>().await {
-                    if hidden {
-                        let _ = events.send(crate::platform::PlatformEvent::Background);
-                    }
-                }
-            }
-        });
-    }
+    hooks::use_first_run_check(state, services.clone());
+    hooks::use_idle_lock(state, services.clone());
+    hooks::use_platform_events(state, services.clone());
+    hooks::use_hidden_page_lock(services.clone());
 
     let on_candidate = {
         let services = services.clone();
         move |digits: zeroize::Zeroizing<String>| try_unlock(state, services.clone(), digits)
     };
 
-    let screen = *state.screen.read();
+    let screen = state.nav.current();
     match screen {
         Screen::Calculator => rsx! {
             views::calculator::CalculatorView { calc: state.calc, on_candidate }
@@ -157,16 +69,16 @@ pub fn App() -> Element {
 /// not `pointerdown`: the same event reaches Rust, so the screen is never hidden while the
 /// vault stays open (a press that slides off the button fires no click).
 #[cfg(any(feature = "desktop", feature = "mobile"))]
-const QUICK_EXIT_JS: &str = "if (!window.__qx) { window.__qx = true; \
+pub(crate) const QUICK_EXIT_JS: &str = "if (!window.__qx) { window.__qx = true; \
     document.addEventListener('click', qx, true); } \
     function qx(e) { const b = e.target && e.target.closest && e.target.closest('#quick-exit'); \
     if (b) { const p = document.getElementById('private'); if (p) { p.style.display = 'none'; } } }";
 
-fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent) {
+pub(crate) fn handle_platform_event(state: AppState, ev: crate::platform::PlatformEvent) {
     use crate::platform::PlatformEvent as E;
     match ev {
         E::Background | E::ScreenOff => {
-            if state.session.peek().is_some() || state.screen.peek().is_private() {
+            if state.is_unlocked() || state.nav.peek().is_private() {
                 state.lock();
             }
         }
@@ -175,12 +87,13 @@ fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent
         E::OpenLink(url) => {
             // Held until the person unlocks; while locked only the calculator shows. An open
             // decoy ignores links (see `AppState::open`); the real space previews at once.
-            let slot = state.session.peek().as_ref().map(|s| s.slot);
+            let slot = state.session().map(|s| s.slot);
+            let mut pending = state.inbox.pending_link;
             match slot {
-                None => state.pending_link.set(Some(url)),
+                None => pending.set(Some(url)),
                 Some(crate::core::vault::Slot::Real) => {
-                    state.pending_link.set(Some(url));
-                    if state.screen.peek().is_private() {
+                    pending.set(Some(url));
+                    if state.nav.peek().is_private() {
                         state.go(Screen::Import);
                     }
                 }
@@ -207,16 +120,23 @@ fn try_unlock(mut state: AppState, services: Services, mut digits: zeroize::Zero
                 return Err(crate::core::vault::VaultError::NotSetUp);
             }
             let pin = crate::core::crypto::Pin::new(text)?;
-            vault.unlock(&pin)
+            let opened = vault.unlock(&pin)?.into_vault();
+            // The stored settings are read here, off the UI thread.
+            let settings = opened
+                .get::<crate::core::settings::Settings>(crate::core::settings::RECORD)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            Ok((opened, settings))
         })
         .await;
         if *state.epoch.peek() != epoch {
             return; // locked meanwhile: drop whatever came back
         }
         state.unlocking.set(false);
-        if let Ok(Ok(outcome)) = result {
-            if *state.screen.peek() == Screen::Calculator {
-                state.open(&svc, outcome.into_vault());
+        if let Ok(Ok((vault, settings))) = result {
+            if state.nav.peek() == Screen::Calculator {
+                state.open(&svc, vault, settings);
             }
         }
     });

@@ -9,7 +9,7 @@ use haven::core::vault::KdfParams;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::MemoryDeviceSecret;
 use haven::platform::PlatformEvent;
-use haven::ui::{flows, KdfChoice, Services};
+use haven::ui::{vault_flows as flows, KdfChoice, Services};
 use std::sync::Arc;
 use std::time::Duration;
 use zeroize::Zeroizing;
@@ -49,7 +49,7 @@ pub async fn app_with(setup: Option<Option<bool>>, tweak: impl FnOnce(&mut Servi
         let d = decoy.map(|duress| (Zeroizing::new(DECOY.to_string()), duress));
         flows::create_vault(&svc, kdf(), "en", Zeroizing::new(PIN.to_string()), d).expect("create");
     }
-    let mut services = Services::with_vault(svc, kdf(), clock.clone(), Duration::from_millis(10));
+    let mut services = Services::for_tests(svc, kdf(), clock.clone(), Duration::from_millis(10));
     tweak(&mut services);
     let dom = VirtualDom::new(haven::ui::App).with_root_context(services.clone());
     let mut t = TestDom::from_dom(dom);
@@ -460,8 +460,8 @@ async fn settings_decoy_set_and_remove() {
     );
 }
 
-#[test]
-fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
+#[tokio::test]
+async fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
     let dir = tempfile::tempdir().expect("tempdir");
     let svc = VaultService::with_parts(
         dir.path().join("data"),
@@ -475,14 +475,14 @@ fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
     let session = haven::ui::Session::new(vault);
     let busy = session.clone();
     let (started_tx, started_rx) = std::sync::mpsc::channel();
-    let worker = std::thread::spawn(move || {
-        busy.with(|_v| {
-            started_tx.send(()).expect("signal");
-            std::thread::sleep(Duration::from_millis(400));
-            Ok(())
-        })
-    });
-    started_rx.recv().expect("worker started");
+    let worker = tokio::spawn(busy.run(move |_v| {
+        started_tx.send(()).expect("signal");
+        std::thread::sleep(Duration::from_millis(400));
+        Ok(())
+    }));
+    while started_rx.try_recv().is_err() {
+        tokio::time::sleep(Duration::from_millis(1)).await; // let the job start
+    }
     let t = std::time::Instant::now();
     session.close();
     assert!(
@@ -491,11 +491,169 @@ fn closing_never_waits_for_a_busy_vault_and_drops_it_after() {
     );
     assert!(!session.is_open());
     assert!(
-        worker.join().expect("worker").is_ok(),
+        worker.await.expect("worker").is_ok(),
         "the running job finishes"
     );
     assert!(matches!(
-        session.with(|_| Ok(())),
+        session.run(|_| Ok(())).await,
         Err(haven::core::vault::VaultError::Closed)
     ));
+}
+
+/// The app's state, read from the running dom.
+pub fn app_state(f: &Fixture) -> haven::ui::AppState {
+    let dom = &f.t.dom;
+    dom.in_runtime(|| {
+        dom.runtime()
+            .consume_context::<haven::ui::AppState>(dioxus_core::ScopeId::APP)
+            .expect("app state")
+    })
+}
+
+/// Hold the vault mutex on the blocking pool for `d` (as a PIN change or re-key does);
+/// returns once the vault is held.
+async fn hold_vault(f: &Fixture, d: Duration) -> tokio::task::JoinHandle<()> {
+    let session = app_state(f).session().expect("an open session");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let job = tokio::spawn(session.run(move |_v| {
+        tx.send(()).expect("signal");
+        std::thread::sleep(d);
+        Ok(())
+    }));
+    while rx.try_recv().is_err() {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    tokio::spawn(async move {
+        let _ = job.await;
+    })
+}
+
+/// One frame at 60 Hz.
+const FRAME: Duration = Duration::from_millis(16);
+
+/// Time one UI step (an event and the render it causes).
+fn timed(f: &mut Fixture, step: impl FnOnce(&mut TestDom)) -> Duration {
+    let t = std::time::Instant::now();
+    step(&mut f.t);
+    t.elapsed()
+}
+
+#[tokio::test]
+async fn the_ui_thread_never_waits_for_a_busy_vault() {
+    let mut f = app(Some(Some(false))).await;
+    assert!(unlock(&mut f, PIN).await);
+    let hold = Duration::from_secs(1);
+    let mut slow = Vec::new();
+    let mut check = |what: &str, took: Duration| {
+        if took >= FRAME {
+            slow.push(format!("{what}: {took:?}"));
+        }
+    };
+
+    // Plan: opening it while the vault is busy shows a neutral line at once; typing into it
+    // re-renders at once (the save waits on the blocking pool).
+    f.t.open("home-plan").await;
+    let held = hold_vault(&f, hold).await;
+    check(
+        "type in Plan",
+        timed(&mut f, |t| t.input("plan-text-notes", "still here")),
+    );
+    f.t.click("nav-back");
+    check("open Plan", timed(&mut f, |t| t.click("home-plan")));
+    assert!(f.t.exists("plan-loading"), "the plan waits for the vault");
+    held.await.expect("hold ends");
+    f.t.wait_until(WAIT, |h| !h.contains("plan-loading")).await;
+    f.t.click("nav-back");
+
+    // My resources: the same.
+    f.t.open("home-resources").await;
+    let held = hold_vault(&f, hold).await;
+    check("add in My resources", timed(&mut f, |t| t.click("res-add")));
+    check(
+        "type in My resources",
+        timed(&mut f, |t| t.input("res-form-name", "Clinic")),
+    );
+    f.t.click("nav-back");
+    check(
+        "open My resources",
+        timed(&mut f, |t| t.click("home-resources")),
+    );
+    assert!(f.t.exists("res-loading"));
+    held.await.expect("hold ends");
+    f.t.wait_until(WAIT, |h| !h.contains("res-loading")).await;
+    f.t.click("nav-back");
+
+    // Settings: opening it and changing the language re-render every section (the second
+    // PIN card included) while the vault is busy.
+    let held = hold_vault(&f, hold).await;
+    check("open Settings", timed(&mut f, |t| t.click("home-settings")));
+    assert!(f.t.exists("decoy-state"));
+    check(
+        "language",
+        timed(&mut f, |t| t.change("settings-lang", "es")),
+    );
+    check(
+        "type in Settings",
+        timed(&mut f, |t| t.input("wipe-word", "x")),
+    );
+
+    // Quick exit while the vault is busy: the calculator at once.
+    check("quick exit", timed(&mut f, |t| t.click("quick-exit")));
+    assert!(is_calculator(&f.t.html()));
+    held.await.expect("hold ends");
+    assert_eq!(
+        f.services.open_vaults(),
+        0,
+        "the vault is dropped after the job"
+    );
+
+    // And a direct lock while busy (as the idle timer and platform events do).
+    assert!(unlock(&mut f, PIN).await);
+    let held = hold_vault(&f, hold).await;
+    let state = app_state(&f);
+    let t = std::time::Instant::now();
+    f.t.dom.in_runtime(|| state.lock());
+    check("AppState::lock", t.elapsed());
+    held.await.expect("hold ends");
+    assert!(
+        slow.is_empty(),
+        "the UI thread waited:\n{}",
+        slow.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn after_a_lock_no_part_of_the_state_holds_anything() {
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    // Fill every part: language and auto-lock, a picked resource, history, a pending link.
+    f.t.click("home-settings");
+    f.t.change("settings-lang", "es");
+    f.t.change("settings-idle", "5");
+    f.t.click("nav-back");
+    f.t.click("home-directory");
+    f.t.change("dir-pick-us-domestic-violence-hotline", "true");
+    f.services
+        .events
+        .send(PlatformEvent::OpenLink("haven://r#AQ".into()))
+        .expect("the app listens");
+    f.t.settle(Duration::from_millis(100)).await;
+    let state = app_state(&f);
+    let before = state.snapshot();
+    assert!(before.session && before.inbox.0.is_some() && !before.inbox.1.is_empty());
+    assert!(!before.nav.history.is_empty());
+    assert_eq!(before.prefs, ("es".to_string(), 5));
+
+    f.t.click("quick-exit");
+    let fresh =
+        f.t.dom
+            .in_scope(dioxus_core::ScopeId::APP, haven::ui::AppState::new);
+    assert_eq!(
+        state.snapshot(),
+        fresh.snapshot(),
+        "a lock clears every part"
+    );
+    assert_eq!(state.nav.snapshot(), fresh.nav.snapshot());
+    assert_eq!(state.inbox.snapshot(), fresh.inbox.snapshot());
+    assert_eq!(state.prefs.snapshot(), fresh.prefs.snapshot());
 }

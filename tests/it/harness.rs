@@ -151,6 +151,16 @@ impl TestDom {
         }
     }
 
+    /// Click a button that opens a screen, then wait (up to 20 s) until the screen has
+    /// read what it needs from the vault (no `…-loading` placeholder left).
+    pub async fn open(&mut self, id: &str) {
+        self.click(id);
+        let loaded = self
+            .wait_until(Duration::from_secs(20), |h| !h.contains("-loading\""))
+            .await;
+        assert!(loaded, "the screen behind `{id}` finished loading");
+    }
+
     /// Find the element with HTML `id` that has a listener for `event`.
     fn find(&self, event: &str, id: &str) -> Option<ElementId> {
         let scope = self.dom.get_scope(ScopeId::ROOT)?;

@@ -9,9 +9,10 @@ use crate::plan::{private_part, small_targets};
 use base64::Engine as _;
 use haven::core::link::{self, decode_link, LinkSigner, Signing, Verification};
 use haven::core::resource::{ContactKind, ContactPoint, Resource, ResourceKind};
+use haven::core::share::{self, OrgKeyRecord, ORG_KEY_FORMAT};
 use haven::core::trust::{Delegation, RootKey, Roots, Scope, SigningKey};
 use haven::platform::PlatformEvent;
-use haven::ui::views::share::{self, OrgKeyRecord, ORG_KEY_FORMAT};
+use haven::ui::views::share::share_base;
 use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -84,11 +85,11 @@ fn signed_link(k: &Keys, issued: OffsetDateTime, expires: OffsetDateTime) -> Str
         issued,
         expires,
     };
-    link::encode_link(&resources(), signing, &share::share_base()).unwrap()
+    link::encode_link(&resources(), signing, &share_base()).unwrap()
 }
 
 fn unsigned_link() -> String {
-    link::encode_link(&resources(), Signing::Unsigned, &share::share_base()).unwrap()
+    link::encode_link(&resources(), Signing::Unsigned, &share_base()).unwrap()
 }
 
 async fn app_trusting(k: &Keys) -> Fixture {
@@ -178,7 +179,8 @@ async fn a_link_waits_behind_the_calculator_then_previews_verified_and_saves_on_
                 .unwrap()
         });
         let count = session
-            .with(|v| Ok(v.list()?.iter().filter(|n| n.starts_with("myres/")).count()))
+            .run(|v| Ok(v.list()?.iter().filter(|n| n.starts_with("myres/")).count()))
+            .await
             .unwrap();
         assert_eq!(count, 0, "a preview saves nothing");
     }
@@ -295,7 +297,7 @@ async fn tampered_expired_and_foreign_links_explain_calmly_and_save_nothing() {
     let mut bytes = link::payload_bytes(&good).unwrap();
     *bytes.last_mut().unwrap() ^= 0x01;
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
-    let tampered = format!("{}#{b64}", share::share_base());
+    let tampered = format!("{}#{b64}", share_base());
     let expired = signed_link(
         &k,
         now - time::Duration::days(40),
@@ -312,10 +314,7 @@ async fn tampered_expired_and_foreign_links_explain_calmly_and_save_nothing() {
         (tampered, "was changed after it was made"),
         (expired, "This link has expired."),
         (foreign, "someone the app does not know"),
-        (
-            format!("{}#AQ", share::share_base()),
-            "damaged or cut short",
-        ),
+        (format!("{}#AQ", share_base()), "damaged or cut short"),
     ];
     for (url, words) in cases {
         let mut f = app_trusting(&k).await;
@@ -348,7 +347,7 @@ async fn the_paste_box_opens_a_link() {
     let k = keys();
     let mut f = app_trusting(&k).await;
     assert!(unlock(&mut f, PIN).await);
-    f.t.click("home-resources");
+    f.t.open("home-resources").await;
     f.t.click("res-from-link");
     assert!(f.t.exists("import-empty"));
     f.t.input("import-paste", &format!("  {}\n", unsigned_link()));
@@ -403,7 +402,7 @@ async fn share_from_the_directory_makes_an_unsigned_link_with_a_qr_code() {
             .await
     );
     let url = current_link(&f);
-    assert!(url.starts_with(&share::share_base()), "{url}");
+    assert!(url.starts_with(&share_base()), "{url}");
     assert!(
         haven::platform::is_app_link(&url),
         "the app opens its own links"
@@ -526,7 +525,7 @@ async fn with_an_org_key_shared_links_are_signed() {
 
     // A resource typed by hand in My resources, picked and shared.
     f.t.click("nav-back");
-    f.t.click("home-resources");
+    f.t.open("home-resources").await;
     f.t.click("res-add");
     f.t.input("res-form-name", "Aunt Rosa");
     f.t.input("res-form-phone", "555 0123");
@@ -571,7 +570,7 @@ async fn with_an_org_key_shared_links_are_signed() {
     for b in small_targets(private_part(&f.t.html()).unwrap(), css) {
         problems.push(format!("share: {b}"));
     }
-    f.t.click("share-clear");
+    f.t.open("share-clear").await; // back to My resources, which reads the vault again
     f.t.click("res-from-link");
     f.t.input("import-paste", &unsigned_link());
     f.t.click("import-paste-open");
@@ -613,14 +612,14 @@ fn signed_links_expire_with_the_delegation() {
     let soon = start() + time::Duration::days(3);
     let deleg = Delegation::issue(&root, &key.public_key(), Scope::Links, ORG, soon).unwrap();
     let signer = LinkSigner::new(key, deleg).unwrap();
-    let made = share::make_link(&resources(), Some(&signer), start()).unwrap();
+    let made = share::make_link(&resources(), Some(&signer), start(), &share_base()).unwrap();
     assert_eq!(
         made.signed.as_ref().map(|s| s.1),
         Some(soon),
         "capped at the delegation"
     );
     assert!(made.qr.as_deref().is_some_and(|s| s.starts_with("<svg")));
-    let late = share::make_link(&resources(), Some(&signer), soon).unwrap();
+    let late = share::make_link(&resources(), Some(&signer), soon, &share_base()).unwrap();
     assert!(
         late.signed.is_none() && late.key_expired,
         "an expired key does not sign"

@@ -28,7 +28,7 @@ pub fn status_text(html: &str, id: &str) -> Option<String> {
 }
 
 async fn open_plan(f: &mut Fixture) {
-    f.t.click("home-plan");
+    f.t.open("home-plan").await;
     assert!(f.t.exists("plan"), "the plan screen shows");
     assert!(!f.t.exists("not-yet"));
 }
@@ -223,7 +223,7 @@ async fn plan_switches_language_and_keeps_the_persons_words() {
     f.t.click("home-settings");
     f.t.change("settings-lang", "es");
     f.t.click("nav-back");
-    f.t.click("home-plan");
+    f.t.open("home-plan").await;
     let html = f.t.html();
     assert!(html.contains("¿Dónde estás ahora?"));
     assert!(html.contains(&i18n::tr("es", "plan-sec-documents")));
@@ -448,7 +448,7 @@ async fn every_control_on_every_private_screen_has_a_name() {
     let mut pages: Vec<(String, String)> = vec![("home".into(), f.t.html())];
 
     // Plan with every kind of entry present and one section skipped.
-    f.t.click("home-plan");
+    f.t.open("home-plan").await;
     f.t.change("plan-stage-thinking", "on");
     f.t.click("plan-person-add");
     f.t.click("plan-place-add");
@@ -459,7 +459,7 @@ async fn every_control_on_every_private_screen_has_a_name() {
     f.t.click("nav-back");
 
     // Resources: the note, the form, an item with all links, a delete confirmation.
-    f.t.click("home-resources");
+    f.t.open("home-resources").await;
     pages.push(("resources-empty".into(), f.t.html()));
     f.t.click("res-add");
     f.t.input("res-form-name", "Clinic");
@@ -619,7 +619,7 @@ async fn my_screens_have_large_touch_targets() {
     let mut f = app(Some(None)).await;
     assert!(unlock(&mut f, PIN).await);
     let mut pages = Vec::new();
-    f.t.click("home-plan");
+    f.t.open("home-plan").await;
     f.t.click("plan-person-add");
     f.t.click("plan-place-add");
     f.t.click("plan-thing-add");
@@ -627,7 +627,7 @@ async fn my_screens_have_large_touch_targets() {
     assert!(status_is(&mut f, "plan-status", "Saved").await);
     pages.push(("plan", f.t.html()));
     f.t.click("nav-back");
-    f.t.click("home-resources");
+    f.t.open("home-resources").await;
     f.t.click("res-add");
     f.t.input("res-form-name", "Clinic");
     f.t.input("res-form-phone", "555 0100");

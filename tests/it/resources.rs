@@ -39,7 +39,7 @@ fn names_in_order(f: &Fixture) -> Vec<String> {
 }
 
 async fn open_resources(f: &mut Fixture) {
-    f.t.click("home-resources");
+    f.t.open("home-resources").await;
     assert!(f.t.exists("resources"), "the resources screen shows");
 }
 
@@ -304,9 +304,8 @@ async fn a_directory_entry_saved_from_elsewhere_shows_with_its_links() {
             .unlock(&Pin::new(PIN.to_string()).expect("pin"))
             .expect("unlock")
             .into_vault();
-        let session = haven::ui::Session::new(vault);
-        haven::ui::views::resources::save_directory_entry(&session, &entry, 42).expect("saved");
-        session.close();
+        haven::io::vault_records::save_directory_entry(&vault, &entry, 42).expect("saved");
+        vault.lock();
     }
     assert!(unlock(&mut f, PIN).await);
     open_resources(&mut f).await;

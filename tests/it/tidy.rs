@@ -357,3 +357,73 @@ fn fuzz_readme_lists_every_fuzz_target() {
          missing {missing:?}, not a target {unknown:?}"
     );
 }
+
+/// `src/ui` files and their code without comments.
+fn ui_sources(under: &str) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(&root().join(under), &mut files);
+    assert!(!files.is_empty());
+    files
+        .into_iter()
+        .map(|f| {
+            let code = code_only(&fs::read_to_string(&f).unwrap());
+            (f, code)
+        })
+        .collect()
+}
+
+#[test]
+fn views_do_not_import_views() {
+    // A screen uses components, state, hooks, core and io; what two screens share lives in
+    // `ui/components` (widgets) or `core`/`io` (logic). A screen's own folder
+    // (`views/settings/`) may use its submodules.
+    let views = root().join("src/ui/views");
+    let names: Vec<String> = fs::read_to_string(views.join("mod.rs"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub mod "))
+        .map(|n| n.trim_end_matches(';').to_string())
+        .collect();
+    assert!(names.len() > 5, "the screens are listed in views/mod.rs");
+    let mut bad = Vec::new();
+    for (f, code) in ui_sources("src/ui/views") {
+        let top_level = f.parent() == Some(views.as_path());
+        let sibling = names.iter().any(|n| {
+            code.contains(&format!("super::{n}::")) || code.contains(&format!("super::{n};"))
+        });
+        if code.contains("views::") || code.contains("super::super") || (top_level && sibling) {
+            bad.push(f.display().to_string());
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "views import other views:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn ui_components_stay_under_150_lines() {
+    // From `#[component]` to the closing brace of its function (at column 0).
+    let mut bad = Vec::new();
+    for (f, code) in ui_sources("src/ui") {
+        let lines: Vec<&str> = code.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            if l.trim() != "#[component]" {
+                continue;
+            }
+            let Some(len) = lines[i..].iter().position(|l| *l == "}") else {
+                bad.push(format!("{}:{}: no end", f.display(), i + 1));
+                continue;
+            };
+            if len + 1 > 150 {
+                bad.push(format!("{}:{}: {} lines", f.display(), i + 1, len + 1));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "UI components over 150 lines:\n{}",
+        bad.join("\n")
+    );
+}

@@ -159,7 +159,7 @@ pub struct LinkArgs {
     /// Make an unsigned link (recipients see "Not verified").
     #[arg(long, conflicts_with_all = ["key", "delegation", "expires"])]
     pub unsigned: bool,
-    /// `https://<host>/r` for the web page, or `haven://r` for the app.
+    /// `https://<host>/r` for the web page, or the app's own scheme (the default) for the app.
     #[arg(long, default_value = haven::core::link::APP_BASE)]
     pub base_url: String,
     /// Also write the link as a QR code (SVG) to this file.

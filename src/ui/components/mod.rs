@@ -1,5 +1,7 @@
 //! Reusable pieces of the private screens.
 
+pub mod limits;
+pub mod pick;
 pub mod pin;
 pub mod resource_card;
 pub mod shell;

@@ -10,34 +10,21 @@ use std::time::{Duration, Instant};
 const SHIFT_PRESSES: usize = 3;
 const SHIFT_WINDOW: Duration = Duration::from_millis(1500);
 
+/// The frame around every private screen (also the keyboard shortcuts and activity).
 #[component]
 pub fn PrivateShell(screen: Screen) -> Element {
     let state = use_context::<AppState>();
     let services = use_context::<Services>();
     let mut shifts = use_signal(Vec::<Instant>::new);
 
-    let touch = {
-        let clock = services.clock.clone();
-        move || {
-            let mut last = state.last_activity;
-            last.set(clock.now_unix_secs());
-        }
-    };
-    let touch2 = touch.clone();
-    let touch3 = touch.clone();
+    // Any key, tap or typing counts as activity for the idle lock.
+    let touch = use_callback(move |()| {
+        let mut last = state.last_activity;
+        last.set(services.clock.now_unix_secs());
+    });
 
-    let title = match screen {
-        Screen::Home => t("home-title"),
-        Screen::Plan => t("home-plan"),
-        Screen::Resources => t("home-resources"),
-        Screen::Directory => t("home-directory"),
-        Screen::Signs => t("home-signs"),
-        Screen::Settings => t("settings-title"),
-        Screen::Import => t("import-title"),
-        Screen::Share => t("share-title"),
-        Screen::Calculator | Screen::Setup => String::new(),
-    };
-    let lang = state.lang.read().clone();
+    let title = screen.title_id().map(t).unwrap_or_default();
+    let lang = state.prefs.lang.read().clone();
 
     rsx! {
         style { {crate::ui::PRIVATE_CSS} }
@@ -50,7 +37,7 @@ pub fn PrivateShell(screen: Screen) -> Element {
                 let _ = e.set_focus(true).await;
             },
             onkeydown: move |e: KeyboardEvent| {
-                touch();
+                touch.call(());
                 match e.key() {
                     Key::Shift => {
                         if e.is_auto_repeating() {
@@ -70,8 +57,8 @@ pub fn PrivateShell(screen: Screen) -> Element {
                     _ => shifts.write().clear(),
                 }
             },
-            onclick: move |_| touch2(),
-            oninput: move |_| touch3(),
+            onclick: move |_| touch.call(()),
+            oninput: move |_| touch.call(()),
             header { class: "topbar",
                 if screen != Screen::Home {
                     button {

@@ -43,3 +43,18 @@ pub fn StatusLine(
         Status::Err(text) => rsx! { p { id: "{id}", class: "hint warn", role: "alert", "{text}" } },
     }
 }
+
+impl Status {
+    /// The status a finished vault action shows: `ok_id` translated, or a calm error.
+    pub fn done<R>(r: &Result<R, VaultError>, ok_id: &str) -> Status {
+        match r {
+            Ok(_) => Status::Ok(t(ok_id)),
+            Err(e) => Status::Err(error_text(e)),
+        }
+    }
+
+    /// True while the action runs.
+    pub fn is_busy(&self) -> bool {
+        *self == Status::Busy
+    }
+}

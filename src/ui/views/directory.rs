@@ -1,76 +1,109 @@
 //! Find help: the directory, searched on the phone. The bundled national list shows at
-//! once, with no network; a verified download (opt-in, manual) is layered on top.
+//! once, with no network; a verified download (opt-in, manual) is layered on top. The
+//! stored download and its settings are read, and a refresh is verified and written, off
+//! the UI thread (records in [`crate::io::vault_records`]).
 
+use crate::core::directory::bundle::US_STATES;
 use crate::core::directory::{
     self, Directory, DirectoryStore, DownloadSettings, DownloadSource, OpenFilter, SearchQuery,
-    StoredDirectory,
 };
 use crate::core::resource::{Population, Resource};
-use crate::core::trust::TrustState;
-use crate::core::vault::VaultError;
 use crate::io::fetch::{self, RefreshError, RefreshOutcome};
+use crate::io::vault_records::{
+    download_settings, save_directory_entry, PreparedDirectoryStore, VaultDirectoryStore,
+    DIR_DOWNLOAD,
+};
+use crate::ui::components::pick::{PickBox, ShareBar};
 use crate::ui::components::resource_card::ResourceCard;
 use crate::ui::state::{t, ta, AppState, Services, Session};
-use crate::ui::views::share::{PickBox, ShareBar};
 use dioxus::prelude::*;
 use std::rc::Rc;
-use time::OffsetDateTime;
 
-/// Vault record names of the directory state (all encrypted).
-pub const RECORD_DOWNLOAD: &str = "dir-download";
-pub const RECORD_TRUST: &str = "dir-trust";
-pub const RECORD_CACHE: &str = "dir-cache";
-
-/// The directory state in the vault.
-pub struct VaultDirectoryStore {
-    pub session: Session,
+/// What a search shows.
+#[derive(Clone, PartialEq, Default)]
+struct Results {
+    /// Each hit and whether it may be out of date.
+    hits: Vec<(Resource, bool)>,
+    /// How many matched in all.
+    total: usize,
+    /// No resource matched every word: partial matches are shown.
+    partial: bool,
 }
 
-impl DirectoryStore for VaultDirectoryStore {
-    type Error = VaultError;
-    fn load(&self) -> Result<StoredDirectory, VaultError> {
-        self.session.with(|v| {
-            Ok(StoredDirectory {
-                trust: v.get::<TrustState>(RECORD_TRUST)?.unwrap_or_default(),
-                cache: v.get(RECORD_CACHE)?,
-            })
+/// The stored download and the download settings, read on the blocking pool; then the
+/// stored directory (if any) opened on the blocking pool too (a large one takes a while).
+async fn load_stored(
+    services: &Services,
+    session: &Session,
+) -> Option<(Option<Directory>, DownloadSettings)> {
+    let (stored, dl) = session
+        .run(|v| {
+            Ok((
+                VaultDirectoryStore { vault: v }.load()?,
+                download_settings(v)?,
+            ))
         })
-    }
-    fn save(
-        &mut self,
-        trust: &TrustState,
-        cache: &directory::CachedBundle,
-    ) -> Result<(), VaultError> {
-        // The bundle first, then the ratchet: a crash between the two leaves a bundle the
-        // old trust state still accepts.
-        self.session.with(|v| {
-            v.put(RECORD_CACHE, cache)?;
-            v.put(RECORD_TRUST, trust)
-        })
+        .await
+        .ok()?;
+    let (roots, at) = (services.roots.clone(), services.now());
+    let d = match stored.cache.is_some() {
+        true => {
+            tokio::task::spawn_blocking(move || directory::load_directory(&stored, &roots, at).0)
+                .await
+                .ok()
+        }
+        false => None,
+    };
+    Some((d, dl))
+}
+
+/// Download, verify and store a newer directory. `Ok(None)`: unchanged; `Err`: the message
+/// id of what went wrong. The vault is read before and written after the download, on the
+/// blocking pool; the refresh itself only sees a copy.
+async fn refresh_directory(
+    services: &Services,
+    session: &Session,
+    settings: &DownloadSettings,
+) -> Result<Option<Directory>, &'static str> {
+    let fetcher = (services.fetcher)().map_err(|_| "dir-refresh-failed")?;
+    let stored = session
+        .run(|v| VaultDirectoryStore { vault: v }.load())
+        .await
+        .map_err(|_| "dir-refresh-failed")?;
+    let mut store = PreparedDirectoryStore {
+        stored,
+        saved: None,
+    };
+    let outcome = fetch::refresh(
+        &fetcher,
+        settings,
+        &mut store,
+        &services.roots,
+        services.now(),
+    )
+    .await
+    .map_err(|e| match e {
+        RefreshError::Refused(_) => "dir-refresh-off",
+        RefreshError::Rejected(_) => "dir-refresh-rejected",
+        RefreshError::Fetch(fetch::FetchError::Timeout | fetch::FetchError::Connect) => {
+            "dir-refresh-unreachable"
+        }
+        _ => "dir-refresh-failed",
+    })?;
+    match outcome {
+        RefreshOutcome::Unchanged => Ok(None),
+        RefreshOutcome::Updated(d) => {
+            let (trust, cache) = store.saved.ok_or("dir-refresh-failed")?;
+            session
+                .run(move |v| VaultDirectoryStore { vault: v }.save(&trust, &cache))
+                .await
+                .map_err(|_| "dir-refresh-failed")?;
+            Ok(Some(*d))
+        }
     }
 }
 
-fn now(services: &Services) -> OffsetDateTime {
-    let secs = i64::try_from(services.clock.now_unix_secs()).unwrap_or(0);
-    OffsetDateTime::from_unix_timestamp(secs).unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
-
-/// Results to show: (resource, may be out of date), total, partial, source line, languages.
-type View = (
-    Vec<(Resource, bool)>,
-    usize,
-    bool,
-    String,
-    Vec<(String, String)>,
-);
-
-const STATES: [&str; 56] = [
-    "AL", "AK", "AS", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "GU", "HI", "ID", "IL",
-    "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "MP", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
-    "UT", "VT", "VI", "VA", "WA", "WV", "WI", "WY",
-];
-
+/// The Find help screen: search and filters over the bundled list from the first frame.
 #[component]
 pub fn DirectoryView() -> Element {
     let state = use_context::<AppState>();
@@ -88,24 +121,7 @@ pub fn DirectoryView() -> Element {
         use_hook(move || {
             let Some(session) = session else { return };
             spawn(async move {
-                let roots = services.roots.clone();
-                let at = now(&services);
-                let r = tokio::task::spawn_blocking(move || {
-                    let store = VaultDirectoryStore {
-                        session: session.clone(),
-                    };
-                    let stored = store.load()?;
-                    let dl = session.with(|v| v.get::<DownloadSettings>(RECORD_DOWNLOAD))?;
-                    // A large stored directory takes a while to open: here, off the UI
-                    // thread.
-                    let d = stored
-                        .cache
-                        .is_some()
-                        .then(|| directory::load_directory(&stored, &roots, at).0);
-                    Ok::<_, VaultError>((d, dl.unwrap_or_default()))
-                })
-                .await;
-                if let Ok(Ok((d, dl))) = r {
+                if let Some((d, dl)) = load_stored(&services, &session).await {
                     if let Some(d) = d {
                         dir.set(Some(Rc::new(d)));
                     }
@@ -116,37 +132,26 @@ pub fn DirectoryView() -> Element {
         });
     }
 
-    let mut text = use_signal(String::new);
-    let mut pops = use_signal(Vec::<Population>::new);
-    let mut lang = use_signal(String::new);
-    let mut area = use_signal(String::new);
-    let mut open = use_signal(|| OpenFilter::Any);
-    let mut can_text = use_signal(|| false);
-    let mut can_chat = use_signal(|| false);
-    let mut no_police = use_signal(|| false);
-    let mut saved = use_signal(Vec::<String>::new);
-
-    let query = SearchQuery {
-        text: text.read().clone(),
-        populations: pops.read().clone(),
-        languages: if lang.read().is_empty() {
-            vec![]
-        } else {
-            vec![lang.read().clone()]
-        },
-        text_available: *can_text.read(),
-        chat_available: *can_chat.read(),
-        open: *open.read(),
-        no_police_contact_required: *no_police.read(),
-        state: if area.read().is_empty() {
-            None
-        } else {
-            Some(area.read().clone())
-        },
-        limit: 0,
-    };
-    let at = now(&services);
-    let current = dir.read().clone();
+    let query = use_signal(SearchQuery::default);
+    let clock = services.clone();
+    let results = use_memo(move || {
+        let q = query.read();
+        match dir.read().as_ref() {
+            Some(d) => {
+                let res = d.search(&q, clock.now());
+                Results {
+                    hits: res
+                        .hits
+                        .into_iter()
+                        .map(|h| (h.resource, h.may_be_out_of_date))
+                        .collect(),
+                    total: res.total,
+                    partial: res.partial,
+                }
+            }
+            None => Results::default(),
+        }
+    });
     // The language filter's choices change only with the directory, not per keystroke.
     let languages = use_memo(move || {
         dir.read()
@@ -154,16 +159,10 @@ pub fn DirectoryView() -> Element {
             .map(|d| d.languages().to_vec())
             .unwrap_or_default()
     });
-    let (hits, total, partial, source_line, languages): View = match current.as_ref() {
+    let source_line = match dir.read().as_ref() {
         Some(d) => {
-            let res = d.search(&query, at);
-            let hits = res
-                .hits
-                .iter()
-                .map(|h| (h.resource.clone(), h.may_be_out_of_date))
-                .collect();
             let info = d.info();
-            let source = match (&info.origin, &info.publisher) {
+            match (&info.origin, &info.publisher) {
                 (directory::Origin::Signed { .. }, Some(p)) => ta(
                     "dir-downloaded",
                     &[
@@ -172,120 +171,19 @@ pub fn DirectoryView() -> Element {
                     ],
                 ),
                 (_, p) => ta("dir-bundled", &[("name", p.as_deref().unwrap_or(""))]),
-            };
-            (
-                hits,
-                res.total,
-                res.partial,
-                source,
-                languages.read().clone(),
-            )
+            }
         }
-        None => (Vec::new(), 0, false, String::new(), Vec::new()),
+        None => String::new(),
     };
-
-    let save = {
-        let session = session.clone();
-        let clock = services.clock.clone();
-        move |r: Resource| {
-            let Some(session) = session.clone() else {
-                return;
-            };
-            let id = r.id.clone();
-            let created = clock.now_unix_secs();
-            spawn(async move {
-                let ok = tokio::task::spawn_blocking(move || {
-                    crate::ui::views::resources::save_directory_entry(&session, &r, created)
-                })
-                .await;
-                if let Ok(Ok(_)) = ok {
-                    saved.write().push(id);
-                }
-            });
-        }
-    };
+    let Results {
+        hits,
+        total,
+        partial,
+    } = results.read().clone();
 
     rsx! {
         p { class: "lead", {t("dir-intro")} }
-        div { class: "field",
-            label { r#for: "dir-search", {t("dir-search")} }
-            input {
-                id: "dir-search",
-                r#type: "search",
-                placeholder: t("dir-search-placeholder"),
-                autocomplete: "off",
-                autocorrect: "off",
-                spellcheck: "false",
-                value: "{text}",
-                oninput: move |e| text.set(e.value()),
-            }
-        }
-        details { class: "card filters",
-            summary { {t("dir-filters")} }
-            div { class: "chips",
-                for p in Population::ALL {
-                    label { key: "{p.code()}", class: "chip",
-                        input {
-                            id: "dir-pop-{p.code()}",
-                            r#type: "checkbox",
-                            checked: pops.read().contains(&p),
-                            onchange: move |e| {
-                                let mut v = pops.write();
-                                v.retain(|x| *x != p);
-                                if e.checked() { v.push(p); }
-                            },
-                        }
-                        span { {t(&format!("dir-pop-{}", p.code()))} }
-                    }
-                }
-            }
-            div { class: "check",
-                input { id: "dir-text", r#type: "checkbox", checked: *can_text.read(),
-                    onchange: move |e| can_text.set(e.checked()) }
-                label { r#for: "dir-text", {t("dir-text")} }
-            }
-            div { class: "check",
-                input { id: "dir-chat", r#type: "checkbox", checked: *can_chat.read(),
-                    onchange: move |e| can_chat.set(e.checked()) }
-                label { r#for: "dir-chat", {t("dir-chat")} }
-            }
-            div { class: "check",
-                input { id: "dir-no-police", r#type: "checkbox", checked: *no_police.read(),
-                    onchange: move |e| no_police.set(e.checked()) }
-                label { r#for: "dir-no-police", {t("dir-no-police")} }
-            }
-            div { class: "field",
-                label { r#for: "dir-open", {t("dir-open")} }
-                select { id: "dir-open",
-                    onchange: move |e| open.set(match e.value().as_str() {
-                        "now" => OpenFilter::OpenNow,
-                        "always" => OpenFilter::Always,
-                        _ => OpenFilter::Any,
-                    }),
-                    option { value: "any", {t("dir-open-any")} }
-                    option { value: "now", {t("dir-open-now")} }
-                    option { value: "always", {t("dir-open-always")} }
-                }
-            }
-            div { class: "field",
-                label { r#for: "dir-lang", {t("dir-language")} }
-                select { id: "dir-lang", onchange: move |e| lang.set(e.value()),
-                    option { value: "", {t("dir-any-language")} }
-                    for (code, name) in languages {
-                        option { key: "{code}", value: "{code}", "{name}" }
-                    }
-                }
-            }
-            div { class: "field",
-                label { r#for: "dir-state", {t("dir-state")} }
-                select { id: "dir-state", onchange: move |e| area.set(e.value()),
-                    option { value: "", {t("dir-any-state")} }
-                    for s in STATES {
-                        option { key: "{s}", value: "{s}", "{s}" }
-                    }
-                }
-            }
-        }
+        Filters { query, languages: languages.read().clone() }
         p { class: "note", id: "dir-count", role: "status",
             {ta("dir-results", &[("count", &total.to_string())])}
         }
@@ -296,32 +194,149 @@ pub fn DirectoryView() -> Element {
         if hits.is_empty() {
             p { class: "empty", id: "dir-none", {t("dir-none")} }
         }
+        Hits { hits }
+        p { class: "note small", id: "dir-source", "{source_line}" }
+        if *loaded.read() {
+            Updates { download, dir }
+        }
+    }
+}
+
+/// The search box and the filters: each writes its part of the query.
+#[component]
+fn Filters(query: Signal<SearchQuery>, languages: Vec<(String, String)>) -> Element {
+    let q = query.read().clone();
+    rsx! {
+        div { class: "field",
+            label { r#for: "dir-search", {t("dir-search")} }
+            input {
+                id: "dir-search",
+                r#type: "search",
+                placeholder: t("dir-search-placeholder"),
+                autocomplete: "off",
+                autocorrect: "off",
+                spellcheck: "false",
+                value: "{q.text}",
+                oninput: move |e| query.write().text = e.value(),
+            }
+        }
+        details { class: "card filters",
+            summary { {t("dir-filters")} }
+            div { class: "chips",
+                for p in Population::ALL {
+                    label { key: "{p.code()}", class: "chip",
+                        input {
+                            id: "dir-pop-{p.code()}",
+                            r#type: "checkbox",
+                            checked: q.populations.contains(&p),
+                            onchange: move |e| {
+                                let mut q = query.write();
+                                q.populations.retain(|x| *x != p);
+                                if e.checked() { q.populations.push(p); }
+                            },
+                        }
+                        span { {t(&format!("dir-pop-{}", p.code()))} }
+                    }
+                }
+            }
+            div { class: "check",
+                input { id: "dir-text", r#type: "checkbox", checked: q.text_available,
+                    onchange: move |e| query.write().text_available = e.checked() }
+                label { r#for: "dir-text", {t("dir-text")} }
+            }
+            div { class: "check",
+                input { id: "dir-chat", r#type: "checkbox", checked: q.chat_available,
+                    onchange: move |e| query.write().chat_available = e.checked() }
+                label { r#for: "dir-chat", {t("dir-chat")} }
+            }
+            div { class: "check",
+                input { id: "dir-no-police", r#type: "checkbox", checked: q.no_police_contact_required,
+                    onchange: move |e| query.write().no_police_contact_required = e.checked() }
+                label { r#for: "dir-no-police", {t("dir-no-police")} }
+            }
+            div { class: "field",
+                label { r#for: "dir-open", {t("dir-open")} }
+                select { id: "dir-open",
+                    onchange: move |e| query.write().open = match e.value().as_str() {
+                        "now" => OpenFilter::OpenNow,
+                        "always" => OpenFilter::Always,
+                        _ => OpenFilter::Any,
+                    },
+                    option { value: "any", {t("dir-open-any")} }
+                    option { value: "now", {t("dir-open-now")} }
+                    option { value: "always", {t("dir-open-always")} }
+                }
+            }
+            div { class: "field",
+                label { r#for: "dir-lang", {t("dir-language")} }
+                select { id: "dir-lang",
+                    onchange: move |e| {
+                        let v = e.value();
+                        query.write().languages = if v.is_empty() { vec![] } else { vec![v] };
+                    },
+                    option { value: "", {t("dir-any-language")} }
+                    for (code, name) in languages {
+                        option { key: "{code}", value: "{code}", "{name}" }
+                    }
+                }
+            }
+            div { class: "field",
+                label { r#for: "dir-state", {t("dir-state")} }
+                select { id: "dir-state",
+                    onchange: move |e| {
+                        let v = e.value();
+                        query.write().state = (!v.is_empty()).then_some(v);
+                    },
+                    option { value: "", {t("dir-any-state")} }
+                    for (code, _) in US_STATES {
+                        option { key: "{code}", value: "{code}", "{code}" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The result cards: save a copy into My resources, or pick for sharing.
+#[component]
+fn Hits(hits: Vec<(Resource, bool)>) -> Element {
+    let state = use_context::<AppState>();
+    let services = use_context::<Services>();
+    let mut saved = use_signal(Vec::<String>::new);
+    let save = use_callback(move |r: Resource| {
+        let Some(session) = state.session() else {
+            return;
+        };
+        let id = r.id.clone();
+        let created = services.clock.now_unix_secs();
+        let work = session.run(move |v| save_directory_entry(v, &r, created));
+        spawn(async move {
+            if work.await.is_ok() {
+                saved.write().push(id);
+            }
+        });
+    });
+    rsx! {
         for (resource, stale) in hits {
             {
                 let is_saved = saved.read().contains(&resource.id);
                 let dom_id = format!("dir-{}", resource.id);
                 let save_id = format!("dir-save-{}", resource.id);
-                let r2 = resource.clone();
                 let pick_id = format!("dir-pick-{}", resource.id);
-                let r3 = resource.clone();
-                let save = save.clone();
+                let to_save = resource.clone();
                 rsx! {
-                    ResourceCard { key: "{dom_id}", dom_id, resource, out_of_date: stale,
+                    ResourceCard { key: "{dom_id}", dom_id, resource: resource.clone(), out_of_date: stale,
                         if is_saved {
                             p { class: "hint ok", role: "status", {t("dir-saved")} }
                         } else {
                             button { id: "{save_id}", class: "secondary", r#type: "button",
-                                onclick: move |_| save(r2.clone()), {t("dir-save")}
+                                onclick: move |_| save.call(to_save.clone()), {t("dir-save")}
                             }
                         }
-                        PickBox { dom_id: pick_id, resource: r3 }
+                        PickBox { dom_id: pick_id, resource }
                     }
                 }
             }
-        }
-        p { class: "note small", id: "dir-source", "{source_line}" }
-        if *loaded.read() {
-            Updates { download, dir }
         }
     }
 }
@@ -345,61 +360,37 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
     let mut message = use_signal(|| None::<(bool, String)>);
     let mut busy = use_signal(|| false);
 
+    // The download settings are saved on the blocking pool; the screen keeps its copy.
     let persist = {
         let session = session.clone();
-        move |settings: DownloadSettings| {
-            let session = session.clone();
+        use_callback(move |settings: DownloadSettings| {
+            let work = session.run(move |v| v.put(DIR_DOWNLOAD, &settings));
             spawn(async move {
-                let _ = tokio::task::spawn_blocking(move || {
-                    session.with(|v| v.put(RECORD_DOWNLOAD, &settings))
-                })
-                .await;
+                let _ = work.await;
             });
-        }
+        })
     };
-    let persist2 = persist.clone();
-    let persist3 = persist.clone();
 
-    let refresh = {
+    let refresh = move |_| {
+        if *busy.peek() {
+            return;
+        }
+        busy.set(true);
+        let settings = download.peek().clone();
         let session = session.clone();
         let services = services.clone();
-        move |_| {
-            if *busy.peek() {
-                return;
-            }
-            busy.set(true);
-            let settings = download.peek().clone();
-            let session = session.clone();
-            let services = services.clone();
-            spawn(async move {
-                let roots = services.roots.clone();
-                let at = now(&services);
-                let result = match (services.fetcher)() {
-                    Ok(fetcher) => {
-                        let mut store = VaultDirectoryStore {
-                            session: session.clone(),
-                        };
-                        Some(fetch::refresh(&fetcher, &settings, &mut store, &roots, at).await)
-                    }
-                    Err(_) => None,
-                };
-                let msg = match result {
-                    Some(Ok(RefreshOutcome::Updated(d))) => {
-                        dir.set(Some(Rc::new(*d)));
-                        (true, t("dir-refresh-updated"))
-                    }
-                    Some(Ok(RefreshOutcome::Unchanged)) => (true, t("dir-refresh-unchanged")),
-                    Some(Err(RefreshError::Refused(_))) => (false, t("dir-refresh-off")),
-                    Some(Err(RefreshError::Rejected(_))) => (false, t("dir-refresh-rejected")),
-                    Some(Err(RefreshError::Fetch(
-                        fetch::FetchError::Timeout | fetch::FetchError::Connect,
-                    ))) => (false, t("dir-refresh-unreachable")),
-                    _ => (false, t("dir-refresh-failed")),
-                };
-                message.set(Some(msg));
-                busy.set(false);
-            });
-        }
+        spawn(async move {
+            let msg = match refresh_directory(&services, &session, &settings).await {
+                Ok(Some(d)) => {
+                    dir.set(Some(Rc::new(d)));
+                    (true, t("dir-refresh-updated"))
+                }
+                Ok(None) => (true, t("dir-refresh-unchanged")),
+                Err(id) => (false, t(id)),
+            };
+            message.set(Some(msg));
+            busy.set(false);
+        });
     };
 
     let settings = download.read().clone();
@@ -419,7 +410,7 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
                         let mut s = download.peek().clone();
                         s.enabled = e.checked();
                         download.set(s.clone());
-                        persist2(s);
+                        persist.call(s);
                     },
                 }
                 label { r#for: "dir-dl-enable", {t("dir-updates-enable")} }
@@ -444,7 +435,7 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
                                 let mut s = download.peek().clone();
                                 s.source = Some(src);
                                 download.set(s.clone());
-                                persist3(s);
+                                persist.call(s);
                                 message.set(Some((true, t("dir-updates-confirmed"))));
                             }
                             Err(_) => message.set(Some((false, t("dir-updates-bad-url")))),

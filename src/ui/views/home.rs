@@ -3,6 +3,7 @@
 use crate::ui::state::{t, AppState, Screen};
 use dioxus::prelude::*;
 
+/// The private home screen.
 #[component]
 pub fn HomeView() -> Element {
     let state = use_context::<AppState>();

@@ -5,28 +5,16 @@
 //! the command line on the desktop, or from the paste box here.
 
 use crate::core::link::{self, LinkPreview, LinkProblem, Verification};
-use crate::core::resource::Resource;
-use crate::core::vault::VaultError;
+use crate::core::share::{day, problem_key};
+use crate::core::vault::{Vault, VaultError};
+use crate::io::vault_records::save_copies;
 use crate::ui::components::resource_card::ResourceCard;
+use crate::ui::components::status::{Status, StatusLine};
+use crate::ui::hooks::use_vault_action_in;
 use crate::ui::state::{t, ta, AppState, Screen, Services, Session};
-use crate::ui::views::plan::{error_text, Status, StatusLine};
-use crate::ui::views::resources::save_directory_entry;
-use crate::ui::views::share::{day, now_time, problem_key};
 use dioxus::prelude::*;
 
-/// Save every resource of a previewed link as a My resources copy (blocking). Returns how
-/// many were saved; stops at the first vault error.
-pub fn save_copies(
-    session: &Session,
-    resources: &[Resource],
-    now: u64,
-) -> Result<usize, VaultError> {
-    for r in resources {
-        save_directory_entry(session, r, now)?;
-    }
-    Ok(resources.len())
-}
-
+/// The Import screen (needs an open session).
 #[component]
 pub fn ImportView() -> Element {
     let state = use_context::<AppState>();
@@ -40,49 +28,43 @@ pub fn ImportView() -> Element {
 fn ImportScreen(session: Session) -> Element {
     let mut state = use_context::<AppState>();
     let services = use_context::<Services>();
-    let mut status = use_signal(|| Status::Idle);
     let mut saved = use_signal(|| None::<usize>);
     let mut paste = use_signal(String::new);
 
-    let pending = state.pending_link.read().clone();
-    let at = now_time(&services);
+    let pending = state.inbox.pending_link.read().clone();
+    let at = services.now();
     let decoded: Option<Result<LinkPreview, LinkProblem>> = pending
         .as_deref()
         .map(|l| link::decode_link(l, &services.roots, at).map_err(|e| e.problem()));
 
-    let save = {
-        let session = session.clone();
-        let clock = services.clock.clone();
-        let resources = match &decoded {
-            Some(Ok(p)) => p.resources.clone(),
-            _ => Vec::new(),
-        };
-        move |_| {
-            if resources.is_empty() || *status.peek() == Status::Busy {
-                return;
+    let resources = match &decoded {
+        Some(Ok(p)) => p.resources.clone(),
+        _ => Vec::new(),
+    };
+    let clock = services.clock.clone();
+    let mut status = use_signal(|| Status::Idle);
+    let save = use_vault_action_in(
+        status,
+        session,
+        "saved",
+        move |_: MouseEvent| {
+            if resources.is_empty() || status.peek().is_busy() {
+                return None;
             }
-            let session = session.clone();
             let resources = resources.clone();
             let now = clock.now_unix_secs();
-            status.set(Status::Busy);
-            spawn(async move {
-                let r = tokio::task::spawn_blocking(move || save_copies(&session, &resources, now))
-                    .await;
-                match r {
-                    Ok(Ok(n)) => {
-                        status.set(Status::Idle);
-                        saved.set(Some(n));
-                        state.pending_link.set(None);
-                    }
-                    Ok(Err(e)) => status.set(Status::Err(error_text(&e))),
-                    Err(_) => status.set(Status::Err(t("error-generic"))),
-                }
-            });
-        }
-    };
+            Some(move |v: &mut Vault| save_copies(v, &resources, now))
+        },
+        move |r: &Result<usize, VaultError>| {
+            let n = *r.as_ref().ok()?;
+            saved.set(Some(n));
+            state.inbox.pending_link.set(None);
+            Some(Status::Idle)
+        },
+    );
 
     let discard = move |_| {
-        state.pending_link.set(None);
+        state.inbox.pending_link.set(None);
         status.set(Status::Idle);
         state.back();
     };
@@ -95,7 +77,7 @@ fn ImportScreen(session: Session) -> Element {
         saved.set(None);
         status.set(Status::Idle);
         paste.set(String::new());
-        state.pending_link.set(Some(text));
+        state.inbox.pending_link.set(Some(text));
     };
 
     let done = *saved.read();
@@ -137,7 +119,7 @@ fn ImportScreen(session: Session) -> Element {
                         p { class: "note", {t("import-nothing-yet")} }
                         div { class: "actions",
                             button { id: "import-save", class: "primary", r#type: "button",
-                                disabled: busy, onclick: save,
+                                disabled: busy, onclick: move |e| save.call(e),
                                 {t("import-save")}
                             }
                             button { id: "import-discard", class: "secondary", r#type: "button",

@@ -3,21 +3,20 @@
 //! `put` (which flushes) returned Ok.
 
 use crate::core::plan::{self, Plan, SectionId, SectionKind, Stage, ThingKind};
-use crate::core::vault::VaultError;
+use crate::core::vault::{Vault, VaultError};
+use crate::ui::components::status::{error_text, Status, StatusLine};
 use crate::ui::state::{t, ta, AppState, Session};
 use dioxus::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-
-pub use crate::ui::components::status::{error_text, Status, StatusLine};
 
 /// A change to the plan (applied, then saved).
 pub type Edit = Callback<Box<dyn FnOnce(&mut Plan)>>;
 
 /// Read the plan. A record this version cannot parse is first copied, byte for byte, to
 /// [`plan::UNREADABLE_RECORD`], so starting again never destroys it.
-fn load(session: &Session) -> Result<Plan, VaultError> {
-    session.with(|v| match v.get::<Plan>(plan::RECORD) {
+fn load(v: &mut Vault) -> Result<Plan, VaultError> {
+    match v.get::<Plan>(plan::RECORD) {
         Ok(p) => Ok(p.unwrap_or_default().sanitized()),
         Err(VaultError::Deserialize) => {
             if let Some(bytes) = v.get_bytes(plan::RECORD)? {
@@ -26,7 +25,7 @@ fn load(session: &Session) -> Result<Plan, VaultError> {
             Err(VaultError::Deserialize)
         }
         Err(e) => Err(e),
-    })
+    }
 }
 
 /// The choices of "where are you now": a code for the HTML id and the message id.
@@ -38,19 +37,34 @@ fn stage_choices() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// The safety plan screen (needs an open session).
 #[component]
 pub fn PlanView() -> Element {
     let state = use_context::<AppState>();
     let Some(session) = state.session() else {
         return rsx! {};
     };
-    rsx! { PlanEditor { session } }
+    rsx! { PlanLoader { session } }
+}
+
+/// Reads the plan on the blocking pool (one small record: a frame or two), showing a
+/// neutral line meanwhile, then the editor.
+#[component]
+fn PlanLoader(session: Session) -> Element {
+    let loaded = {
+        let session = session.clone();
+        use_resource(move || session.run(load))
+    };
+    let Some(loaded) = loaded.read().clone() else {
+        return rsx! {
+            p { id: "plan-loading", class: "hint", role: "status", {t("working")} }
+        };
+    };
+    rsx! { PlanEditor { session, loaded } }
 }
 
 #[component]
-fn PlanEditor(session: Session) -> Element {
-    // One small record: read it right away so the screen opens with the plan in place.
-    let loaded = use_hook(|| load(&session));
+fn PlanEditor(session: Session, loaded: Result<Plan, VaultError>) -> Element {
     let unreadable = match &loaded {
         Ok(_) => None,
         // The stored plan cannot be decrypted or parsed: nothing of it can be recovered, so
@@ -86,28 +100,23 @@ fn PlanEditor(session: Session) -> Element {
             seq.set(n);
             requested.store(n, Ordering::SeqCst);
             status.set(Status::Busy);
-            let session = session.clone();
             let written = Arc::clone(&written);
             let requested = Arc::clone(&requested);
+            let work = session.run(move |v| {
+                let mut last = written.lock().unwrap_or_else(|e| e.into_inner());
+                if *last > n || requested.load(Ordering::SeqCst) > n {
+                    return Ok(()); // a newer snapshot is written (or will be)
+                }
+                v.put(plan::RECORD, &snapshot)?;
+                *last = n;
+                Ok(())
+            });
             spawn(async move {
-                let r = tokio::task::spawn_blocking(move || {
-                    let mut last = written.lock().unwrap_or_else(|e| e.into_inner());
-                    if *last > n || requested.load(Ordering::SeqCst) > n {
-                        return Ok(()); // a newer snapshot is written (or will be)
-                    }
-                    session.with(|v| v.put(plan::RECORD, &snapshot))?;
-                    *last = n;
-                    Ok(())
-                })
-                .await;
+                let r = work.await;
                 if *seq.peek() != n {
                     return; // a newer save is under way; it reports
                 }
-                status.set(match r {
-                    Ok(Ok(())) => Status::Ok(t("saved")),
-                    Ok(Err(e)) => Status::Err(error_text(&e)),
-                    Err(_) => Status::Err(t("error-generic")),
-                });
+                status.set(Status::done(&r, "saved"));
             });
         })
     };

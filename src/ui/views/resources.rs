@@ -2,69 +2,73 @@
 //! edit and delete (delete removes the record from the vault). Call, text and website are
 //! plain links built by the core (`tel:`, `sms:` with body, `https:`), under a one-time
 //! note that calls and texts leave traces; its dismissal is remembered in the vault.
+//! Everything is read and written on the blocking pool.
 
 use crate::core::my_resources::{self, MyResource, SortBy, TraceNote};
-use crate::core::resource::Resource;
-use crate::core::vault::VaultError;
+use crate::core::share::from_my_resource;
+use crate::core::vault::{Vault, VaultError};
+use crate::ui::components::pick::{PickBox, ShareBar};
+use crate::ui::components::status::{error_text, Status, StatusLine};
+use crate::ui::hooks::use_vault_action_in;
 use crate::ui::state::{t, ta, AppState, Screen, Services, Session};
-use crate::ui::views::plan::{error_text, Status, StatusLine};
-use crate::ui::views::share::{from_my_resource, PickBox, ShareBar};
 use dioxus::prelude::*;
 
-/// Save a copy of a directory entry into "My resources" (blocking: call it from
-/// `spawn_blocking`). The copy keeps the entry as it was; returns the new resource's id.
-pub fn save_directory_entry(
-    session: &Session,
-    entry: &Resource,
-    now: u64,
-) -> Result<String, VaultError> {
-    let id = my_resources::new_id(crate::core::crypto::random_array::<16>()?);
-    let res = MyResource::from_directory(entry, id.clone(), now);
-    let name = my_resources::record_name(&id).ok_or(VaultError::InvalidName)?;
-    session.with(|v| v.put(&name, &res))?;
-    Ok(id)
-}
-
+/// What the screen starts from.
+#[derive(Clone, PartialEq)]
 struct Loaded {
     items: Vec<MyResource>,
     trace_dismissed: bool,
     damaged: bool,
 }
 
-fn load(session: &Session) -> Result<Loaded, VaultError> {
-    session.with(|v| {
-        let mut items = Vec::new();
-        let mut damaged = false;
-        for name in v.list()? {
-            if my_resources::id_of_record(&name).is_none() {
-                continue;
-            }
-            match v.get::<MyResource>(&name) {
-                Ok(Some(r)) => items.push(r.sanitized()),
-                Ok(None) => {}
-                Err(_) => damaged = true,
-            }
+fn load(v: &mut Vault) -> Result<Loaded, VaultError> {
+    let mut items = Vec::new();
+    let mut damaged = false;
+    for name in v.list()? {
+        if my_resources::id_of_record(&name).is_none() {
+            continue;
         }
-        let trace_dismissed = v
-            .get::<TraceNote>(my_resources::TRACE_NOTE_RECORD)
-            .ok()
-            .flatten()
-            .is_some_and(|n| n.dismissed);
-        Ok(Loaded {
-            items,
-            trace_dismissed,
-            damaged,
-        })
+        match v.get::<MyResource>(&name) {
+            Ok(Some(r)) => items.push(r.sanitized()),
+            Ok(None) => {}
+            Err(_) => damaged = true,
+        }
+    }
+    let trace_dismissed = v
+        .get::<TraceNote>(my_resources::TRACE_NOTE_RECORD)
+        .ok()
+        .flatten()
+        .is_some_and(|n| n.dismissed);
+    Ok(Loaded {
+        items,
+        trace_dismissed,
+        damaged,
     })
 }
 
+/// The My resources screen (needs an open session).
 #[component]
 pub fn ResourcesView() -> Element {
     let state = use_context::<AppState>();
     let Some(session) = state.session() else {
         return rsx! {};
     };
-    rsx! { ResourcesEditor { session } }
+    rsx! { ResourcesLoader { session } }
+}
+
+/// Reads the saved resources on the blocking pool, showing a neutral line meanwhile.
+#[component]
+fn ResourcesLoader(session: Session) -> Element {
+    let loaded = {
+        let session = session.clone();
+        use_resource(move || session.run(load))
+    };
+    let Some(loaded) = loaded.read().clone() else {
+        return rsx! {
+            p { id: "res-loading", class: "hint", role: "status", {t("working")} }
+        };
+    };
+    rsx! { ResourcesEditor { session, loaded } }
 }
 
 /// The form being filled: the draft and whether it is new.
@@ -75,147 +79,100 @@ struct Draft {
 }
 
 #[component]
-fn ResourcesEditor(session: Session) -> Element {
+fn ResourcesEditor(session: Session, loaded: Result<Loaded, VaultError>) -> Element {
     let services = use_context::<Services>();
-    let loaded = use_hook(|| {
-        load(&session)
-            .map(|l| (l.items, l.trace_dismissed, l.damaged))
-            .map_err(|e| error_text(&e))
-    });
-    let mut items = use_signal(|| loaded.as_ref().map(|l| l.0.clone()).unwrap_or_default());
-    let mut trace_dismissed = use_signal(|| loaded.as_ref().map(|l| l.1).unwrap_or(false));
+    let mut items = use_signal(|| loaded.as_ref().map(|l| l.items.clone()).unwrap_or_default());
+    let mut trace_dismissed = use_signal(|| loaded.as_ref().is_ok_and(|l| l.trace_dismissed));
     let mut status = use_signal(|| match &loaded {
-        Ok((_, _, true)) => Status::Err(t("error-damaged")),
+        Ok(l) if l.damaged => Status::Err(t("error-damaged")),
         Ok(_) => Status::Idle,
-        Err(msg) => Status::Err(msg.clone()),
+        Err(e) => Status::Err(error_text(e)),
     });
-    let mut query = use_signal(String::new);
-    let mut sort = use_signal(SortBy::default);
+    let query = use_signal(String::new);
+    let sort = use_signal(SortBy::default);
     let mut draft = use_signal(|| None::<Draft>);
     let mut form_error = use_signal(|| None::<String>);
     let mut confirm_delete = use_signal(|| None::<String>);
-    let mut busy = use_signal(|| false);
 
-    let start_new = {
-        let services = services.clone();
-        move |_| {
-            let Ok(random) = crate::core::crypto::random_array::<16>() else {
-                status.set(Status::Err(t("error-generic")));
-                return;
-            };
-            let now = services.clock.now_unix_secs();
-            draft.set(Some(Draft {
-                res: MyResource::new(my_resources::new_id(random), now),
-                is_new: true,
-            }));
-            form_error.set(None);
-            confirm_delete.set(None);
-        }
+    let start_new = move |_| {
+        let Ok(random) = crate::core::crypto::random_array::<16>() else {
+            status.set(Status::Err(t("error-generic")));
+            return;
+        };
+        let now = services.clock.now_unix_secs();
+        draft.set(Some(Draft {
+            res: MyResource::new(my_resources::new_id(random), now),
+            is_new: true,
+        }));
+        form_error.set(None);
+        confirm_delete.set(None);
     };
 
-    let save = {
-        let session = session.clone();
-        move |_| {
-            let Some(d) = draft.peek().clone() else {
-                return;
-            };
-            let res = d.res.sanitized();
+    let save = use_vault_action_in(
+        status,
+        session.clone(),
+        "saved",
+        move |_: MouseEvent| {
+            let res = draft.peek().as_ref()?.res.clone().sanitized();
             if res.validate().is_err() {
                 form_error.set(Some(t("res-name-needed")));
-                return;
+                return None;
             }
             let Some(name) = my_resources::record_name(&res.id) else {
                 form_error.set(Some(t("error-generic")));
-                return;
+                return None;
             };
             form_error.set(None);
-            busy.set(true);
-            status.set(Status::Busy);
-            let session = session.clone();
-            spawn(async move {
-                let to_put = res.clone();
-                let r =
-                    tokio::task::spawn_blocking(move || session.with(|v| v.put(&name, &to_put)))
-                        .await;
-                busy.set(false);
-                match r {
-                    Ok(Ok(())) => {
-                        let mut list = items.write();
-                        match list.iter_mut().find(|x| x.id == res.id) {
-                            Some(x) => *x = res,
-                            None => list.push(res),
-                        }
-                        drop(list);
-                        draft.set(None);
-                        status.set(Status::Ok(t("saved")));
-                    }
-                    Ok(Err(e)) => status.set(Status::Err(error_text(&e))),
-                    Err(_) => status.set(Status::Err(t("error-generic"))),
-                }
-            });
-        }
+            Some(move |v: &mut Vault| v.put(&name, &res).map(|()| res))
+        },
+        move |r: &Result<MyResource, VaultError>| {
+            let res = r.as_ref().ok()?.clone();
+            let mut list = items.write();
+            match list.iter_mut().find(|x| x.id == res.id) {
+                Some(x) => *x = res,
+                None => list.push(res),
+            }
+            drop(list);
+            draft.set(None);
+            None
+        },
+    );
+
+    let delete = use_vault_action_in(
+        status,
+        session.clone(),
+        "res-deleted",
+        |id: String| {
+            let name = my_resources::record_name(&id)?;
+            Some(move |v: &mut Vault| v.delete(&name).map(|_| id))
+        },
+        move |r: &Result<String, VaultError>| {
+            let id = r.as_ref().ok()?;
+            items.write().retain(|x| &x.id != id);
+            confirm_delete.set(None);
+            if draft.peek().as_ref().is_some_and(|d| &d.res.id == id) {
+                draft.set(None);
+            }
+            None
+        },
+    );
+
+    let dismiss = move |_| {
+        let note = TraceNote {
+            v: my_resources::FORMAT,
+            dismissed: true,
+        };
+        let work = session.run(move |v| v.put(my_resources::TRACE_NOTE_RECORD, &note));
+        spawn(async move {
+            match work.await {
+                Ok(()) => trace_dismissed.set(true),
+                Err(e) => status.set(Status::Err(error_text(&e))),
+            }
+        });
     };
 
-    let delete = {
-        let session = session.clone();
-        use_callback(move |id: String| {
-            let Some(name) = my_resources::record_name(&id) else {
-                return;
-            };
-            busy.set(true);
-            status.set(Status::Busy);
-            let session = session.clone();
-            spawn(async move {
-                let r =
-                    tokio::task::spawn_blocking(move || session.with(|v| v.delete(&name))).await;
-                busy.set(false);
-                match r {
-                    Ok(Ok(_)) => {
-                        items.write().retain(|x| x.id != id);
-                        confirm_delete.set(None);
-                        if draft.peek().as_ref().is_some_and(|d| d.res.id == id) {
-                            draft.set(None);
-                        }
-                        status.set(Status::Ok(t("res-deleted")));
-                    }
-                    Ok(Err(e)) => status.set(Status::Err(error_text(&e))),
-                    Err(_) => status.set(Status::Err(t("error-generic"))),
-                }
-            });
-        })
-    };
-
-    let dismiss = {
-        let session = session.clone();
-        move |_| {
-            let session = session.clone();
-            spawn(async move {
-                let note = TraceNote {
-                    v: my_resources::FORMAT,
-                    dismissed: true,
-                };
-                let r = tokio::task::spawn_blocking(move || {
-                    session.with(|v| v.put(my_resources::TRACE_NOTE_RECORD, &note))
-                })
-                .await;
-                match r {
-                    Ok(Ok(())) => trace_dismissed.set(true),
-                    Ok(Err(e)) => status.set(Status::Err(error_text(&e))),
-                    Err(_) => status.set(Status::Err(t("error-generic"))),
-                }
-            });
-        }
-    };
-
-    let all = items.read().clone();
-    let q = query.read().clone();
-    let sort_now = *sort.read();
-    let shown: Vec<MyResource> = my_resources::search(&all, &q, sort_now)
-        .into_iter()
-        .cloned()
-        .collect();
     let editing = draft.read().clone();
-    let is_busy = *busy.read();
+    let is_busy = status.read().is_busy();
 
     rsx! {
         div { id: "resources", class: "resources",
@@ -235,7 +192,9 @@ fn ResourcesEditor(session: Session) -> Element {
             StatusLine { id: "res-status", status: status.read().clone() }
             ShareBar { dom_id: "res-share" }
             if let Some(d) = editing {
-                ResourceForm { draft, is_new: d.is_new, error: form_error.read().clone(), busy: is_busy, on_save: save }
+                ResourceForm { draft, is_new: d.is_new, error: form_error.read().clone(), busy: is_busy,
+                    on_save: move |e| save.call(e),
+                }
             } else {
                 button {
                     id: "res-add",
@@ -255,54 +214,78 @@ fn ResourcesEditor(session: Session) -> Element {
                     {t("res-from-link")}
                 }
             }
-            if !all.is_empty() {
-                div { class: "toolbar",
-                    div { class: "field grow",
-                        label { r#for: "res-search", {t("res-search-label")} }
-                        input {
-                            id: "res-search",
-                            r#type: "search",
-                            autocomplete: "off",
-                            value: "{q}",
-                            oninput: move |e| query.set(e.value()),
-                        }
+            ResourceList { items, query, sort, draft, form_error, confirm_delete, busy: is_busy, on_delete: delete }
+        }
+    }
+}
+
+/// Search and sort, then the list (or why it is empty).
+#[component]
+fn ResourceList(
+    items: Signal<Vec<MyResource>>,
+    query: Signal<String>,
+    sort: Signal<SortBy>,
+    draft: Signal<Option<Draft>>,
+    form_error: Signal<Option<String>>,
+    confirm_delete: Signal<Option<String>>,
+    busy: bool,
+    on_delete: Callback<String>,
+) -> Element {
+    let all = items.read().clone();
+    let q = query.read().clone();
+    let sort_now = *sort.read();
+    let shown: Vec<MyResource> = my_resources::search(&all, &q, sort_now)
+        .into_iter()
+        .cloned()
+        .collect();
+    rsx! {
+        if !all.is_empty() {
+            div { class: "toolbar",
+                div { class: "field grow",
+                    label { r#for: "res-search", {t("res-search-label")} }
+                    input {
+                        id: "res-search",
+                        r#type: "search",
+                        autocomplete: "off",
+                        value: "{q}",
+                        oninput: move |e| query.set(e.value()),
                     }
-                    div { class: "field",
-                        label { r#for: "res-sort", {t("res-sort-label")} }
-                        select {
-                            id: "res-sort",
-                            onchange: move |e| {
-                                if let Some(s) = SortBy::from_code(&e.value()) {
-                                    sort.set(s);
-                                }
-                            },
-                            option { value: "name", selected: sort_now == SortBy::Name, {t("res-sort-name")} }
-                            option { value: "newest", selected: sort_now == SortBy::Newest, {t("res-sort-newest")} }
-                        }
+                }
+                div { class: "field",
+                    label { r#for: "res-sort", {t("res-sort-label")} }
+                    select {
+                        id: "res-sort",
+                        onchange: move |e| {
+                            if let Some(s) = SortBy::from_code(&e.value()) {
+                                sort.set(s);
+                            }
+                        },
+                        option { value: "name", selected: sort_now == SortBy::Name, {t("res-sort-name")} }
+                        option { value: "newest", selected: sort_now == SortBy::Newest, {t("res-sort-newest")} }
                     }
                 }
             }
-            if all.is_empty() {
-                p { id: "res-empty", class: "empty", {t("res-empty")} }
-            } else if shown.is_empty() {
-                p { id: "res-none-found", class: "empty", {t("res-none-found")} }
-            }
-            ul { id: "res-list", class: "plain-list",
-                for r in shown {
-                    ResourceItem {
-                        key: "{r.id}",
-                        confirming: confirm_delete.read().as_deref() == Some(r.id.as_str()),
-                        busy: is_busy,
-                        res: r,
-                        on_edit: move |r: MyResource| {
-                            draft.set(Some(Draft { res: r, is_new: false }));
-                            form_error.set(None);
-                            confirm_delete.set(None);
-                        },
-                        on_ask_delete: move |id: String| confirm_delete.set(Some(id)),
-                        on_cancel_delete: move |_| confirm_delete.set(None),
-                        on_delete: delete,
-                    }
+        }
+        if all.is_empty() {
+            p { id: "res-empty", class: "empty", {t("res-empty")} }
+        } else if shown.is_empty() {
+            p { id: "res-none-found", class: "empty", {t("res-none-found")} }
+        }
+        ul { id: "res-list", class: "plain-list",
+            for r in shown {
+                ResourceItem {
+                    key: "{r.id}",
+                    confirming: confirm_delete.read().as_deref() == Some(r.id.as_str()),
+                    busy,
+                    res: r,
+                    on_edit: move |r: MyResource| {
+                        draft.set(Some(Draft { res: r, is_new: false }));
+                        form_error.set(None);
+                        confirm_delete.set(None);
+                    },
+                    on_ask_delete: move |id: String| confirm_delete.set(Some(id)),
+                    on_cancel_delete: move |_| confirm_delete.set(None),
+                    on_delete,
                 }
             }
         }

@@ -3,6 +3,7 @@
 
 use crate::core::i18n;
 use crate::core::settings;
+use crate::ui::components::limits::Limits;
 use crate::ui::components::pin::NewPin;
 use crate::ui::state::{t, AppState, Services};
 use dioxus::prelude::*;
@@ -19,9 +20,10 @@ enum Step {
     Failed,
 }
 
+/// First-run setup, one step at a time.
 #[component]
 pub fn SetupView() -> Element {
-    let mut state = use_context::<AppState>();
+    let state = use_context::<AppState>();
     let services = use_context::<Services>();
     let mut step = use_signal(|| Step::Welcome);
     let pin = use_signal(|| Zeroizing::new(String::new()));
@@ -30,17 +32,17 @@ pub fn SetupView() -> Element {
     let decoy2 = use_signal(|| Zeroizing::new(String::new()));
     let mut duress = use_signal(|| false);
 
-    let mut create = move |with_decoy: bool| {
+    let create = use_callback(move |with_decoy: bool| {
         let services = services.clone();
         step.set(Step::Creating);
-        let lang = state.lang.peek().clone();
+        let lang = state.prefs.lang.peek().clone();
         let p = Zeroizing::new(pin.peek().to_string());
         let d = with_decoy.then(|| (Zeroizing::new(decoy.peek().to_string()), *duress.peek()));
         spawn(async move {
             let kdf = services.kdf;
             let r = tokio::task::spawn_blocking(move || {
                 let svc = services.vault()?;
-                crate::ui::flows::create_vault(&svc, kdf, &lang, p, d)
+                crate::ui::vault_flows::create_vault(&svc, kdf, &lang, p, d)
             })
             .await;
             step.set(match r {
@@ -48,10 +50,8 @@ pub fn SetupView() -> Element {
                 _ => Step::Failed,
             });
         });
-    };
-    let mut create_plain = create.clone();
+    });
 
-    let pin_ok = settings::check_new_pin(&pin.read(), &pin2.read()).is_ok();
     let decoy_problem = {
         let d = decoy.read();
         let p = pin.read();
@@ -64,7 +64,7 @@ pub fn SetupView() -> Element {
     let decoy_ok =
         settings::check_new_pin(&decoy.read(), &decoy2.read()).is_ok() && decoy_problem.is_none();
     let current = *step.read();
-    let lang = state.lang.read().clone();
+    let lang = state.prefs.lang.read().clone();
 
     rsx! {
         div { id: "setup", class: "private setup", lang: "{lang}",
@@ -81,59 +81,8 @@ pub fn SetupView() -> Element {
                 }
             }
             match current {
-                Step::Welcome => rsx! {
-                    h1 { {t("setup-welcome-title")} }
-                    p { class: "lead", {t("setup-welcome-body")} }
-                    div { class: "field",
-                        label { r#for: "setup-lang", {t("setup-language")} }
-                        select {
-                            id: "setup-lang",
-                            onchange: move |e| {
-                                let v = e.value();
-                                if i18n::languages().contains(&v.as_str()) {
-                                    state.lang.set(v);
-                                }
-                            },
-                            for code in i18n::languages() {
-                                option { key: "{code}", value: "{code}", selected: code == lang,
-                                    {i18n::tr(code, "language-name")}
-                                }
-                            }
-                        }
-                    }
-                    section { class: "card",
-                        h2 { {t("setup-disguise-title")} }
-                        p { {t("setup-disguise-body")} }
-                    }
-                    section { class: "card",
-                        h2 { {t("setup-howto-title")} }
-                        p { {t("setup-howto-body")} }
-                    }
-                    button { id: "setup-start", class: "primary", r#type: "button",
-                        onclick: move |_| step.set(Step::Pin), {t("setup-start")}
-                    }
-                },
-                Step::Pin => rsx! {
-                    h1 { {t("setup-pin-title")} }
-                    p { {crate::ui::state::ta("setup-pin-body", &[("min", &settings::MIN_PIN_DIGITS.to_string())])} }
-                    p { class: "note", {t("setup-pin-strength")} }
-                    NewPin {
-                        id: "setup-pin",
-                        label: t("setup-pin-label"),
-                        confirm_label: t("setup-pin-confirm-label"),
-                        pin,
-                        confirm: pin2,
-                    }
-                    div { class: "actions",
-                        button { id: "setup-back", class: "secondary", r#type: "button",
-                            onclick: move |_| step.set(Step::Welcome), {t("back")}
-                        }
-                        button { id: "setup-pin-next", class: "primary", r#type: "button",
-                            disabled: !pin_ok,
-                            onclick: move |_| if pin_ok { step.set(Step::Limits) }, {t("next")}
-                        }
-                    }
-                },
+                Step::Welcome => rsx! { WelcomeStep { step } },
+                Step::Pin => rsx! { PinStep { step, pin, pin2 } },
                 Step::Limits => rsx! {
                     h1 { {t("setup-limits-title")} }
                     Limits {}
@@ -172,11 +121,11 @@ pub fn SetupView() -> Element {
                     p { class: "note warn-note", {t("setup-duress-risk")} }
                     div { class: "actions",
                         button { id: "setup-decoy-skip", class: "secondary", r#type: "button",
-                            onclick: move |_| create_plain(false), {t("setup-decoy-skip")}
+                            onclick: move |_| create.call(false), {t("setup-decoy-skip")}
                         }
                         button { id: "setup-decoy-use", class: "primary", r#type: "button",
                             disabled: !decoy_ok,
-                            onclick: move |_| if decoy_ok { create(true) }, {t("setup-decoy-use")}
+                            onclick: move |_| if decoy_ok { create.call(true) }, {t("setup-decoy-use")}
                         }
                     }
                 },
@@ -205,23 +154,71 @@ pub fn SetupView() -> Element {
     }
 }
 
-/// What the app can and cannot protect against, in plain words (setup and settings).
+/// What the disguise is and how to open the app; the language.
 #[component]
-pub fn Limits() -> Element {
+fn WelcomeStep(step: Signal<Step>) -> Element {
+    let mut state = use_context::<AppState>();
+    let lang = state.prefs.lang.read().clone();
     rsx! {
-        section { class: "card", id: "limits",
-            h2 { {t("setup-limits-can")} }
-            ul {
-                li { {t("setup-limits-can-1")} }
-                li { {t("setup-limits-can-2")} }
-                li { {t("setup-limits-can-3")} }
+        h1 { {t("setup-welcome-title")} }
+        p { class: "lead", {t("setup-welcome-body")} }
+        div { class: "field",
+            label { r#for: "setup-lang", {t("setup-language")} }
+            select {
+                id: "setup-lang",
+                onchange: move |e| {
+                    let v = e.value();
+                    if i18n::languages().contains(&v.as_str()) {
+                        state.prefs.lang.set(v);
+                    }
+                },
+                for code in i18n::languages() {
+                    option { key: "{code}", value: "{code}", selected: code == lang,
+                        {i18n::tr(code, "language-name")}
+                    }
+                }
             }
-            h2 { {t("setup-limits-cannot")} }
-            ul {
-                li { {t("setup-limits-cannot-1")} }
-                li { {t("setup-limits-cannot-2")} }
-                li { {t("setup-limits-cannot-3")} }
-                li { {t("setup-limits-cannot-4")} }
+        }
+        section { class: "card",
+            h2 { {t("setup-disguise-title")} }
+            p { {t("setup-disguise-body")} }
+        }
+        section { class: "card",
+            h2 { {t("setup-howto-title")} }
+            p { {t("setup-howto-body")} }
+        }
+        button { id: "setup-start", class: "primary", r#type: "button",
+            onclick: move |_| step.set(Step::Pin), {t("setup-start")}
+        }
+    }
+}
+
+/// Choosing the PIN (typed twice).
+#[component]
+fn PinStep(
+    step: Signal<Step>,
+    pin: Signal<Zeroizing<String>>,
+    pin2: Signal<Zeroizing<String>>,
+) -> Element {
+    let pin_ok = settings::check_new_pin(&pin.read(), &pin2.read()).is_ok();
+    rsx! {
+        h1 { {t("setup-pin-title")} }
+        p { {crate::ui::state::ta("setup-pin-body", &[("min", &settings::MIN_PIN_DIGITS.to_string())])} }
+        p { class: "note", {t("setup-pin-strength")} }
+        NewPin {
+            id: "setup-pin",
+            label: t("setup-pin-label"),
+            confirm_label: t("setup-pin-confirm-label"),
+            pin,
+            confirm: pin2,
+        }
+        div { class: "actions",
+            button { id: "setup-back", class: "secondary", r#type: "button",
+                onclick: move |_| step.set(Step::Welcome), {t("back")}
+            }
+            button { id: "setup-pin-next", class: "primary", r#type: "button",
+                disabled: !pin_ok,
+                onclick: move |_| if pin_ok { step.set(Step::Limits) }, {t("next")}
             }
         }
     }

@@ -55,6 +55,7 @@ fn Cited(id: &'static str, refs: &'static str) -> Element {
     }
 }
 
+/// The warning-signs screen.
 #[component]
 pub fn SignsView() -> Element {
     let state = use_context::<AppState>();
