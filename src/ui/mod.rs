@@ -30,30 +30,27 @@ pub fn index_html() -> String {
 /// Styles of the private screens: rendered only while unlocked.
 pub const PRIVATE_CSS: &str = include_str!("../../assets/app.css");
 
+/// Styles of the Notes space (the second PIN's): its own sheet, with neutral names only.
+pub const NOTES_CSS: &str = include_str!("../../assets/notes.css");
+
 /// The root component. Expects a [`Services`] context (from `main` or a test).
 #[component]
 pub fn App() -> Element {
     let services = use_context::<Services>();
     let state = use_context_provider(AppState::new);
 
-    // After the first paint: is there a vault yet? If not, first-run setup.
-    {
+    // Every start shows the calculator and nothing else, with or without a vault (a fresh
+    // install, after an erase, after setup was left). Setup is reached only by the setup
+    // code typed on the calculator, and only while no space exists.
+    let mut setup_code = use_signal(crate::core::setup_code::SetupCode::new);
+    let on_key = {
         let services = services.clone();
-        use_effect(move || {
-            let services = services.clone();
-            let mut state = state;
-            spawn(async move {
-                let exists = tokio::task::spawn_blocking(move || {
-                    services.vault().map(|v| v.exists()).unwrap_or(false)
-                })
-                .await
-                .unwrap_or(false);
-                if !exists && *state.screen.peek() == Screen::Calculator {
-                    state.screen.set(Screen::Setup);
-                }
-            });
-        });
-    }
+        move |key: crate::core::calculator::Key| {
+            if setup_code.write().press(key) {
+                open_setup_if_none(state, services.clone());
+            }
+        }
+    };
 
     // Auto-lock after the idle timeout.
     {
@@ -138,7 +135,7 @@ pub fn App() -> Element {
     let screen = *state.screen.read();
     match screen {
         Screen::Calculator => rsx! {
-            views::calculator::CalculatorView { calc: state.calc, on_candidate }
+            views::calculator::CalculatorView { calc: state.calc, on_candidate, on_key }
         },
         Screen::Setup => rsx! {
             style { {PRIVATE_CSS} }
@@ -147,7 +144,7 @@ pub fn App() -> Element {
         // The calculator stays mounted under the private screen, so a quick exit can
         // uncover it in the same frame, before Rust has even seen the click.
         other => rsx! {
-            views::calculator::CalculatorView { calc: state.calc, on_candidate }
+            views::calculator::CalculatorView { calc: state.calc, on_candidate, on_key }
             components::shell::PrivateShell { screen: other }
         },
     }
@@ -173,8 +170,9 @@ fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent
         E::Back => state.back(),
         E::Foreground => {}
         E::OpenLink(url) => {
-            // Held until the person unlocks; while locked only the calculator shows. An open
-            // decoy ignores links (see `AppState::open`); the real space previews at once.
+            // Held until the person unlocks; while locked only the calculator shows, and the
+            // real home then shows a small "link waiting" entry. Notes (the decoy) ignores
+            // links; a link she opens while her real space is open previews at once.
             let slot = state.session.peek().as_ref().map(|s| s.slot);
             match slot {
                 None => state.pending_link.set(Some(url)),
@@ -188,6 +186,23 @@ fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent
             }
         }
     }
+}
+
+/// The setup code was typed: open setup if no space exists here, off the UI thread. With a
+/// space, or on any error, the calculator stays as it is (it shows the division's error).
+fn open_setup_if_none(mut state: AppState, services: Services) {
+    let epoch = *state.epoch.peek();
+    spawn(async move {
+        let exists =
+            tokio::task::spawn_blocking(move || services.vault().map(|v| v.exists())).await;
+        if *state.epoch.peek() != epoch || *state.screen.peek() != Screen::Calculator {
+            return;
+        }
+        if let Ok(Ok(false)) = exists {
+            state.calc.write().reset();
+            state.screen.set(Screen::Setup);
+        }
+    });
 }
 
 /// `=` on a run of digits: try them as a PIN off the UI thread. A wrong PIN, the backoff or

@@ -160,12 +160,31 @@ pub enum Screen {
     Import,
     /// Share the picked resources as a link and QR code.
     Share,
+    /// The second PIN's space: the list of notes (its home).
+    Notes,
+    /// One note, new or existing ([`AppState::note`]).
+    NoteEdit,
+    /// The Notes space's own settings (language, auto-lock).
+    NotesSettings,
 }
 
 impl Screen {
     /// Screens that show private content (everything but the calculator and setup).
     pub fn is_private(self) -> bool {
         !matches!(self, Screen::Calculator | Screen::Setup)
+    }
+
+    /// The first screen of a space: Back from here locks.
+    pub fn is_home(self) -> bool {
+        matches!(self, Screen::Home | Screen::Notes)
+    }
+
+    /// Screens of the Notes space (the only ones a decoy session shows).
+    pub fn is_notes(self) -> bool {
+        matches!(
+            self,
+            Screen::Notes | Screen::NoteEdit | Screen::NotesSettings
+        )
     }
 }
 
@@ -257,6 +276,8 @@ pub struct AppState {
     pub picked: Signal<Vec<crate::core::resource::Resource>>,
     /// Bumped on every lock, so background tasks started before it can tell.
     pub epoch: Signal<u64>,
+    /// The note open in the Notes editor (`None`: a new note); cleared by lock.
+    pub note: Signal<Option<String>>,
 }
 
 impl AppState {
@@ -274,6 +295,7 @@ impl AppState {
             pending_link: Signal::new(None),
             picked: Signal::new(Vec::new()),
             epoch: Signal::new(0),
+            note: Signal::new(None),
         }
     }
 
@@ -295,9 +317,14 @@ impl AppState {
             return;
         }
         let prev = self.history.write().pop();
+        let home = if screen.is_notes() {
+            Screen::Notes
+        } else {
+            Screen::Home
+        };
         match prev {
-            Some(p) if screen != Screen::Home => self.screen.set(p),
-            _ if screen != Screen::Home => self.screen.set(Screen::Home),
+            Some(p) if !screen.is_home() => self.screen.set(p),
+            _ if !screen.is_home() => self.screen.set(home),
             _ => self.lock(),
         }
     }
@@ -314,6 +341,7 @@ impl AppState {
         }
         self.pending_link.set(None);
         self.picked.write().clear();
+        self.note.set(None);
         self.lang.set(i18n::DEFAULT_LANG.to_string());
         self.unlocking.set(false);
         *self.epoch.write() += 1;
@@ -337,13 +365,15 @@ impl AppState {
         self.session.set(Some(session));
         self.history.write().clear();
         self.last_activity.set(now);
-        // A link that arrived while locked is previewed first (nothing is saved yet). The
-        // decoy never shows it: whoever forced that PIN must not see the link; it is dropped.
-        let to = if slot == Slot::Real && self.pending_link.peek().is_some() {
-            Screen::Import
+        // Each space opens on its home. The real home shows a small "link waiting" entry for
+        // a link that arrived while locked (previewed only when she taps it). The decoy is
+        // Notes, which knows nothing of links: whoever forced that PIN never sees it; it is
+        // dropped.
+        let to = if slot == Slot::Real {
+            Screen::Home
         } else {
             self.pending_link.set(None);
-            Screen::Home
+            Screen::Notes
         };
         self.screen.set(to);
     }

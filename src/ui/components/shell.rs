@@ -35,12 +35,16 @@ pub fn PrivateShell(screen: Screen) -> Element {
         Screen::Settings => t("settings-title"),
         Screen::Import => t("import-title"),
         Screen::Share => t("share-title"),
+        Screen::Notes => t("notes-title"),
+        Screen::NoteEdit => t("notes-edit-title"),
+        Screen::NotesSettings => t("notes-settings-title"),
         Screen::Calculator | Screen::Setup => String::new(),
     };
     let lang = state.lang.read().clone();
 
     rsx! {
-        style { {crate::ui::PRIVATE_CSS} }
+        // Notes has its own style sheet: nothing of the other space's names in its page.
+        style { {if screen.is_notes() { crate::ui::NOTES_CSS } else { crate::ui::PRIVATE_CSS }} }
         div {
             id: "private",
             class: "private",
@@ -73,7 +77,7 @@ pub fn PrivateShell(screen: Screen) -> Element {
             onclick: move |_| touch2(),
             oninput: move |_| touch3(),
             header { class: "topbar",
-                if screen != Screen::Home {
+                if !screen.is_home() {
                     button {
                         id: "nav-back",
                         class: "icon-btn",
@@ -103,6 +107,9 @@ pub fn PrivateShell(screen: Screen) -> Element {
                     Screen::Directory => rsx! { views::directory::DirectoryView {} },
                     Screen::Import => rsx! { views::import::ImportView {} },
                     Screen::Share => rsx! { views::share::ShareView {} },
+                    Screen::Notes => rsx! { views::notes::NotesList {} },
+                    Screen::NoteEdit => rsx! { views::notes::NoteEditor {} },
+                    Screen::NotesSettings => rsx! { views::notes::NotesSettings {} },
                     Screen::Calculator | Screen::Setup => rsx! {},
                 }
             }

@@ -40,7 +40,7 @@ pub fn SetupView() -> Element {
             let kdf = services.kdf;
             let r = tokio::task::spawn_blocking(move || {
                 let svc = services.vault()?;
-                crate::ui::flows::create_vault(&svc, kdf, &lang, p, d)
+                crate::ui::flows::create_vault_with(&svc, kdf, &lang, p, d, &*services.clock)
             })
             .await;
             step.set(match r {
@@ -69,7 +69,8 @@ pub fn SetupView() -> Element {
     rsx! {
         div { id: "setup", class: "private setup", lang: "{lang}",
             // Setup also says what the app is: it gets the same way out as every private
-            // screen. Nothing is kept; the next start shows setup again.
+            // screen. Nothing is kept; every later start shows only the calculator, and the
+            // setup code brings setup back.
             div { class: "setup-top",
                 button {
                     id: "quick-exit",
@@ -108,6 +109,10 @@ pub fn SetupView() -> Element {
                     section { class: "card",
                         h2 { {t("setup-howto-title")} }
                         p { {t("setup-howto-body")} }
+                    }
+                    section { class: "card", id: "setup-code",
+                        h2 { {t("setup-code-title")} }
+                        p { {crate::ui::state::ta("setup-code-body", &[("code", crate::core::setup_code::TEXT)])} }
                     }
                     button { id: "setup-start", class: "primary", r#type: "button",
                         onclick: move |_| step.set(Step::Pin), {t("setup-start")}
@@ -222,6 +227,7 @@ pub fn Limits() -> Element {
                 li { {t("setup-limits-cannot-2")} }
                 li { {t("setup-limits-cannot-3")} }
                 li { {t("setup-limits-cannot-4")} }
+                li { {t("setup-limits-cannot-5")} }
             }
         }
     }

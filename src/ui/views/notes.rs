@@ -1,0 +1,326 @@
+//! Notes: the space the second PIN opens. A list of notes (heading, first line, date), a
+//! note editor that saves as she types, and its own small settings (language, auto-lock).
+//!
+//! It is an ordinary notes keeper and nothing more: no word in it, its ids or its style
+//! names points anywhere else (`tests/it/decoy_words.rs` scans every screen).
+
+use crate::core::i18n;
+use crate::core::notes::{self, Note};
+use crate::core::settings::{self, Settings};
+use crate::core::vault::VaultError;
+use crate::ui::state::{t, ta, AppState, Screen, Services, Session};
+use dioxus::prelude::*;
+
+/// Every note in the space, newest change first. Unreadable records are skipped.
+fn load(session: &Session) -> Result<Vec<Note>, VaultError> {
+    session.with(|v| {
+        let mut out = Vec::new();
+        for name in v.list()? {
+            if notes::id_of_record(&name).is_none() {
+                continue;
+            }
+            if let Ok(Some(n)) = v.get::<Note>(&name) {
+                out.push(n.sanitized());
+            }
+        }
+        notes::sort_newest(&mut out);
+        Ok(out)
+    })
+}
+
+/// The list of notes (the space's home).
+#[component]
+pub fn NotesList() -> Element {
+    let mut state = use_context::<AppState>();
+    let Some(session) = state.session() else {
+        return rsx! {};
+    };
+    let loaded = use_hook(|| load(&session).ok());
+    let lang = state.lang.read().clone();
+    rsx! {
+        div { class: "notes-bar",
+            button { id: "notes-open-settings", class: "notes-textbtn", r#type: "button",
+                onclick: move |_| state.go(Screen::NotesSettings), {t("notes-open-settings")}
+            }
+        }
+        match loaded {
+            Some(list) if !list.is_empty() => rsx! {
+                ul { id: "notes-list", class: "notes-list",
+                    for n in list {
+                        li { key: "{n.id}",
+                            button {
+                                id: "notes-item-{n.id}",
+                                class: "notes-row",
+                                r#type: "button",
+                                onclick: {
+                                    let id = n.id.clone();
+                                    move |_| {
+                                        state.note.set(Some(id.clone()));
+                                        state.go(Screen::NoteEdit);
+                                    }
+                                },
+                                span { class: "notes-head", "{n.heading()}" }
+                                span { class: "notes-line", "{n.preview()}" }
+                                span { class: "notes-date", {notes::format_date(&lang, n.updated)} }
+                            }
+                        }
+                    }
+                }
+            },
+            Some(_) => rsx! {
+                p { id: "notes-none", class: "notes-none", {t("notes-empty")} }
+            },
+            None => rsx! {
+                p { id: "notes-none", class: "notes-none bad", {t("notes-error")} }
+            },
+        }
+        button { id: "notes-new", class: "notes-add", r#type: "button",
+            onclick: move |_| {
+                state.note.set(None);
+                state.go(Screen::NoteEdit);
+            },
+            {t("notes-new")}
+        }
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Saved {
+    Idle,
+    Ok,
+    Failed,
+}
+
+/// One note: title and text, saved on every change (an empty new note is not kept).
+#[component]
+pub fn NoteEditor() -> Element {
+    let mut state = use_context::<AppState>();
+    let services = use_context::<Services>();
+    let Some(session) = state.session() else {
+        return rsx! {};
+    };
+    let now = services.clock.now_unix_secs();
+    let start = use_hook(|| {
+        let existing = state.note.peek().clone().and_then(|id| {
+            let name = notes::record_name(&id)?;
+            session
+                .with(|v| v.get::<Note>(&name))
+                .ok()
+                .flatten()
+                .map(Note::sanitized)
+        });
+        existing.unwrap_or_else(|| {
+            let bytes = crate::core::crypto::random_array::<16>().unwrap_or_else(|_| {
+                // No randomness: derive an id from the time (still unique per second).
+                let mut b = [0u8; 16];
+                b[..8].copy_from_slice(&now.to_be_bytes());
+                b
+            });
+            Note::new(notes::new_id(bytes), now)
+        })
+    });
+    let mut note = use_signal(|| start.clone());
+    let mut stored = use_signal(|| state.note.peek().is_some());
+    let mut saved = use_signal(|| Saved::Idle);
+    let mut asking = use_signal(|| false);
+
+    let save = {
+        let session = session.clone();
+        let clock = services.clock.clone();
+        move || {
+            let mut n = note.peek().clone();
+            if n.is_empty() && !*stored.peek() {
+                return;
+            }
+            n.updated = clock.now_unix_secs().max(n.created);
+            let n = n.sanitized();
+            note.set(n.clone());
+            let Some(name) = notes::record_name(&n.id) else {
+                saved.set(Saved::Failed);
+                return;
+            };
+            let session = session.clone();
+            let epoch = *state.epoch.peek();
+            spawn(async move {
+                let r =
+                    tokio::task::spawn_blocking(move || session.with(|v| v.put(&name, &n))).await;
+                if *state.epoch.peek() != epoch {
+                    return;
+                }
+                match r {
+                    Ok(Ok(())) => {
+                        stored.set(true);
+                        saved.set(Saved::Ok);
+                    }
+                    _ => saved.set(Saved::Failed),
+                }
+            });
+        }
+    };
+    let mut save_title = save.clone();
+    let mut save_body = save;
+
+    let delete = {
+        let session = session.clone();
+        move |_| {
+            let id = note.peek().id.clone();
+            let was_stored = *stored.peek();
+            let session = session.clone();
+            spawn(async move {
+                if was_stored {
+                    if let Some(name) = notes::record_name(&id) {
+                        let r =
+                            tokio::task::spawn_blocking(move || session.with(|v| v.delete(&name)))
+                                .await;
+                        if !matches!(r, Ok(Ok(_))) {
+                            saved.set(Saved::Failed);
+                            return;
+                        }
+                    }
+                }
+                state.note.set(None);
+                state.back();
+            });
+        }
+    };
+
+    let current = note.read().clone();
+    rsx! {
+        div { class: "notes-field",
+            label { r#for: "note-title", {t("notes-field-title")} }
+            input {
+                id: "note-title",
+                r#type: "text",
+                autocomplete: "off",
+                value: "{current.title}",
+                oninput: move |e| {
+                    note.write().title = e.value();
+                    save_title();
+                },
+            }
+        }
+        div { class: "notes-field",
+            label { r#for: "note-body", {t("notes-field-body")} }
+            textarea {
+                id: "note-body",
+                value: "{current.body}",
+                oninput: move |e| {
+                    note.write().body = e.value();
+                    save_body();
+                },
+            }
+        }
+        p {
+            id: "note-status",
+            class: if *saved.read() == Saved::Failed { "notes-status bad" } else { "notes-status" },
+            role: "status",
+            match *saved.read() {
+                Saved::Idle => String::new(),
+                Saved::Ok => t("notes-saved"),
+                Saved::Failed => t("notes-error"),
+            }
+        }
+        div { class: "notes-actions",
+            if *asking.read() {
+                span { {t("notes-delete-ask")} }
+                button { id: "note-delete-yes", class: "strong", r#type: "button",
+                    onclick: delete, {t("notes-delete-yes")}
+                }
+                button { id: "note-delete-no", r#type: "button",
+                    onclick: move |_| asking.set(false), {t("cancel")}
+                }
+            } else {
+                button { id: "note-delete", r#type: "button",
+                    onclick: move |_| asking.set(true), {t("notes-delete")}
+                }
+            }
+        }
+    }
+}
+
+/// The space's own settings: language and auto-lock, nothing else.
+#[component]
+pub fn NotesSettings() -> Element {
+    let mut state = use_context::<AppState>();
+    let Some(session) = state.session() else {
+        return rsx! {};
+    };
+    let mut saved = use_signal(|| Saved::Idle);
+    let save = move || {
+        let prefs = Settings {
+            lang: state.lang.peek().clone(),
+            idle_minutes: *state.idle_minutes.peek(),
+            ..Settings::default()
+        };
+        let session = session.clone();
+        let epoch = *state.epoch.peek();
+        spawn(async move {
+            let r = tokio::task::spawn_blocking(move || {
+                session.with(|v| v.put(settings::RECORD, &prefs))
+            })
+            .await;
+            if *state.epoch.peek() == epoch {
+                saved.set(if matches!(r, Ok(Ok(()))) {
+                    Saved::Ok
+                } else {
+                    Saved::Failed
+                });
+            }
+        });
+    };
+    let save_lang = save.clone();
+    let save_idle = save;
+    let lang = state.lang.read().clone();
+    let idle = *state.idle_minutes.read();
+    rsx! {
+        div { class: "notes-card",
+            div { class: "notes-field",
+                label { r#for: "notes-lang", {t("notes-language")} }
+                select {
+                    id: "notes-lang",
+                    onchange: move |e| {
+                        let v = e.value();
+                        if i18n::languages().contains(&v.as_str()) {
+                            state.lang.set(v);
+                            save_lang();
+                        }
+                    },
+                    for code in i18n::languages() {
+                        option { key: "{code}", value: "{code}", selected: code == lang,
+                            {i18n::tr(code, "language-name")}
+                        }
+                    }
+                }
+            }
+            div { class: "notes-field",
+                label { r#for: "notes-idle", {t("notes-idle")} }
+                select {
+                    id: "notes-idle",
+                    onchange: move |e| {
+                        if let Ok(m) = e.value().parse::<u32>() {
+                            if settings::IDLE_CHOICES.contains(&m) {
+                                state.idle_minutes.set(m);
+                                save_idle();
+                            }
+                        }
+                    },
+                    for m in settings::IDLE_CHOICES {
+                        option { key: "{m}", value: "{m}", selected: m == idle,
+                            {ta("notes-idle-minutes", &[("minutes", &m.to_string())])}
+                        }
+                    }
+                }
+            }
+            p {
+                id: "notes-settings-status",
+                class: if *saved.read() == Saved::Failed { "notes-status bad" } else { "notes-status" },
+                role: "status",
+                match *saved.read() {
+                    Saved::Idle => String::new(),
+                    Saved::Ok => t("notes-saved"),
+                    Saved::Failed => t("notes-error"),
+                }
+            }
+        }
+    }
+}
