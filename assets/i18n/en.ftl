@@ -27,6 +27,7 @@ setup-start = Let’s start
 setup-pin-title = Choose your PIN
 setup-pin-body = Your PIN is only numbers, because you type it on the calculator. It needs at least { $min } digits.
 setup-pin-strength = Longer is much stronger. Someone with a copy of this phone’s files could try every 6-digit PIN quickly; every extra digit makes that ten times harder. 8 digits or more is a good choice — pick numbers that are easy for you and hard to guess, not a birthday.
+setup-pin-forgotten = Keep it where you will not lose it: if you forget your PIN, nobody can open your space again. After six wrong PINs in a row, the calculator waits a while before it tries a PIN again (at first 30 seconds, at most an hour), and shows nothing while it waits. Any long number followed by = counts as a try, also when someone else types it.
 setup-pin-label = New PIN
 setup-pin-confirm-label = Type the PIN again
 setup-pin-too-short = Use at least { $min } digits.

@@ -27,6 +27,7 @@ setup-start = Empecemos
 setup-pin-title = Elige tu PIN
 setup-pin-body = Tu PIN lleva solo números, porque lo escribes en la calculadora. Necesita al menos { $min } dígitos.
 setup-pin-strength = Cuanto más largo, mucho más seguro. Alguien con una copia de los archivos del teléfono podría probar rápido todos los PIN de 6 dígitos; cada dígito de más lo hace diez veces más difícil. Con 8 dígitos o más vas bien: elige números fáciles para ti y difíciles de adivinar, no una fecha de cumpleaños.
+setup-pin-forgotten = Guárdalo donde no lo pierdas: si olvidas tu PIN, nadie podrá volver a abrir tu espacio. Después de seis PIN equivocados seguidos, la calculadora espera un rato antes de volver a probar un PIN (al principio 30 segundos, como mucho una hora) y no muestra nada mientras espera. Cualquier número largo seguido de = cuenta como un intento, también si lo escribe otra persona.
 setup-pin-label = PIN nuevo
 setup-pin-confirm-label = Escribe el PIN otra vez
 setup-pin-too-short = Usa al menos { $min } dígitos.

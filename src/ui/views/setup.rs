@@ -122,6 +122,7 @@ pub fn SetupView() -> Element {
                     h1 { {t("setup-pin-title")} }
                     p { {crate::ui::state::ta("setup-pin-body", &[("min", &settings::MIN_PIN_DIGITS.to_string())])} }
                     p { class: "note", {t("setup-pin-strength")} }
+                    p { class: "note", id: "setup-pin-forgotten", {t("setup-pin-forgotten")} }
                     NewPin {
                         id: "setup-pin",
                         label: t("setup-pin-label"),
