@@ -379,3 +379,52 @@ async fn with_a_space_the_setup_code_is_only_arithmetic() {
     only_the_calculator(&mut f.t).await;
     assert_eq!(f.t.text_of("display").as_deref(), Some("Error"));
 }
+
+#[tokio::test]
+async fn a_note_deleted_while_saves_are_running_stays_deleted() {
+    let mut f = decoy_app("en", false).await;
+    assert!(unlock(&mut f, DECOY).await);
+    let before = notes_ids(&f);
+    f.t.click("notes-new");
+    // Hold the vault busy while she types and deletes, so every save and the delete queue
+    // up behind it; once it is free, nothing written after the delete may bring it back.
+    let session = f.t.dom.in_runtime(|| {
+        f.t.dom
+            .runtime()
+            .consume_context::<haven::ui::AppState>(dioxus_core::ScopeId::APP)
+            .unwrap()
+            .session()
+            .unwrap()
+    });
+    let (held_tx, held_rx) = std::sync::mpsc::channel();
+    let busy = std::thread::spawn(move || {
+        session.with(|_| {
+            held_tx.send(()).unwrap();
+            std::thread::sleep(Duration::from_millis(400));
+            Ok(())
+        })
+    });
+    held_rx.recv().unwrap();
+    for i in 0..20 {
+        f.t.input("note-body", &format!("draft {i}"));
+        f.t.settle(Duration::from_millis(2)).await;
+    }
+    f.t.click("note-delete");
+    f.t.click("note-delete-yes");
+    f.t.settle(Duration::from_millis(20)).await;
+    busy.join().unwrap().unwrap();
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"notes-list\""))
+            .await
+    );
+    f.t.settle(Duration::from_millis(300)).await;
+    assert_eq!(notes_ids(&f), before, "the deleted draft is not listed");
+    f.t.click("quick-exit");
+    let svc = f.services.vault().unwrap();
+    let left: Vec<String> = read_notes(&svc, DECOY).into_iter().map(|n| n.id).collect();
+    let mut want = before.clone();
+    want.sort();
+    let mut got = left;
+    got.sort();
+    assert_eq!(got, want, "no save resurrected it");
+}

@@ -10,6 +10,8 @@ use crate::core::settings::{self, Settings};
 use crate::core::vault::VaultError;
 use crate::ui::state::{t, ta, AppState, Screen, Services, Session};
 use dioxus::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Every note in the space, newest change first. Unreadable records are skipped.
 fn load(session: &Session) -> Result<Vec<Note>, VaultError> {
@@ -124,9 +126,18 @@ pub fn NoteEditor() -> Element {
     let mut saved = use_signal(|| Saved::Idle);
     let mut asking = use_signal(|| false);
 
+    // Saves run in order and coalesce (as in the plan): a save never overwrites a newer one
+    // that finished first, one that a newer save replaced is skipped, and nothing is
+    // written after a delete.
+    let written = use_hook(|| Arc::new(Mutex::new(0u64)));
+    let requested = use_hook(|| Arc::new(AtomicU64::new(0)));
+    let mut seq = use_signal(|| 0u64);
+
     let save = {
         let session = session.clone();
         let clock = services.clock.clone();
+        let written = Arc::clone(&written);
+        let requested = Arc::clone(&requested);
         move || {
             let mut n = note.peek().clone();
             if n.is_empty() && !*stored.peek() {
@@ -139,19 +150,33 @@ pub fn NoteEditor() -> Element {
                 saved.set(Saved::Failed);
                 return;
             };
+            let k = *seq.peek() + 1;
+            seq.set(k);
+            requested.store(k, Ordering::SeqCst);
             let session = session.clone();
+            let written = Arc::clone(&written);
+            let requested = Arc::clone(&requested);
             let epoch = *state.epoch.peek();
             spawn(async move {
-                let r =
-                    tokio::task::spawn_blocking(move || session.with(|v| v.put(&name, &n))).await;
-                if *state.epoch.peek() != epoch {
-                    return;
+                let r = tokio::task::spawn_blocking(move || {
+                    let mut last = written.lock().unwrap_or_else(|e| e.into_inner());
+                    if *last > k || requested.load(Ordering::SeqCst) > k {
+                        return Ok(false); // a newer state is written (or will be), or deleted
+                    }
+                    session.with(|v| v.put(&name, &n))?;
+                    *last = k;
+                    Ok::<bool, VaultError>(true)
+                })
+                .await;
+                if *state.epoch.peek() != epoch || *seq.peek() != k {
+                    return; // locked meanwhile, or a newer save reports
                 }
                 match r {
-                    Ok(Ok(())) => {
+                    Ok(Ok(true)) => {
                         stored.set(true);
                         saved.set(Saved::Ok);
                     }
+                    Ok(Ok(false)) => {}
                     _ => saved.set(Saved::Failed),
                 }
             });
@@ -164,19 +189,26 @@ pub fn NoteEditor() -> Element {
         let session = session.clone();
         move |_| {
             let id = note.peek().id.clone();
-            let was_stored = *stored.peek();
+            // Every save not yet written is skipped from now on.
+            requested.store(u64::MAX, Ordering::SeqCst);
+            *seq.write() += 1;
             let session = session.clone();
+            let written = Arc::clone(&written);
+            let requested = Arc::clone(&requested);
             spawn(async move {
-                if was_stored {
-                    if let Some(name) = notes::record_name(&id) {
-                        let r =
-                            tokio::task::spawn_blocking(move || session.with(|v| v.delete(&name)))
-                                .await;
-                        if !matches!(r, Ok(Ok(_))) {
-                            saved.set(Saved::Failed);
-                            return;
-                        }
+                let r = tokio::task::spawn_blocking(move || {
+                    let _last = written.lock().unwrap_or_else(|e| e.into_inner());
+                    match notes::record_name(&id) {
+                        Some(name) => session.with(|v| v.delete(&name)).map(|_| ()),
+                        None => Ok(()),
                     }
+                })
+                .await;
+                if !matches!(r, Ok(Ok(()))) {
+                    // Not deleted: later edits save again.
+                    requested.store(0, Ordering::SeqCst);
+                    saved.set(Saved::Failed);
+                    return;
                 }
                 state.note.set(None);
                 state.back();
