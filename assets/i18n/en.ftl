@@ -27,6 +27,7 @@ setup-start = Let’s start
 setup-pin-title = Choose your PIN
 setup-pin-body = Your PIN is only numbers, because you type it on the calculator. It needs at least { $min } digits.
 setup-pin-strength = Longer is much stronger. Someone with a copy of this phone’s files could try every 6-digit PIN quickly; every extra digit makes that ten times harder. 8 digits or more is a good choice — pick numbers that are easy for you and hard to guess, not a birthday.
+setup-pin-forgotten = Keep it where you will not lose it: if you forget your PIN, nobody can open your space again. After six wrong PINs in a row, the calculator waits a while before it tries a PIN again (at first 30 seconds, at most an hour), and shows nothing while it waits. Any long number followed by = counts as a try, also when someone else types it.
 setup-pin-label = New PIN
 setup-pin-confirm-label = Type the PIN again
 setup-pin-too-short = Use at least { $min } digits.
@@ -46,8 +47,8 @@ setup-limits-cannot-2 = protect you if someone forces you to unlock it;
 setup-limits-cannot-3 = hide that the app was downloaded: the app store keeps a history;
 setup-limits-cannot-4 = hide calls and texts you make: they show in the call log and on the phone bill.
 setup-decoy-title = A second PIN (optional)
-setup-decoy-body = You can choose a second PIN that opens a harmless-looking space with everyday notes. If someone makes you open the app, you can type this PIN instead.
-setup-decoy-risk = Think about whether this is safe for you: if someone knows about the app and finds the space empty or too plain, they may not believe it.
+setup-decoy-body = You can choose a second PIN that opens “Notes”: a plain notes space with a few everyday notes picked at random, which you can change. Nothing in it speaks of safety, help or a second space. If someone makes you open the app, you can type this PIN instead.
+setup-decoy-risk = Think about whether this is safe for you. Someone who knows this app knows it has a safety space, so Notes will not fool them; the second PIN helps against someone who does not know the app.
 setup-decoy-label = Second PIN
 setup-decoy-confirm-label = Type the second PIN again
 setup-decoy-same = The second PIN must be different from your PIN.
@@ -101,7 +102,7 @@ settings-decoy-remove = Remove the second PIN
 settings-decoy-removed = The second PIN is removed.
 settings-decoy-saved = The second PIN is saved.
 settings-wipe = Erase everything
-settings-wipe-body = This erases your plan, your resources and your PIN from this phone, forever. Afterwards the app starts fresh. Nobody, not even you, can get the data back.
+settings-wipe-body = This erases your plan, your resources and your PIN from this phone, forever. Afterwards the app is only a calculator; to set it up again, type { $code } on it. Nobody, not even you, can get the data back.
 settings-wipe-confirm-label = To erase, type { $word }
 settings-wipe-word = ERASE
 settings-wipe-button = Erase everything now
@@ -112,16 +113,6 @@ error-generic = Something went wrong. Nothing was lost. Please try again.
 error-storage = This phone could not save right now. Please try again in a moment.
 error-damaged = Some saved data could not be read. What still opens is shown; the rest is kept aside.
 error-wrong-current = That did not work. Please check and try again.
-
-## Decoy content (an ordinary, lived-in space)
-decoy-notes = Groceries: milk, rice, apples, bread. Call the dentist on Monday. Library books due Friday. Water the plants.
-
-## Decoy content (continued)
-decoy-money = Rent due on the 1st. Phone bill on the 15th. Save a little for the school trip.
-decoy-res-dentist = Dentist — Dr. Lee
-decoy-res-dentist-notes = Check-up every six months. Ask about the cleaning price.
-decoy-res-library = Library
-decoy-res-library-notes = Open late on Thursdays. Kids’ reading hour on Saturday.
 
 ## Safety plan
 plan-stage-label = Where are you now?
@@ -413,3 +404,212 @@ org-key-removed = The key is removed.
 org-key-remove = Remove key
 org-key-invalid = The key and delegation do not belong together, or one of them is incomplete. Nothing was saved.
 share-max = You can share up to { $max } at a time.
+
+## Setup code and limits
+setup-code-title = How you got here
+setup-code-body = You opened this setup by typing { $code } on the calculator. If you tap Exit now, nothing is kept and the app stays a plain calculator; type { $code } again to come back. Once you have a PIN, the code does nothing.
+setup-limits-cannot-5 = fool someone who knows this app: they know it has a safety space. The second PIN helps against someone who does not.
+home-link-waiting = { $count ->
+    [one] 1 link waiting
+   *[other] { $count } links waiting
+}
+
+## Notes (the space the second PIN opens: an ordinary notes keeper)
+notes-title = Notes
+notes-empty = No notes yet. Tap “New note” to write one.
+notes-new = New note
+notes-open-settings = Settings
+notes-settings-title = Settings
+notes-edit-title = Note
+notes-field-title = Title
+notes-field-body = Note
+notes-delete = Delete
+notes-delete-ask = Delete this note?
+notes-delete-yes = Yes, delete it
+notes-saved = Saved
+notes-error = Could not save right now. Please try again.
+notes-language = Language
+notes-idle = Lock after I stop using the app for
+notes-idle-minutes = { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
+notes-date = { $month } { $day }, { $year }
+notes-month-1 = Jan
+notes-month-2 = Feb
+notes-month-3 = Mar
+notes-month-4 = Apr
+notes-month-5 = May
+notes-month-6 = Jun
+notes-month-7 = Jul
+notes-month-8 = Aug
+notes-month-9 = Sep
+notes-month-10 = Oct
+notes-month-11 = Nov
+notes-month-12 = Dec
+
+## Starter notes: a Notes space gets a few of these, picked at random
+notes-starter-1-title = Groceries
+notes-starter-1-body =
+    Oat milk
+    Eggs
+    Spinach
+    Tomatoes
+    Rice
+    Bananas
+    Dish soap
+notes-starter-2-title = Lentil soup
+notes-starter-2-body =
+    1 onion, 2 carrots, 1 cup red lentils, a spoon of cumin.
+    Simmer 25 minutes, squeeze of lemon at the end.
+notes-starter-3-title = Books to read
+notes-starter-3-body =
+    The mystery everyone at work keeps talking about
+    Something short for the bus
+    Finish the gardening book before it's due
+notes-starter-4-title = Birthday gift ideas
+notes-starter-4-body =
+    Scarf in dark green
+    A nice notebook
+    Tickets for the botanical garden
+    Bake the lemon cake again, it was a hit last year
+notes-starter-5-title = Weekend away
+notes-starter-5-body =
+    Charger
+    Swimsuit
+    Sunscreen
+    Two sweaters, it gets cold at night
+    Snacks for the drive
+notes-starter-6-title = Car
+notes-starter-6-body =
+    Oil change due around 45,000 miles
+    Ask about the squeaky brakes
+    Front left tire looks low
+notes-starter-7-title = Plants
+notes-starter-7-body =
+    Water the fern on Sundays
+    Basil wants more sun, move it to the kitchen window
+    Repot the little cactus in spring
+notes-starter-8-title = Pancakes
+notes-starter-8-body =
+    1 cup flour, 1 tbsp sugar, 2 tsp baking powder, a little salt.
+    1 cup milk, 1 egg, 2 tbsp melted butter.
+    Don't overmix, lumps are fine.
+notes-starter-9-title = Movies to watch
+notes-starter-9-body =
+    The documentary about octopuses
+    Something funny for Friday night
+    That old black-and-white one from the film club
+notes-starter-10-title = Spring cleaning
+notes-starter-10-body =
+    Fridge shelves
+    Bathroom grout
+    Wash the curtains
+    Vacuum under the couch
+notes-starter-11-title = Things to fix
+notes-starter-11-body =
+    Dripping kitchen tap
+    Loose hinge on the wardrobe
+    Hallway bulb
+notes-starter-12-title = Picnic
+notes-starter-12-body =
+    Blanket
+    Sandwiches
+    Grapes
+    Lemonade
+    Napkins
+    A ball for the park
+notes-starter-13-title = Banana bread
+notes-starter-13-body =
+    3 very ripe bananas, 1/3 cup melted butter, 3/4 cup sugar, 1 egg,
+    1 tsp baking soda, 1 1/2 cups flour.
+    350°F for about an hour, check with a toothpick.
+notes-starter-14-title = Move more
+notes-starter-14-body =
+    Walk 30 minutes after lunch
+    Stretch before bed
+    Take the stairs instead of the elevator
+notes-starter-15-title = Garden ideas
+notes-starter-15-body =
+    Sunflowers along the fence
+    A small herb box by the back door
+    Ask the neighbors how they do their compost
+notes-starter-16-title = Meals this week
+notes-starter-16-body =
+    Mon: pasta with peas
+    Tue: tacos
+    Wed: leftovers
+    Thu: chicken and rice
+    Fri: homemade pizza
+notes-starter-17-title = For the kitchen
+notes-starter-17-body =
+    New sponges
+    Baking paper
+    A bigger pot for soup
+    Sea salt
+notes-starter-18-title = Haircut
+notes-starter-18-body = Tuesday at 4. Just a trim this time, maybe a few layers.
+notes-starter-19-title = Hat pattern
+notes-starter-19-body =
+    Cast on 88, rib for 2 inches.
+    Knit plain until it measures 7 inches.
+    Decrease every 8th stitch, then every other row.
+notes-starter-20-title = Library
+notes-starter-20-body = Return the cookbook by the 12th. Ask if the large-print copy came in.
+notes-starter-21-title = Words I like
+notes-starter-21-body =
+    serendipity
+    petrichor
+    the name of that little blue flower by the bus stop
+notes-starter-22-title = Good lines
+notes-starter-22-body =
+    Slow is smooth and smooth is fast.
+    Done is better than perfect.
+notes-starter-23-title = Spanish practice
+notes-starter-23-body =
+    Numbers up to 100
+    Days of the week
+    Ten minutes a day, every day
+notes-starter-24-title = Guacamole
+notes-starter-24-body =
+    2 avocados, half a red onion, 1 lime, cilantro, salt.
+    Mash with a fork, keep it chunky.
+notes-starter-25-title = Holiday cards
+notes-starter-25-body =
+    Aunt and uncle
+    Old neighbors from the blue house
+    The family on the third floor
+    Buy stamps
+notes-starter-26-title = Laundry
+notes-starter-26-body =
+    Wool sweaters on cold, dry flat
+    White towels separately
+    Stain spray for the tablecloth
+notes-starter-27-title = Paint for the living room
+notes-starter-27-body =
+    Warm white or light sand?
+    Take the sample card to the store
+    Two coats, tape the window frames first
+notes-starter-28-title = Neighbor's cat
+notes-starter-28-body =
+    Thursday to Sunday.
+    Half a can morning and evening, fresh water, clean the litter box.
+notes-starter-29-title = School bake sale
+notes-starter-29-body =
+    Two dozen cookies, Saturday morning
+    Labels with ingredients
+    Paper plates
+notes-starter-30-title = Tomato sauce
+notes-starter-30-body =
+    Olive oil, 3 cloves garlic, 1 can crushed tomatoes, a few basil leaves.
+    20 minutes on low, salt at the end.
+notes-starter-31-title = Wish list
+notes-starter-31-body =
+    Comfortable walking shoes
+    A rain jacket with a hood
+    A small speaker for the kitchen
+notes-starter-32-title = Don't forget
+notes-starter-32-body =
+    Take the chicken out of the freezer the night before
+    Bring the umbrella back to work
+    Batteries for the wall clock

@@ -27,6 +27,7 @@ setup-start = Empecemos
 setup-pin-title = Elige tu PIN
 setup-pin-body = Tu PIN lleva solo números, porque lo escribes en la calculadora. Necesita al menos { $min } dígitos.
 setup-pin-strength = Cuanto más largo, mucho más seguro. Alguien con una copia de los archivos del teléfono podría probar rápido todos los PIN de 6 dígitos; cada dígito de más lo hace diez veces más difícil. Con 8 dígitos o más vas bien: elige números fáciles para ti y difíciles de adivinar, no una fecha de cumpleaños.
+setup-pin-forgotten = Guárdalo donde no lo pierdas: si olvidas tu PIN, nadie podrá volver a abrir tu espacio. Después de seis PIN equivocados seguidos, la calculadora espera un rato antes de volver a probar un PIN (al principio 30 segundos, como mucho una hora) y no muestra nada mientras espera. Cualquier número largo seguido de = cuenta como un intento, también si lo escribe otra persona.
 setup-pin-label = PIN nuevo
 setup-pin-confirm-label = Escribe el PIN otra vez
 setup-pin-too-short = Usa al menos { $min } dígitos.
@@ -46,8 +47,8 @@ setup-limits-cannot-2 = protegerte si alguien te obliga a abrirla;
 setup-limits-cannot-3 = ocultar que descargaste la app: la tienda de apps guarda un historial;
 setup-limits-cannot-4 = ocultar tus llamadas y mensajes: aparecen en el registro de llamadas y en la factura del teléfono.
 setup-decoy-title = Un segundo PIN (opcional)
-setup-decoy-body = Puedes elegir un segundo PIN que abre un espacio sencillo, con notas del día a día. Si alguien te obliga a abrir la app, puedes escribir este PIN.
-setup-decoy-risk = Piensa si esto es seguro para ti: si alguien sabe de la app y encuentra el espacio vacío o demasiado simple, puede que no lo crea.
+setup-decoy-body = Puedes elegir un segundo PIN que abre «Notas»: un espacio sencillo de notas con algunas notas cotidianas elegidas al azar, que puedes cambiar. Nada en él habla de seguridad, de ayuda ni de un segundo espacio. Si alguien te obliga a abrir la app, puedes escribir este PIN.
+setup-decoy-risk = Piensa si esto es seguro para ti. Quien conoce esta app sabe que tiene un espacio de seguridad, así que Notas no le va a engañar; el segundo PIN sirve frente a quien no conoce la app.
 setup-decoy-label = Segundo PIN
 setup-decoy-confirm-label = Escribe el segundo PIN otra vez
 setup-decoy-same = El segundo PIN tiene que ser distinto de tu PIN.
@@ -101,7 +102,7 @@ settings-decoy-remove = Quitar el segundo PIN
 settings-decoy-removed = El segundo PIN se quitó.
 settings-decoy-saved = El segundo PIN está guardado.
 settings-wipe = Borrar todo
-settings-wipe-body = Esto borra tu plan, tus recursos y tu PIN de este teléfono, para siempre. Después la app empieza de cero. Nadie, ni siquiera tú, podrá recuperar los datos.
+settings-wipe-body = Esto borra tu plan, tus recursos y tu PIN de este teléfono, para siempre. Después la app es solo una calculadora; para configurarla otra vez, escribe { $code } en ella. Nadie, ni siquiera tú, podrá recuperar los datos.
 settings-wipe-confirm-label = Para borrar, escribe { $word }
 settings-wipe-word = BORRAR
 settings-wipe-button = Borrar todo ahora
@@ -112,16 +113,6 @@ error-generic = Algo no salió bien. No se perdió nada. Inténtalo otra vez.
 error-storage = El teléfono no pudo guardar ahora. Inténtalo de nuevo en un momento.
 error-damaged = Algunos datos guardados no se pudieron leer. Se muestra lo que sí se abre; el resto queda aparte.
 error-wrong-current = Eso no funcionó. Revisa e inténtalo otra vez.
-
-## Contenido del espacio señuelo (algo normal y cotidiano)
-decoy-notes = Compras: leche, arroz, manzanas, pan. Llamar al dentista el lunes. Devolver los libros de la biblioteca el viernes. Regar las plantas.
-
-## Decoy content (continued)
-decoy-money = Renta el día 1. Factura del teléfono el 15. Ahorrar un poco para la excursión de la escuela.
-decoy-res-dentist = Dentista — Dra. Lee
-decoy-res-dentist-notes = Revisión cada seis meses. Preguntar cuánto cuesta la limpieza.
-decoy-res-library = Biblioteca
-decoy-res-library-notes = Abre tarde los jueves. Hora de cuentos para niños el sábado.
 
 ## Safety plan
 plan-stage-label = ¿Dónde estás ahora?
@@ -413,3 +404,212 @@ org-key-removed = La clave se quitó.
 org-key-remove = Quitar clave
 org-key-invalid = La clave y la delegación no van juntas, o una está incompleta. No se guardó nada.
 share-max = Puedes compartir hasta { $max } a la vez.
+
+## Código de configuración y límites
+setup-code-title = Cómo llegaste aquí
+setup-code-body = Abriste esta configuración escribiendo { $code } en la calculadora. Si tocas Salir ahora, no se guarda nada y la app sigue siendo una calculadora normal; escribe { $code } otra vez para volver. Cuando ya tengas un PIN, el código no hace nada.
+setup-limits-cannot-5 = engañar a quien conoce esta app: sabe que tiene un espacio de seguridad. El segundo PIN sirve frente a quien no la conoce.
+home-link-waiting = { $count ->
+    [one] 1 enlace en espera
+   *[other] { $count } enlaces en espera
+}
+
+## Notas (el espacio que abre el segundo PIN: un bloc de notas corriente)
+notes-title = Notas
+notes-empty = Todavía no hay notas. Toca «Nueva nota» para escribir una.
+notes-new = Nueva nota
+notes-open-settings = Ajustes
+notes-settings-title = Ajustes
+notes-edit-title = Nota
+notes-field-title = Título
+notes-field-body = Nota
+notes-delete = Borrar
+notes-delete-ask = ¿Borrar esta nota?
+notes-delete-yes = Sí, borrarla
+notes-saved = Guardado
+notes-error = No se pudo guardar ahora. Inténtalo otra vez.
+notes-language = Idioma
+notes-idle = Bloquear cuando deje de usar la app durante
+notes-idle-minutes = { $minutes ->
+    [one] 1 minuto
+   *[other] { $minutes } minutos
+}
+notes-date = { $day } { $month } { $year }
+notes-month-1 = ene
+notes-month-2 = feb
+notes-month-3 = mar
+notes-month-4 = abr
+notes-month-5 = may
+notes-month-6 = jun
+notes-month-7 = jul
+notes-month-8 = ago
+notes-month-9 = sept
+notes-month-10 = oct
+notes-month-11 = nov
+notes-month-12 = dic
+
+## Notas de inicio: un espacio de Notas recibe algunas, elegidas al azar
+notes-starter-1-title = Súper
+notes-starter-1-body =
+    Leche
+    Huevos
+    Pan de caja
+    Jitomates
+    Arroz
+    Plátanos
+    Jabón para trastes
+notes-starter-2-title = Lentejas
+notes-starter-2-body =
+    1 cebolla, 2 zanahorias, 1 pimiento, pimentón dulce y una hoja de laurel.
+    Cuarenta minutos a fuego lento, y un chorrito de vinagre al final.
+notes-starter-3-title = Libros pendientes
+notes-starter-3-body =
+    La novela que recomendaron en el club de lectura
+    Algo cortito para el camión
+    Terminar el de jardinería antes de devolverlo
+notes-starter-4-title = Ideas de regalo de cumpleaños
+notes-starter-4-body =
+    Una bufanda verde oscuro
+    Una libreta bonita
+    Entradas para el jardín botánico
+    Repetir el pastel de limón, que gustó mucho
+notes-starter-5-title = Maleta para el fin de semana
+notes-starter-5-body =
+    Cargador
+    Traje de baño
+    Protector solar
+    Dos suéteres, que en la noche refresca
+    Algo para comer en el camino
+notes-starter-6-title = Carro
+notes-starter-6-body =
+    Cambio de aceite hacia los 70.000 km
+    Preguntar por el rechinido de los frenos
+    La llanta delantera izquierda se ve baja
+notes-starter-7-title = Plantas
+notes-starter-7-body =
+    Regar el helecho los domingos
+    La albahaca quiere más sol: pasarla a la ventana de la cocina
+    Cambiar de maceta el cactus en primavera
+notes-starter-8-title = Hot cakes
+notes-starter-8-body =
+    1 taza de harina, 1 cucharada de azúcar, 2 cucharaditas de polvo para hornear.
+    1 taza de leche, 1 huevo, mantequilla derretida.
+    No batir de más; si quedan grumos, no pasa nada.
+notes-starter-9-title = Películas por ver
+notes-starter-9-body =
+    El documental de los pulpos
+    Una comedia para el viernes
+    La vieja en blanco y negro del cineclub
+notes-starter-10-title = Limpieza a fondo
+notes-starter-10-body =
+    Repisas del refri
+    Juntas del baño
+    Lavar las cortinas
+    Aspirar debajo del sillón
+notes-starter-11-title = Cosas por arreglar
+notes-starter-11-body =
+    La llave de la cocina gotea
+    Bisagra floja en el ropero
+    Foco del pasillo
+notes-starter-12-title = Día de campo
+notes-starter-12-body =
+    Mantel
+    Tortas
+    Uvas
+    Agua de jamaica
+    Servilletas
+    Una pelota para el parque
+notes-starter-13-title = Pan de plátano
+notes-starter-13-body =
+    3 plátanos bien maduros, 1/3 de taza de mantequilla, 3/4 de taza de azúcar, 1 huevo,
+    1 cucharadita de bicarbonato, 1 taza y media de harina.
+    Horno a 180 °C como una hora; probar con un palillo.
+notes-starter-14-title = Moverme más
+notes-starter-14-body =
+    Caminar media hora después de comer
+    Estirar antes de dormir
+    Subir por las escaleras y no por el elevador
+notes-starter-15-title = Ideas para el patio
+notes-starter-15-body =
+    Girasoles junto a la barda
+    Una jardinera de hierbas junto a la puerta
+    Preguntar a los vecinos cómo hacen su composta
+notes-starter-16-title = Comidas de la semana
+notes-starter-16-body =
+    Lunes: sopa de fideo
+    Martes: tacos
+    Miércoles: lo que sobre
+    Jueves: arroz con pollo
+    Viernes: pizza casera
+notes-starter-17-title = Para la cocina
+notes-starter-17-body =
+    Fibras nuevas
+    Papel para hornear
+    Una olla más grande
+    Sal de mar
+notes-starter-18-title = Corte de pelo
+notes-starter-18-body = Martes a las 4. Solo despuntar esta vez, quizá unas capas.
+notes-starter-19-title = Gorro tejido
+notes-starter-19-body =
+    Montar 88 puntos, 5 cm de resorte.
+    Tejer liso hasta que mida 18 cm.
+    Menguar cada 8 puntos y luego en vueltas alternas.
+notes-starter-20-title = Biblioteca
+notes-starter-20-body = Devolver el libro de recetas antes del 12. Preguntar si ya llegó el de letra grande.
+notes-starter-21-title = Palabras bonitas
+notes-starter-21-body =
+    sobremesa
+    madrugada
+    el nombre de esa florecita azul de la parada
+notes-starter-22-title = Frases que me gustaron
+notes-starter-22-body =
+    Poco a poco se anda lejos.
+    Más vale hecho que perfecto.
+notes-starter-23-title = Practicar inglés
+notes-starter-23-body =
+    Repasar los verbos irregulares
+    Ver una serie con subtítulos en inglés
+    Diez minutos al día, todos los días
+notes-starter-24-title = Guacamole
+notes-starter-24-body =
+    2 aguacates, media cebolla morada, limón, cilantro y sal; un chile si se quiere.
+    Machacar con tenedor, que queden trocitos.
+notes-starter-25-title = Tarjetas de fin de año
+notes-starter-25-body =
+    Los tíos
+    Los vecinos de la casa azul
+    La familia del tercer piso
+    Comprar timbres
+notes-starter-26-title = Ropa
+notes-starter-26-body =
+    Suéteres de lana en agua fría, secar extendidos
+    Toallas blancas aparte
+    Quitamanchas para el mantel
+notes-starter-27-title = Pintar la sala
+notes-starter-27-body =
+    ¿Blanco hueso o arena clara?
+    Llevar la muestra a la tienda
+    Dos manos, y cubrir los marcos de las ventanas antes
+notes-starter-28-title = Gato de la vecina
+notes-starter-28-body =
+    De jueves a domingo.
+    Media lata en la mañana y en la noche, agua fresca, limpiar el arenero.
+notes-starter-29-title = Kermés de la escuela
+notes-starter-29-body =
+    Dos docenas de galletas el sábado temprano
+    Etiquetas con los ingredientes
+    Platos desechables
+notes-starter-30-title = Salsa de jitomate
+notes-starter-30-body =
+    Aceite de oliva, 3 dientes de ajo, 1 lata de jitomate molido, unas hojas de albahaca.
+    Veinte minutos a fuego bajo; la sal al final.
+notes-starter-31-title = Lista de deseos
+notes-starter-31-body =
+    Zapatos cómodos para caminar
+    Un impermeable con gorro
+    Una bocina pequeña para la cocina
+notes-starter-32-title = Que no se me olvide
+notes-starter-32-body =
+    Sacar el pollo del congelador la noche anterior
+    Devolver el paraguas a la oficina
+    Pilas para el reloj de pared

@@ -71,23 +71,6 @@ where
     })
 }
 
-/// After the first paint: is there a vault yet? If not, first-run setup.
-pub fn use_first_run_check(state: AppState, services: Services) {
-    use_effect(move || {
-        let services = services.clone();
-        spawn(async move {
-            let exists = tokio::task::spawn_blocking(move || {
-                services.vault().map(|v| v.exists()).unwrap_or(false)
-            })
-            .await
-            .unwrap_or(false);
-            if !exists {
-                state.nav.show_setup();
-            }
-        });
-    });
-}
-
 /// Auto-lock after the idle timeout (checked every `services.idle_tick`).
 pub fn use_idle_lock(state: AppState, services: Services) {
     use_future(move || {

@@ -31,16 +31,31 @@ pub fn index_html() -> String {
 /// Styles of the private screens: rendered only while unlocked.
 pub const PRIVATE_CSS: &str = include_str!("../../assets/app.css");
 
+/// Styles of the Notes space (the second PIN's): its own sheet, with neutral names only.
+pub const NOTES_CSS: &str = include_str!("../../assets/notes.css");
+
 /// The root component. Expects a [`Services`] context (from `main` or a test).
 #[component]
 pub fn App() -> Element {
     let services = use_context::<Services>();
     let state = use_context_provider(AppState::new);
 
-    hooks::use_first_run_check(state, services.clone());
     hooks::use_idle_lock(state, services.clone());
     hooks::use_platform_events(state, services.clone());
     hooks::use_hidden_page_lock(services.clone());
+
+    // Every start shows the calculator and nothing else, with or without a vault (a fresh
+    // install, after an erase, after setup was left). Setup is reached only by the setup
+    // code typed on the calculator, and only while no space exists.
+    let mut setup_code = use_signal(crate::core::setup_code::SetupCode::new);
+    let on_key = {
+        let services = services.clone();
+        move |key: crate::core::calculator::Key| {
+            if setup_code.write().press(key) {
+                open_setup_if_none(state, services.clone());
+            }
+        }
+    };
 
     let on_candidate = {
         let services = services.clone();
@@ -50,7 +65,7 @@ pub fn App() -> Element {
     let screen = state.nav.current();
     match screen {
         Screen::Calculator => rsx! {
-            views::calculator::CalculatorView { calc: state.calc, on_candidate }
+            views::calculator::CalculatorView { calc: state.calc, on_candidate, on_key }
         },
         Screen::Setup => rsx! {
             style { {PRIVATE_CSS} }
@@ -59,7 +74,7 @@ pub fn App() -> Element {
         // The calculator stays mounted under the private screen, so a quick exit can
         // uncover it in the same frame, before Rust has even seen the click.
         other => rsx! {
-            views::calculator::CalculatorView { calc: state.calc, on_candidate }
+            views::calculator::CalculatorView { calc: state.calc, on_candidate, on_key }
             components::shell::PrivateShell { screen: other }
         },
     }
@@ -85,8 +100,9 @@ pub(crate) fn handle_platform_event(state: AppState, ev: crate::platform::Platfo
         E::Back => state.back(),
         E::Foreground => {}
         E::OpenLink(url) => {
-            // Held until the person unlocks; while locked only the calculator shows. An open
-            // decoy ignores links (see `AppState::open`); the real space previews at once.
+            // Held until the person unlocks; while locked only the calculator shows, and the
+            // real home then shows a small "link waiting" entry. Notes (the decoy) ignores
+            // links; a link she opens while her real space is open previews at once.
             let slot = state.session().map(|s| s.slot);
             let mut pending = state.inbox.pending_link;
             match slot {
@@ -101,6 +117,23 @@ pub(crate) fn handle_platform_event(state: AppState, ev: crate::platform::Platfo
             }
         }
     }
+}
+
+/// The setup code was typed: open setup if no space exists here, off the UI thread. With a
+/// space, or on any error, the calculator stays as it is (it shows the division's error).
+fn open_setup_if_none(mut state: AppState, services: Services) {
+    let epoch = *state.epoch.peek();
+    spawn(async move {
+        let exists =
+            tokio::task::spawn_blocking(move || services.vault().map(|v| v.exists())).await;
+        if *state.epoch.peek() != epoch || state.nav.peek() != Screen::Calculator {
+            return;
+        }
+        if let Ok(Ok(false)) = exists {
+            state.calc.write().reset();
+            state.nav.show_setup();
+        }
+    });
 }
 
 /// `=` on a run of digits: try them as a PIN off the UI thread. A wrong PIN, the backoff or

@@ -1,21 +1,37 @@
 //! Blocking vault flows behind the setup and settings screens. Each runs on a blocking
 //! thread (`spawn_blocking`): the KDF costs about a second by design.
 
+use crate::core::clock::Clock;
 use crate::core::crypto::Pin;
 use crate::core::settings::{self, Settings};
+use crate::core::vault::decoy::SeedError;
 use crate::core::vault::{DecoySpec, Slot, Vault, VaultError};
+use crate::io::clock::SystemClock;
 use crate::io::vault_files::VaultService;
 use crate::ui::state::KdfChoice;
 use zeroize::Zeroizing;
 
 /// First-run setup: create the vault, store the chosen language, and optionally set up a
-/// decoy (seeded with plausible everyday content) that may also act as a duress PIN.
+/// decoy (a Notes space seeded with everyday notes) that may also act as a duress PIN.
+/// Starter notes are dated by the system clock; see [`create_vault_with`].
 pub fn create_vault(
     svc: &VaultService,
     kdf: KdfChoice,
     lang: &str,
     pin: Zeroizing<String>,
     decoy: Option<(Zeroizing<String>, bool)>,
+) -> Result<(), VaultError> {
+    create_vault_with(svc, kdf, lang, pin, decoy, &SystemClock)
+}
+
+/// [`create_vault`] with the clock that dates the decoy's starter notes.
+pub fn create_vault_with(
+    svc: &VaultService,
+    kdf: KdfChoice,
+    lang: &str,
+    pin: Zeroizing<String>,
+    decoy: Option<(Zeroizing<String>, bool)>,
+    clock: &dyn Clock,
 ) -> Result<(), VaultError> {
     let params = kdf.params();
     let real_pin = Pin::new(pin.to_string())?;
@@ -33,7 +49,7 @@ pub fn create_vault(
     };
     real.put(settings::RECORD, &prefs)?;
     if let Some((d, duress)) = decoy {
-        seed_decoy(svc, &d, &prefs)?;
+        seed_decoy(svc, &d, &prefs, clock)?;
         if duress {
             real.set_duress(&Pin::new(d.to_string())?, true)?;
         }
@@ -57,21 +73,34 @@ pub fn set_decoy(
         .unwrap_or_default()
         .sanitized();
     real.set_decoy(&Pin::new(decoy_pin.to_string())?, false)?;
-    seed_decoy(svc, &decoy_pin, &prefs)?;
+    seed_decoy(svc, &decoy_pin, &prefs, &SystemClock)?;
     if duress {
         real.set_duress(&Pin::new(decoy_pin.to_string())?, true)?;
     }
     Ok(())
 }
 
-/// Fill the decoy with plausible, everyday content in the person's language.
-fn seed_decoy(svc: &VaultService, decoy_pin: &str, prefs: &Settings) -> Result<(), VaultError> {
+/// Fill the decoy with a few everyday starter notes in the person's language, picked and
+/// dated at random (the OS random source), so no two installs look alike.
+fn seed_decoy(
+    svc: &VaultService,
+    decoy_pin: &str,
+    prefs: &Settings,
+    clock: &dyn Clock,
+) -> Result<(), VaultError> {
     let outcome = svc.unlock(&Pin::new(decoy_pin.to_string())?)?;
     if outcome.slot() != Slot::Decoy {
         return Err(VaultError::NotAvailable);
     }
     let decoy = outcome.into_vault();
     decoy.put(settings::RECORD, prefs)?;
-    crate::core::vault::decoy::seed(&prefs.lang, &mut |name, bytes| decoy.put_bytes(name, bytes))?;
-    Ok(())
+    let now = clock.now_unix_secs();
+    let mut rng = |out: &mut [u8]| crate::core::crypto::fill_random(out);
+    crate::core::vault::decoy::seed(&prefs.lang, now, &mut rng, &mut |name, bytes| {
+        decoy.put_bytes(name, bytes)
+    })
+    .map_err(|e| match e {
+        SeedError::Random(_) => VaultError::Crypto,
+        SeedError::Write(e) => e,
+    })
 }

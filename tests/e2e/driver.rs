@@ -123,7 +123,8 @@ pub async fn wait_text(id: &str, want: &str, max: Duration) -> Result<(), String
     wait_for(&format!("#{id} to read {want:?}"), max, &cond).await
 }
 
-/// Save a PNG of the screen under `target/e2e-shots/` when screenshots are on.
+/// Save a PNG of the screen, and the page's HTML beside it (same name, `.html`), under
+/// `target/e2e-shots/` when screenshots are on.
 pub async fn shot(name: &str) {
     if !screenshots_on() {
         return;
@@ -141,5 +142,13 @@ pub async fn shot(name: &str) {
     match status {
         Ok(s) if s.success() => println!("shot {}", path.display()),
         other => check(&format!("screenshot {name}"), false, format!("{other:?}")),
+    }
+    let html = js("return document.documentElement.outerHTML;").await;
+    let saved = html
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .map(|h| std::fs::write(path.with_extension("html"), h));
+    if !matches!(saved, Some(Ok(()))) {
+        check(&format!("page html {name}"), false, format!("{saved:?}"));
     }
 }

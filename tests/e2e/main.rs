@@ -7,6 +7,7 @@
 // Test code unwraps freely: a panic here is a failure report (src denies unwrap).
 #![allow(clippy::unwrap_used)]
 
+mod coercion;
 mod driver;
 
 use dioxus::prelude::*;
@@ -17,14 +18,14 @@ const STEP: Duration = Duration::from_secs(10);
 
 const PIN: &str = "48291637";
 
-/// The run's own data directory (fresh, so the first-run setup shows).
+/// The run's own data directory (fresh: no space yet, so the setup code opens setup).
 fn data_dir() -> std::path::PathBuf {
     std::env::temp_dir().join(format!("haven-e2e-{}", std::process::id()))
 }
 
 fn main() {
     driver::STARTED.get_or_init(Instant::now);
-    driver::start_deadman(180);
+    driver::start_deadman(300);
     // A fresh data directory per run, so the first-run setup shows.
     let dir = data_dir();
     let _ = std::fs::remove_dir_all(&dir);
@@ -48,11 +49,15 @@ fn Root() -> Element {
             driver::finish();
         })
     });
-    rsx! { haven::ui::App {} }
+    rsx! {
+        if *coercion::MOUNTED.read() {
+            haven::ui::App {}
+        }
+    }
 }
 
 async fn run() {
-    // First paint is the calculator; with no vault yet, setup follows.
+    // First paint is the calculator, and it stays so; the setup code opens setup.
     let ready = wait_for(
         "calculator or setup",
         Duration::from_secs(30),
@@ -63,6 +68,7 @@ async fn run() {
     if ready.is_err() {
         return;
     }
+    coercion::fresh_start_then_setup_code().await;
     setup_journey().await;
 
     let title = driver::js("return document.title;").await;
@@ -77,6 +83,7 @@ async fn run() {
     link_journey().await;
     directory_journey().await;
     plan_journey().await;
+    coercion::run(PIN).await;
 }
 
 /// A resource link arrives while the calculator shows: nothing of it appears until the PIN
@@ -113,6 +120,13 @@ async fn link_journey() {
     );
     let _ = click("key-clear").await;
     type_pin_and_equals().await;
+    let _ = wait_for(
+        "link waiting",
+        Duration::from_secs(30),
+        "document.getElementById('home-link-waiting')",
+    )
+    .await;
+    let _ = click("home-link-waiting").await;
     let r = wait_for(
         "import",
         Duration::from_secs(30),

@@ -62,6 +62,21 @@ pub async fn app_with(setup: Option<Option<bool>>, tweak: impl FnOnce(&mut Servi
     }
 }
 
+/// Type the setup code (`0000 ÷ 0 =`) on the calculator.
+pub fn type_setup_code(t: &mut TestDom) {
+    for id in [
+        "key-0", "key-0", "key-0", "key-0", "key-div", "key-0", "key-eq",
+    ] {
+        t.click(id);
+    }
+}
+
+/// A fresh app shows only the calculator; the setup code opens setup.
+pub async fn open_setup(f: &mut Fixture) -> bool {
+    type_setup_code(&mut f.t);
+    f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await
+}
+
 /// Type digits on the calculator and press `=`.
 pub fn type_on_calculator(t: &mut TestDom, digits: &str) {
     for d in digits.chars() {
@@ -76,7 +91,7 @@ pub async fn unlock(f: &mut Fixture, pin: &str) -> bool {
         .await
 }
 
-fn is_calculator(html: &str) -> bool {
+pub fn is_calculator(html: &str) -> bool {
     html.contains("id=\"calculator\"") && !html.contains("id=\"private\"")
 }
 
@@ -84,9 +99,10 @@ fn is_calculator(html: &str) -> bool {
 async fn first_run_setup_then_calculator_then_unlock() {
     let mut f = app(None).await;
     assert!(
-        f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await,
-        "setup shows on first run"
+        is_calculator(&f.t.html()),
+        "first start: only the calculator"
     );
+    assert!(open_setup(&mut f).await, "the setup code opens setup");
     let html = f.t.html();
     assert!(html.contains("It looks like a calculator"));
     assert!(
@@ -128,7 +144,7 @@ async fn first_run_setup_then_calculator_then_unlock() {
 #[tokio::test]
 async fn setup_has_a_quick_exit_too() {
     let mut f = app(None).await;
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await);
+    assert!(open_setup(&mut f).await);
     f.t.click("setup-start");
     f.t.input("setup-pin", PIN);
     f.t.click("quick-exit");
@@ -141,7 +157,7 @@ async fn setup_has_a_quick_exit_too() {
 #[tokio::test]
 async fn setup_in_spanish_with_decoy_and_duress() {
     let mut f = app(None).await;
-    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"setup\"")).await);
+    assert!(open_setup(&mut f).await);
     f.t.change("setup-lang", "es");
     assert!(f.t.html().contains("Parece una calculadora"));
     f.t.click("setup-start");
@@ -168,9 +184,10 @@ async fn setup_in_spanish_with_decoy_and_duress() {
     assert!(unlock(&mut f, PIN).await);
     assert!(f.t.html().contains("Tu espacio"));
     f.t.click("quick-exit");
-    // The duress PIN opens the decoy, which looks the same, and destroys the real space.
+    // The duress PIN opens Notes, in Spanish, and destroys the real space.
     assert!(unlock(&mut f, DECOY).await);
-    assert!(f.t.html().contains("Tu espacio"));
+    assert!(f.t.exists("notes-new") && f.t.html().contains("Notas"));
+    assert!(!f.t.html().contains("Tu espacio"));
     f.t.click("quick-exit");
     type_on_calculator(&mut f.t, PIN);
     f.t.settle(Duration::from_millis(300)).await;
@@ -231,17 +248,15 @@ async fn right_pin_opens_home_and_pin_leaves_no_trace() {
 }
 
 #[tokio::test]
-async fn decoy_pin_opens_a_space_that_looks_the_same() {
+async fn decoy_pin_opens_notes_not_this_app() {
     let mut f = app(Some(Some(false))).await;
     assert!(unlock(&mut f, PIN).await);
-    let real_home = f.t.html();
+    assert!(f.t.exists("home-plan"));
     f.t.click("quick-exit");
     assert!(unlock(&mut f, DECOY).await);
-    let decoy_home = f.t.html();
-    assert_eq!(
-        real_home, decoy_home,
-        "decoy home must be indistinguishable"
-    );
+    let notes = f.t.html();
+    assert!(f.t.exists("notes-list") && f.t.exists("notes-new"));
+    assert!(!notes.contains("home-plan") && !notes.contains("Your space"));
     f.t.click("quick-exit");
     // Without duress the real space still opens.
     assert!(unlock(&mut f, PIN).await);
@@ -440,9 +455,11 @@ async fn settings_decoy_set_and_remove() {
     assert!(f.t.html().contains("A second PIN is set."));
     f.t.click("quick-exit");
     assert!(unlock(&mut f, DECOY).await);
-    // The decoy's settings screen has no second-PIN section: nothing to reveal there.
-    f.t.click("home-settings");
-    assert!(!f.t.exists("decoy-save"));
+    // The decoy is Notes: its settings are language and auto-lock, nothing else.
+    assert!(!f.t.exists("home-settings"));
+    f.t.click("notes-open-settings");
+    assert!(f.t.exists("notes-lang") && f.t.exists("notes-idle"));
+    assert!(!f.t.exists("decoy-save") && !f.t.exists("wipe"));
     f.t.click("quick-exit");
     assert!(unlock(&mut f, PIN).await);
     f.t.click("home-settings");

@@ -148,9 +148,18 @@ async fn a_link_waits_behind_the_calculator_then_previews_verified_and_saves_on_
 
     assert!(unlock(&mut f, PIN).await);
     assert!(
+        f.t.exists("home-plan"),
+        "unlock opens home, as every unlock does"
+    );
+    assert_eq!(
+        f.t.text_of("home-link-waiting").as_deref(),
+        Some("1 link waiting")
+    );
+    f.t.click("home-link-waiting");
+    assert!(
         f.t.wait_until(WAIT, |h| h.contains("id=\"import-verified\""))
             .await,
-        "Import opens after unlock"
+        "Import opens from the waiting entry"
     );
     let expires = haven::core::resource::iso_date::format((now + time::Duration::days(30)).date());
     assert_eq!(
@@ -200,8 +209,8 @@ async fn a_link_waits_behind_the_calculator_then_previews_verified_and_saves_on_
         "copies listed after lock/unlock"
     );
     assert!(
-        !f.t.exists("import"),
-        "the link was consumed: unlock goes home"
+        !f.t.exists("home-link-waiting"),
+        "the link was consumed: nothing waits"
     );
 }
 
@@ -211,6 +220,7 @@ async fn back_from_import_goes_home_and_quick_exit_drops_the_link() {
     let mut f = app_trusting(&k).await;
     deliver(&mut f, &unsigned_link()).await;
     assert!(unlock(&mut f, PIN).await);
+    f.t.click("home-link-waiting");
     assert!(
         f.t.wait_until(WAIT, |h| h.contains("id=\"import-unverified\""))
             .await
@@ -227,7 +237,7 @@ async fn back_from_import_goes_home_and_quick_exit_drops_the_link() {
     no_private_words(&f.t.html());
     assert!(unlock(&mut f, PIN).await);
     assert!(
-        f.t.exists("home-plan"),
+        f.t.exists("home-plan") && !f.t.exists("home-link-waiting"),
         "quick exit dropped the pending link"
     );
     assert!(!f.t.exists("import"));
@@ -240,23 +250,20 @@ async fn the_decoy_never_shows_a_link() {
     let mut f = app_with(Some(Some(false)), move |s| s.roots = Arc::new(roots)).await;
     deliver(&mut f, &unsigned_link()).await;
     assert!(unlock(&mut f, DECOY).await);
-    assert!(
-        f.t.exists("home-plan"),
-        "the decoy opens on its home screen"
-    );
+    assert!(f.t.exists("notes-new"), "the decoy opens on its Notes list");
     let html = f.t.html();
-    for w in [NAME_A, NAME_B, "Not verified", "id=\"import"] {
+    for w in [NAME_A, NAME_B, "Not verified", "id=\"import", "link"] {
         assert!(!html.contains(w), "`{w}` must not show in the decoy");
     }
     deliver(&mut f, &unsigned_link()).await;
     assert!(
-        f.t.exists("home-plan") && !f.t.exists("import"),
+        f.t.exists("notes-new") && !f.t.exists("import"),
         "nor while it is open"
     );
     f.t.click("quick-exit");
     assert!(unlock(&mut f, PIN).await);
     assert!(
-        f.t.exists("home-plan"),
+        f.t.exists("home-plan") && !f.t.exists("home-link-waiting"),
         "the link was dropped, not kept for the real space"
     );
 }
@@ -267,6 +274,7 @@ async fn unsigned_links_say_not_verified() {
     let mut f = app_trusting(&k).await;
     deliver(&mut f, &unsigned_link()).await;
     assert!(unlock(&mut f, PIN).await);
+    f.t.click("home-link-waiting");
     assert!(
         f.t.wait_until(WAIT, |h| h.contains("id=\"import-unverified\""))
             .await
@@ -321,6 +329,7 @@ async fn tampered_expired_and_foreign_links_explain_calmly_and_save_nothing() {
         deliver(&mut f, &url).await;
         no_private_words(&f.t.html());
         assert!(unlock(&mut f, PIN).await);
+        f.t.click("home-link-waiting");
         assert!(
             f.t.wait_until(WAIT, |h| h.contains("id=\"import-error\""))
                 .await,

@@ -6,6 +6,8 @@
 mod a11y;
 mod calculator_engine;
 mod calculator_ui;
+mod decoy;
+mod decoy_words;
 mod directory;
 mod directory_fetch;
 mod directory_props;

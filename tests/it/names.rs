@@ -14,8 +14,8 @@ use haven::core::my_resources::{self, MyResource};
 use haven::core::plan::{self, Plan, SectionId};
 use haven::core::vault::Slot;
 use haven::platform;
-use haven::ui::vault_flows as flows;
 use haven::ui::state::KdfChoice;
+use haven::ui::vault_flows as flows;
 
 use crate::vault_support::{files_under, kdf, pin, scan, FileVault};
 

@@ -20,6 +20,7 @@ pub fn Limits() -> Element {
                 li { {t("setup-limits-cannot-2")} }
                 li { {t("setup-limits-cannot-3")} }
                 li { {t("setup-limits-cannot-4")} }
+                li { {t("setup-limits-cannot-5")} }
             }
         }
     }

@@ -27,7 +27,8 @@ pub fn PrivateShell(screen: Screen) -> Element {
     let lang = state.prefs.lang.read().clone();
 
     rsx! {
-        style { {crate::ui::PRIVATE_CSS} }
+        // Notes has its own style sheet: nothing of the other space's names in its page.
+        style { {if screen.is_notes() { crate::ui::NOTES_CSS } else { crate::ui::PRIVATE_CSS }} }
         div {
             id: "private",
             class: "private",
@@ -60,7 +61,7 @@ pub fn PrivateShell(screen: Screen) -> Element {
             onclick: move |_| touch.call(()),
             oninput: move |_| touch.call(()),
             header { class: "topbar",
-                if screen != Screen::Home {
+                if !screen.is_home() {
                     button {
                         id: "nav-back",
                         class: "icon-btn",
@@ -90,6 +91,9 @@ pub fn PrivateShell(screen: Screen) -> Element {
                     Screen::Directory => rsx! { views::directory::DirectoryView {} },
                     Screen::Import => rsx! { views::import::ImportView {} },
                     Screen::Share => rsx! { views::share::ShareView {} },
+                    Screen::Notes => rsx! { views::notes::NotesList {} },
+                    Screen::NoteEdit => rsx! { views::notes::NoteEditor {} },
+                    Screen::NotesSettings => rsx! { views::notes::NotesSettings {} },
                     Screen::Calculator | Screen::Setup => rsx! {},
                 }
             }

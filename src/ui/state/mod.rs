@@ -43,12 +43,40 @@ pub enum Screen {
     Import,
     /// Share the picked resources as a link and QR code.
     Share,
+    /// The second PIN's space: the list of notes (its home).
+    Notes,
+    /// One note, new or existing ([`AppState::note`]).
+    NoteEdit,
+    /// The Notes space's own settings (language, auto-lock).
+    NotesSettings,
 }
 
 impl Screen {
     /// Screens that show private content (everything but the calculator and setup).
     pub fn is_private(self) -> bool {
         !matches!(self, Screen::Calculator | Screen::Setup)
+    }
+
+    /// The first screen of a space: Back from here locks.
+    pub fn is_home(self) -> bool {
+        matches!(self, Screen::Home | Screen::Notes)
+    }
+
+    /// Screens of the Notes space (the only ones a decoy session shows).
+    pub fn is_notes(self) -> bool {
+        matches!(
+            self,
+            Screen::Notes | Screen::NoteEdit | Screen::NotesSettings
+        )
+    }
+
+    /// The home of the space this screen belongs to.
+    pub fn home(self) -> Screen {
+        if self.is_notes() {
+            Screen::Notes
+        } else {
+            Screen::Home
+        }
     }
 
     /// The message id of the screen's title (`None`: no title bar).
@@ -62,6 +90,9 @@ impl Screen {
             Screen::Settings => "settings-title",
             Screen::Import => "import-title",
             Screen::Share => "share-title",
+            Screen::Notes => "notes-title",
+            Screen::NoteEdit => "notes-edit-title",
+            Screen::NotesSettings => "notes-settings-title",
             Screen::Calculator | Screen::Setup => return None,
         })
     }
@@ -173,6 +204,8 @@ pub struct AppState {
     pub unlocking: Signal<bool>,
     /// Bumped on every lock, so background tasks started before it can tell.
     pub epoch: Signal<u64>,
+    /// The note open in the Notes editor (`None`: a new note). Cleared by every lock.
+    pub note: Signal<Option<String>>,
 }
 
 /// Everything [`AppState`] holds except the lock counter and the activity clock, for
@@ -191,6 +224,8 @@ pub struct StateSnapshot {
     pub inbox: (Option<String>, Vec<Resource>),
     /// Whether an unlock is running.
     pub unlocking: bool,
+    /// The note open in the Notes editor.
+    pub note: Option<String>,
 }
 
 impl AppState {
@@ -205,6 +240,7 @@ impl AppState {
             last_activity: Signal::new(0),
             unlocking: Signal::new(false),
             epoch: Signal::new(0),
+            note: Signal::new(None),
         }
     }
 
@@ -232,6 +268,7 @@ impl AppState {
             last_activity: _,
             mut unlocking,
             mut epoch,
+            mut note,
         } = self;
         nav.reset();
         calc.write().reset();
@@ -240,6 +277,7 @@ impl AppState {
         }
         inbox.clear();
         prefs.clear();
+        note.set(None);
         unlocking.set(false);
         *epoch.write() += 1;
     }
@@ -255,13 +293,15 @@ impl AppState {
         services.register(&session);
         self.session.set(Some(session));
         self.last_activity.set(now);
-        // A link that arrived while locked is previewed first (nothing is saved yet). The
-        // decoy never shows it: whoever forced that PIN must not see the link; it is dropped.
-        let to = if slot == Slot::Real && self.inbox.pending_link.peek().is_some() {
-            Screen::Import
+        // Each space opens on its home. The real home shows a small "link waiting" entry for
+        // a link that arrived while locked (previewed only when she taps it). The decoy is
+        // Notes, which knows nothing of links: whoever forced that PIN never sees it; it is
+        // dropped.
+        let to = if slot == Slot::Real {
+            Screen::Home
         } else {
             self.inbox.pending_link.set(None);
-            Screen::Home
+            Screen::Notes
         };
         self.nav.enter(to);
     }
@@ -287,6 +327,7 @@ impl AppState {
             last_activity: _,
             unlocking,
             epoch: _,
+            note,
         } = self;
         let c = calc.peek();
         StateSnapshot {
@@ -296,6 +337,7 @@ impl AppState {
             prefs: prefs.snapshot(),
             inbox: inbox.snapshot(),
             unlocking: *unlocking.peek(),
+            note: note.peek().clone(),
         }
     }
 }

@@ -62,17 +62,17 @@ impl Nav {
         }
     }
 
-    /// The previous private screen; from Home, [`Back::Exit`].
+    /// The previous private screen; from a space's home (Home, Notes), [`Back::Exit`].
     pub fn back(mut self) -> Back {
         let screen = *self.screen.peek();
         if !screen.is_private() {
             return Back::Stay;
         }
-        if screen == Screen::Home {
+        if screen.is_home() {
             return Back::Exit;
         }
         let prev = self.history.write().pop();
-        self.screen.set(prev.unwrap_or(Screen::Home));
+        self.screen.set(prev.unwrap_or(screen.home()));
         Back::Moved
     }
 

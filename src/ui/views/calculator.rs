@@ -65,13 +65,15 @@ fn size_class(text: &str) -> &'static str {
 
 /// The calculator. `on_candidate` receives the digits typed before `=` when they were a
 /// plain run of digits (the app tries them as a PIN). `calc` is owned by the caller so it
-/// can reset the display on lock.
+/// can reset the display on lock. `on_key` sees every key pressed (the setup code).
 #[component]
 pub fn CalculatorView(
     calc: Signal<Calculator>,
     on_candidate: EventHandler<Zeroizing<String>>,
+    #[props(default)] on_key: EventHandler<Key>,
 ) -> Element {
     let mut press = move |key: Key| {
+        on_key.call(key);
         let outcome = calc.write().press(key);
         if let Outcome::Candidate(digits) = outcome {
             on_candidate.call(digits);

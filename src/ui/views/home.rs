@@ -7,6 +7,8 @@ use dioxus::prelude::*;
 #[component]
 pub fn HomeView() -> Element {
     let state = use_context::<AppState>();
+    // A link that arrived while locked waits here, small and neutral, until she taps it.
+    let waiting = usize::from(state.inbox.pending_link.read().is_some());
     let tiles = [
         ("home-plan", "home-plan-desc", Screen::Plan, "tile-plan"),
         (
@@ -31,6 +33,15 @@ pub fn HomeView() -> Element {
     ];
     rsx! {
         p { class: "lead", {t("home-intro")} }
+        if waiting > 0 {
+            button {
+                id: "home-link-waiting",
+                class: "secondary",
+                r#type: "button",
+                onclick: move |_| state.go(Screen::Import),
+                {crate::ui::state::ta("home-link-waiting", &[("count", &waiting.to_string())])}
+            }
+        }
         nav { class: "tiles",
             for (title, desc, screen, class) in tiles {
                 button {

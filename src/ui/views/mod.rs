@@ -4,6 +4,7 @@ pub mod calculator;
 pub mod directory;
 pub mod home;
 pub mod import;
+pub mod notes;
 pub mod plan;
 pub mod resources;
 pub mod settings;

@@ -42,7 +42,7 @@ pub fn SetupView() -> Element {
             let kdf = services.kdf;
             let r = tokio::task::spawn_blocking(move || {
                 let svc = services.vault()?;
-                crate::ui::vault_flows::create_vault(&svc, kdf, &lang, p, d)
+                crate::ui::vault_flows::create_vault_with(&svc, kdf, &lang, p, d, &*services.clock)
             })
             .await;
             step.set(match r {
@@ -69,7 +69,8 @@ pub fn SetupView() -> Element {
     rsx! {
         div { id: "setup", class: "private setup", lang: "{lang}",
             // Setup also says what the app is: it gets the same way out as every private
-            // screen. Nothing is kept; the next start shows setup again.
+            // screen. Nothing is kept; every later start shows only the calculator, and the
+            // setup code brings setup back.
             div { class: "setup-top",
                 button {
                     id: "quick-exit",
@@ -187,6 +188,10 @@ fn WelcomeStep(step: Signal<Step>) -> Element {
             h2 { {t("setup-howto-title")} }
             p { {t("setup-howto-body")} }
         }
+        section { class: "card", id: "setup-code",
+            h2 { {t("setup-code-title")} }
+            p { {crate::ui::state::ta("setup-code-body", &[("code", crate::core::setup_code::TEXT)])} }
+        }
         button { id: "setup-start", class: "primary", r#type: "button",
             onclick: move |_| step.set(Step::Pin), {t("setup-start")}
         }
@@ -205,6 +210,7 @@ fn PinStep(
         h1 { {t("setup-pin-title")} }
         p { {crate::ui::state::ta("setup-pin-body", &[("min", &settings::MIN_PIN_DIGITS.to_string())])} }
         p { class: "note", {t("setup-pin-strength")} }
+        p { class: "note", id: "setup-pin-forgotten", {t("setup-pin-forgotten")} }
         NewPin {
             id: "setup-pin",
             label: t("setup-pin-label"),

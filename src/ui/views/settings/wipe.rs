@@ -31,7 +31,7 @@ pub fn WipeSection() -> Element {
     rsx! {
         section { class: "card danger",
             h2 { {t("settings-wipe")} }
-            p { {t("settings-wipe-body")} }
+            p { {ta("settings-wipe-body", &[("code", crate::core::setup_code::TEXT)])} }
             div { class: "field",
                 label { r#for: "wipe-word", {ta("settings-wipe-confirm-label", &[("word", &wipe_word_text)])} }
                 input {
