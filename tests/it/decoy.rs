@@ -186,11 +186,11 @@ async fn the_second_pin_opens_notes_where_she_can_write_edit_and_delete() {
     assert!(!f.t.exists("nav-back"), "the list is the space's home");
 
     // Write.
-    f.t.click("notes-new");
+    f.t.open("notes-new").await;
     f.t.input("note-title", "Saturday");
     f.t.input("note-body", "market\nlaundry");
     assert!(f.t.wait_until(WAIT, |h| h.contains(">Saved<")).await);
-    f.t.click("nav-back");
+    f.t.open("nav-back").await;
     let after = notes_ids(&f);
     assert_eq!(after.len(), before.len() + 1);
     let new_id = after[0].clone();
@@ -210,10 +210,11 @@ async fn the_second_pin_opens_notes_where_she_can_write_edit_and_delete() {
 
     // Edit a starter note.
     let starter = before[0].clone();
-    f.t.click(&format!("notes-item-{starter}"));
+    f.t.open(&format!("notes-item-{starter}")).await;
     f.t.input("note-title", "Changed title");
     assert!(f.t.wait_until(WAIT, |h| h.contains(">Saved<")).await);
     f.t.key("private", "Escape");
+    assert!(f.t.wait_until(WAIT, |h| !h.contains("-loading\"")).await);
     assert!(f
         .t
         .text_of(&format!("notes-item-{starter}"))
@@ -221,7 +222,7 @@ async fn the_second_pin_opens_notes_where_she_can_write_edit_and_delete() {
         .contains("Changed title"));
 
     // Delete one; an empty new note is not kept.
-    f.t.click(&format!("notes-item-{new_id}"));
+    f.t.open(&format!("notes-item-{new_id}")).await;
     f.t.click("note-delete");
     f.t.click("note-delete-yes");
     assert!(
@@ -229,8 +230,8 @@ async fn the_second_pin_opens_notes_where_she_can_write_edit_and_delete() {
             && !h.contains(&new_id))
             .await
     );
-    f.t.click("notes-new");
-    f.t.click("nav-back");
+    f.t.open("notes-new").await;
+    f.t.open("nav-back").await;
     assert_eq!(notes_ids(&f).len(), before.len());
 
     // Back from the list locks, as from the real home.
@@ -257,7 +258,7 @@ async fn notes_locks_on_idle_and_background_like_the_real_space() {
     assert!(f.t.wait_until(WAIT, is_calculator).await, "background lock");
     assert_eq!(f.services.open_vaults(), 0);
     assert!(unlock(&mut f, DECOY).await);
-    f.t.click("notes-new");
+    f.t.open("notes-new").await;
     f.t.key_event("keydown", "private", "Shift", true);
     f.t.key_event("keydown", "private", "Shift", true);
     f.t.key_event("keydown", "private", "Shift", true);
@@ -385,7 +386,7 @@ async fn a_note_deleted_while_saves_are_running_stays_deleted() {
     let mut f = decoy_app("en", false).await;
     assert!(unlock(&mut f, DECOY).await);
     let before = notes_ids(&f);
-    f.t.click("notes-new");
+    f.t.open("notes-new").await;
     // Hold the vault busy while she types and deletes, so every save and the delete queue
     // up behind it; once it is free, nothing written after the delete may bring it back.
     let session = f.t.dom.in_runtime(|| {
@@ -402,7 +403,10 @@ async fn a_note_deleted_while_saves_are_running_stays_deleted() {
         std::thread::sleep(Duration::from_millis(400));
         Ok(())
     }));
-    held_rx.recv().unwrap();
+    // The test runs on one thread: wait for the hold without blocking it.
+    while held_rx.try_recv().is_err() {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
     for i in 0..20 {
         f.t.input("note-body", &format!("draft {i}"));
         f.t.settle(Duration::from_millis(2)).await;

@@ -167,7 +167,7 @@ async fn scan_every_screen(lang: &str) {
     assert!(f.t.exists("notes-list"), "{lang}: Notes opens on its list");
     assert_clean("list", lang, &f.t.html());
 
-    f.t.click("notes-new");
+    f.t.open("notes-new").await;
     assert!(f.t.exists("note-body"));
     assert_clean("new note", lang, &f.t.html());
     f.t.input("note-title", "Tuesday");
@@ -177,18 +177,19 @@ async fn scan_every_screen(lang: &str) {
             .await
     );
     assert_clean("note saved", lang, &f.t.html());
-    f.t.click("nav-back");
+    f.t.open("nav-back").await;
 
     let ids = notes_ids(&f);
     assert!(ids.len() >= 4, "{lang}: starter notes and the new one");
-    f.t.click(&format!("notes-item-{}", ids[ids.len() - 1]));
+    f.t.open(&format!("notes-item-{}", ids[ids.len() - 1]))
+        .await;
     assert!(f.t.exists("note-title"));
     assert_clean("existing note", lang, &f.t.html());
     f.t.click("note-delete");
     assert!(f.t.exists("note-delete-yes"));
     assert_clean("delete question", lang, &f.t.html());
     f.t.click("note-delete-no");
-    f.t.click("nav-back");
+    f.t.open("nav-back").await;
 
     f.t.click("notes-open-settings");
     assert!(f.t.exists("notes-lang") && f.t.exists("notes-idle"));
@@ -200,12 +201,12 @@ async fn scan_every_screen(lang: &str) {
             .await
     );
     assert_clean("settings saved", lang, &f.t.html());
-    f.t.click("nav-back");
+    f.t.open("nav-back").await;
     assert!(f.t.exists("notes-list"));
 
     // An empty space (every note deleted) says so plainly.
     for id in notes_ids(&f) {
-        f.t.click(&format!("notes-item-{id}"));
+        f.t.open(&format!("notes-item-{id}")).await;
         f.t.click("note-delete");
         f.t.click("note-delete-yes");
         assert!(
@@ -236,7 +237,7 @@ async fn switching_the_language_inside_notes_stays_clean() {
     f.t.change("notes-lang", "es");
     assert!(f.t.wait_until(WAIT, |h| h.contains("Idioma")).await);
     assert_clean("settings after switch", "es", &f.t.html());
-    f.t.click("nav-back");
+    f.t.open("nav-back").await;
     assert!(f.t.html().contains("Nueva nota"));
     assert_clean("list after switch", "es", &f.t.html());
 }

@@ -87,8 +87,11 @@ pub fn type_on_calculator(t: &mut TestDom, digits: &str) {
 
 pub async fn unlock(f: &mut Fixture, pin: &str) -> bool {
     type_on_calculator(&mut f.t, pin);
-    f.t.wait_until(WAIT, |h| h.contains("id=\"quick-exit\""))
-        .await
+    // Open, and the first screen has read what it shows (Notes reads off the UI thread).
+    f.t.wait_until(WAIT, |h| {
+        h.contains("id=\"quick-exit\"") && !h.contains("-loading\"")
+    })
+    .await
 }
 
 pub fn is_calculator(html: &str) -> bool {

@@ -152,7 +152,6 @@ fn NoteForm(session: Session, existing: Option<Note>) -> Element {
     let mut note = use_signal(|| start.clone());
     let mut stored = use_signal(|| state.note.peek().is_some());
     let mut saved = use_signal(|| Saved::Idle);
-    let mut asking = use_signal(|| false);
 
     // Saves run in order and coalesce (as in the plan): a save never overwrites a newer one
     // that finished first, one that a newer save replaced is skipped, and nothing is
@@ -280,11 +279,20 @@ fn NoteForm(session: Session, existing: Option<Note>) -> Element {
                 Saved::Failed => t("notes-error"),
             }
         }
+        DeleteRow { on_delete: delete }
+    }
+}
+
+/// Delete, asked once more before it happens.
+#[component]
+fn DeleteRow(on_delete: EventHandler<()>) -> Element {
+    let mut asking = use_signal(|| false);
+    rsx! {
         div { class: "notes-actions",
             if *asking.read() {
                 span { {t("notes-delete-ask")} }
                 button { id: "note-delete-yes", class: "strong", r#type: "button",
-                    onclick: delete, {t("notes-delete-yes")}
+                    onclick: move |_| on_delete.call(()), {t("notes-delete-yes")}
                 }
                 button { id: "note-delete-no", r#type: "button",
                     onclick: move |_| asking.set(false), {t("cancel")}
