@@ -38,19 +38,73 @@ pub mod limits {
     pub const LIST: usize = 64;
 }
 
-/// What kind of help a resource is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceKind {
-    /// A phone, text or chat line.
-    Hotline,
-    /// A shelter or safe house.
-    Shelter,
-    /// Any other service (legal help, counselling, advocacy…).
-    #[default]
-    Service,
-    /// An organisation listed for its website (resource centres, no crisis line).
-    Organization,
+/// Declares a closed enum together with its codes, once: each variant's `u8` wire code
+/// (resource links and the packed directory store) and its text name (the serde name, also
+/// the HSDS profile's string). Generates `ALL`, `wire()`, `from_wire()`, `name()` and
+/// `from_name()`; serde uses the same names, so the three codecs cannot drift apart.
+macro_rules! coded_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $t:ident {
+            $( $(#[$vmeta:meta])* $v:ident = $code:literal => $name:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[repr(u8)]
+        pub enum $t {
+            $( $(#[$vmeta])* #[serde(rename = $name)] $v = $code, )*
+        }
+
+        impl $t {
+            /// Every variant, in wire-code order (for [`Day`]: Monday to Sunday).
+            pub const ALL: [$t; [$(stringify!($v)),*].len()] = [$($t::$v),*];
+
+            /// The one-byte wire code (links and the packed store; frozen by
+            /// `tests/data/link/vectors.json`).
+            pub fn wire(self) -> u8 {
+                self as u8
+            }
+
+            /// The variant with this wire code.
+            pub fn from_wire(code: u8) -> Option<$t> {
+                match code {
+                    $( $code => Some($t::$v), )*
+                    _ => None,
+                }
+            }
+
+            /// The text name (the serde name).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( $t::$v => $name, )*
+                }
+            }
+
+            /// The variant with this exact text name.
+            pub fn from_name(name: &str) -> Option<$t> {
+                match name {
+                    $( $name => Some($t::$v), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+coded_enum! {
+    /// What kind of help a resource is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum ResourceKind {
+        /// A phone, text or chat line.
+        Hotline = 0 => "hotline",
+        /// A shelter or safe house.
+        Shelter = 1 => "shelter",
+        /// Any other service (legal help, counselling, advocacy…).
+        #[default]
+        Service = 2 => "service",
+        /// An organisation listed for its website (resource centres, no crisis line).
+        Organization = 3 => "organization",
+    }
 }
 
 impl ResourceKind {
@@ -145,21 +199,22 @@ impl fmt::Display for Population {
     }
 }
 
-/// How sure we are of a fact.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    /// Seen on the organisation's own or an official page.
-    #[default]
-    Official,
-    /// Seen on an official page that may be old.
-    Dated,
-    /// Seen only on third-party pages.
-    ThirdParty,
-    /// Not confirmed.
-    Unverified,
+coded_enum! {
+    /// How sure we are of a fact.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+    )]
+    pub enum Confidence {
+        /// Seen on the organisation's own or an official page.
+        #[default]
+        Official = 0 => "official",
+        /// Seen on an official page that may be old.
+        Dated = 1 => "dated",
+        /// Seen only on third-party pages.
+        ThirdParty = 2 => "third_party",
+        /// Not confirmed.
+        Unverified = 3 => "unverified",
+    }
 }
 
 impl Confidence {
@@ -183,24 +238,25 @@ impl Confidence {
     }
 }
 
-/// A way to reach a resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactKind {
-    /// Voice call.
-    Call,
-    /// SMS text (value is the number or short code; see [`ContactPoint::keyword`]).
-    Text,
-    /// Web chat (value is an `https` URL).
-    Chat,
-    /// TTY / textphone.
-    Tty,
-    /// Videophone (ASL).
-    Videophone,
-    /// Website (value is an `https` URL).
-    Web,
-    /// E-mail address.
-    Email,
+coded_enum! {
+    /// A way to reach a resource.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum ContactKind {
+        /// Voice call.
+        Call = 0 => "call",
+        /// SMS text (value is the number or short code; see [`ContactPoint::keyword`]).
+        Text = 1 => "text",
+        /// Web chat (value is an `https` URL).
+        Chat = 2 => "chat",
+        /// TTY / textphone.
+        Tty = 3 => "tty",
+        /// Videophone (ASL).
+        Videophone = 4 => "videophone",
+        /// Website (value is an `https` URL).
+        Web = 5 => "web",
+        /// E-mail address.
+        Email = 6 => "email",
+    }
 }
 
 impl ContactKind {
@@ -327,44 +383,28 @@ pub struct Language {
     pub name: String,
 }
 
-/// Day of the week, serialised as the iCalendar two-letter code HSDS uses (`"MO"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Day {
-    /// Monday.
-    #[serde(rename = "MO")]
-    Mon,
-    /// Tuesday.
-    #[serde(rename = "TU")]
-    Tue,
-    /// Wednesday.
-    #[serde(rename = "WE")]
-    Wed,
-    /// Thursday.
-    #[serde(rename = "TH")]
-    Thu,
-    /// Friday.
-    #[serde(rename = "FR")]
-    Fri,
-    /// Saturday.
-    #[serde(rename = "SA")]
-    Sat,
-    /// Sunday.
-    #[serde(rename = "SU")]
-    Sun,
+coded_enum! {
+    /// Day of the week, serialised as the iCalendar two-letter code HSDS uses (`"MO"`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    pub enum Day {
+        /// Monday.
+        Mon = 0 => "MO",
+        /// Tuesday.
+        Tue = 1 => "TU",
+        /// Wednesday.
+        Wed = 2 => "WE",
+        /// Thursday.
+        Thu = 3 => "TH",
+        /// Friday.
+        Fri = 4 => "FR",
+        /// Saturday.
+        Sat = 5 => "SA",
+        /// Sunday.
+        Sun = 6 => "SU",
+    }
 }
 
 impl Day {
-    /// Monday to Sunday.
-    pub const ALL: [Day; 7] = [
-        Day::Mon,
-        Day::Tue,
-        Day::Wed,
-        Day::Thu,
-        Day::Fri,
-        Day::Sat,
-        Day::Sun,
-    ];
-
     /// From the iCalendar code (`"MO"`), case-insensitive.
     pub fn from_ical(code: &str) -> Option<Day> {
         let code = code.trim();
@@ -373,17 +413,9 @@ impl Day {
             .find(|d| d.ical().eq_ignore_ascii_case(code))
     }
 
-    /// The iCalendar code.
+    /// The iCalendar code (its [`Day::name`]).
     pub fn ical(self) -> &'static str {
-        match self {
-            Day::Mon => "MO",
-            Day::Tue => "TU",
-            Day::Wed => "WE",
-            Day::Thu => "TH",
-            Day::Fri => "FR",
-            Day::Sat => "SA",
-            Day::Sun => "SU",
-        }
+        self.name()
     }
 
     /// From `time`'s weekday.
@@ -953,6 +985,66 @@ pub mod iso_date {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    /// Each coded enum: the serde name is `name()`, codes round-trip, ALL is in code order.
+    fn check_codes<T>(
+        all: &[T],
+        wire: fn(T) -> u8,
+        from_wire: fn(u8) -> Option<T>,
+        name: fn(T) -> &'static str,
+        from_name: fn(&str) -> Option<T>,
+    ) where
+        T: Copy + PartialEq + fmt::Debug + Serialize,
+    {
+        for (i, &v) in all.iter().enumerate() {
+            assert_eq!(usize::from(wire(v)), i, "{v:?}");
+            assert_eq!(from_wire(wire(v)), Some(v));
+            assert_eq!(serde_json::to_value(v).unwrap(), name(v), "{v:?}");
+            assert_eq!(from_name(name(v)), Some(v));
+        }
+        assert_eq!(from_wire(all.len() as u8), None);
+        assert_eq!(from_wire(u8::MAX), None);
+        assert_eq!(from_name(""), None);
+    }
+
+    #[test]
+    fn one_code_table_per_enum() {
+        check_codes(
+            &ResourceKind::ALL,
+            ResourceKind::wire,
+            ResourceKind::from_wire,
+            ResourceKind::name,
+            ResourceKind::from_name,
+        );
+        check_codes(
+            &ContactKind::ALL,
+            ContactKind::wire,
+            ContactKind::from_wire,
+            ContactKind::name,
+            ContactKind::from_name,
+        );
+        check_codes(
+            &Confidence::ALL,
+            Confidence::wire,
+            Confidence::from_wire,
+            Confidence::name,
+            Confidence::from_name,
+        );
+        check_codes(
+            &Day::ALL,
+            Day::wire,
+            Day::from_wire,
+            Day::name,
+            Day::from_name,
+        );
+        // Frozen codes (links, packed store): a reordering must fail here, not in the field.
+        assert_eq!(ResourceKind::Organization.wire(), 3);
+        assert_eq!(ContactKind::Email.wire(), 6);
+        assert_eq!(Confidence::Unverified.wire(), 3);
+        assert_eq!(Day::ALL[0], Day::Mon);
+        assert_eq!(Day::Sun.wire(), 6);
+        assert_eq!(ContactKind::from_name("Call"), None, "names are exact");
+    }
 
     #[test]
     fn confidential_place_never_shows_address() {

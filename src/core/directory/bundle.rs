@@ -1081,65 +1081,15 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A profile confidence name; absent or unknown reads as [`Confidence::Official`].
 fn confidence_from(s: Option<&str>) -> Confidence {
-    match s.map(str::trim) {
-        Some("dated") => Confidence::Dated,
-        Some("third_party") => Confidence::ThirdParty,
-        Some("unverified") => Confidence::Unverified,
-        _ => Confidence::Official,
-    }
+    s.and_then(|s| Confidence::from_name(s.trim()))
+        .unwrap_or_default()
 }
 
+/// The profile's confidence field: absent for [`Confidence::Official`].
 fn confidence_code(c: Confidence) -> Option<Text<'static>> {
-    match c {
-        Confidence::Official => None,
-        Confidence::Dated => Some("dated".into()),
-        Confidence::ThirdParty => Some("third_party".into()),
-        Confidence::Unverified => Some("unverified".into()),
-    }
-}
-
-fn kind_from(s: Option<&str>) -> ResourceKind {
-    match s.map(str::trim) {
-        Some("hotline") => ResourceKind::Hotline,
-        Some("shelter") => ResourceKind::Shelter,
-        Some("organization") => ResourceKind::Organization,
-        _ => ResourceKind::Service,
-    }
-}
-
-fn kind_code(k: ResourceKind) -> &'static str {
-    match k {
-        ResourceKind::Hotline => "hotline",
-        ResourceKind::Shelter => "shelter",
-        ResourceKind::Service => "service",
-        ResourceKind::Organization => "organization",
-    }
-}
-
-fn contact_kind_code(k: ContactKind) -> &'static str {
-    match k {
-        ContactKind::Call => "call",
-        ContactKind::Text => "text",
-        ContactKind::Chat => "chat",
-        ContactKind::Tty => "tty",
-        ContactKind::Videophone => "videophone",
-        ContactKind::Web => "web",
-        ContactKind::Email => "email",
-    }
-}
-
-fn contact_kind_from(s: &str) -> Option<ContactKind> {
-    Some(match s.trim() {
-        "call" => ContactKind::Call,
-        "text" => ContactKind::Text,
-        "chat" => ContactKind::Chat,
-        "tty" => ContactKind::Tty,
-        "videophone" => ContactKind::Videophone,
-        "web" => ContactKind::Web,
-        "email" => ContactKind::Email,
-        _ => return None,
-    })
+    (c != Confidence::Official).then(|| c.name().into())
 }
 
 /// HSDS phone type → contact kind. Fax and pager are not ways to reach help here.
@@ -1347,7 +1297,14 @@ impl<'a> Service<'a> {
                 return Err(RecordError::Inactive);
             }
         }
-        let mut r = Resource::new(id, name, kind_from(self.haven_kind.as_deref()));
+        let mut r = Resource::new(
+            id,
+            name,
+            self.haven_kind
+                .as_deref()
+                .and_then(|k| ResourceKind::from_name(k.trim()))
+                .unwrap_or_default(),
+        );
         let org = self.organization.unwrap_or_default();
         r.organization = opt_nonempty(org.name).filter(|o| *o != r.name);
         r.description = opt_nonempty(self.description).unwrap_or_default();
@@ -1394,7 +1351,9 @@ impl<'a> Service<'a> {
         }
         for c in self.haven_contacts {
             let (Some(kind), Some(value)) = (
-                c.kind.as_deref().and_then(contact_kind_from),
+                c.kind
+                    .as_deref()
+                    .and_then(|k| ContactKind::from_name(k.trim())),
                 opt_nonempty(c.value),
             ) else {
                 continue;
@@ -1529,7 +1488,7 @@ impl<'a> Service<'a> {
                 name: Some(Cow::Borrowed(o.as_str())),
                 website: None,
             }),
-            haven_kind: Some(kind_code(r.kind).into()),
+            haven_kind: Some(r.kind.name().into()),
             ..Service::default()
         };
         for c in &r.contacts {
@@ -1565,7 +1524,7 @@ impl<'a> Service<'a> {
                     s.email = Some(Cow::Borrowed(&c.value))
                 }
                 _ => s.haven_contacts.push(ExtraContact {
-                    kind: Some(contact_kind_code(c.kind).into()),
+                    kind: Some(c.kind.name().into()),
                     value: Some(Cow::Borrowed(&c.value)),
                     label: lend(&c.label),
                     confidence: confidence_code(c.confidence),
