@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use haven::core::directory::bundle::{self, encode_payload};
+use haven::core::directory::payload::{self, encode_payload};
 use haven::core::directory::{
     CachedBundle, DirectoryStore, DownloadRefused, DownloadSettings, DownloadSource,
     MemoryDirectoryStore, UpdateError,
@@ -510,8 +510,8 @@ async fn no_request_unless_enabled_and_headers_are_anonymous() {
 #[test]
 fn payload_helpers_used_by_the_server_fixtures_round_trip() {
     // The fixtures above sign the sample payload; make sure it decodes with no skips.
-    let d = bundle::decode_payload(&sample_payload()).unwrap();
+    let d = payload::decode_payload(&sample_payload()).unwrap();
     assert_eq!((d.payload.resources.len(), d.skipped), (2, 0));
     let again = encode_payload(&d.payload).unwrap();
-    assert_eq!(bundle::decode_payload(&again).unwrap().payload, d.payload);
+    assert_eq!(payload::decode_payload(&again).unwrap().payload, d.payload);
 }
