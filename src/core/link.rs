@@ -865,19 +865,14 @@ fn decode_section(
 
 /// `link-` + 16 hex digits of SHA-256 over the name and contact values.
 fn derived_id(name: &str, contacts: &[ContactPoint]) -> String {
-    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    let mut ctx = crate::core::crypto::Sha256::new();
     ctx.update(name.as_bytes());
     for c in contacts {
         ctx.update(&[0]);
         ctx.update(c.value.as_bytes());
     }
     let digest = ctx.finish();
-    let hex: String = digest
-        .as_ref()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     format!("link-{hex}")
 }
 

@@ -4,9 +4,10 @@ use std::fmt;
 
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ring::signature::{Ed25519KeyPair, KeyPair as _, UnparsedPublicKey, ED25519};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
+
+use crate::core::crypto::{self, Ed25519KeyPair};
 
 use super::{
     armor, armor_body, TrustError, KEY_ID_LEN, PUBLIC_KEY_LEN, ROOTS_FORMAT, SIGNATURE_LEN,
@@ -94,18 +95,16 @@ impl PublicKey {
 
     /// The key's short identifier.
     pub fn id(&self) -> KeyId {
-        let digest = ring::digest::digest(&ring::digest::SHA256, &self.0);
+        let digest = crypto::sha256(&self.0);
         let mut id = [0u8; KEY_ID_LEN];
-        id.copy_from_slice(&digest.as_ref()[..KEY_ID_LEN]);
+        id.copy_from_slice(&digest[..KEY_ID_LEN]);
         KeyId(id)
     }
 
     /// Check `signature` over `message`. The message must begin with a domain prefix;
     /// [`open_envelope`] and [`Delegation::verify`] guarantee that.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
-        UnparsedPublicKey::new(&ED25519, &self.0)
-            .verify(message, signature)
-            .is_ok()
+        crypto::ed25519_verify(&self.0, message, signature).is_ok()
     }
 }
 
@@ -137,15 +136,13 @@ pub struct SigningKey {
 impl SigningKey {
     /// A fresh key from the system random source.
     pub fn generate() -> Result<SigningKey, TrustError> {
-        let rng = ring::rand::SystemRandom::new();
-        let doc = Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| TrustError::Random)?;
-        SigningKey::from_pkcs8(doc.as_ref())
+        let doc = Ed25519KeyPair::generate_pkcs8().map_err(|_| TrustError::Random)?;
+        SigningKey::from_pkcs8(&doc)
     }
 
     /// A key from PKCS#8 DER (v2 as written by ring, or v1 as written by OpenSSL).
     pub fn from_pkcs8(der: &[u8]) -> Result<SigningKey, TrustError> {
         let pair = Ed25519KeyPair::from_pkcs8(der)
-            .or_else(|_| Ed25519KeyPair::from_pkcs8_maybe_unchecked(der))
             .map_err(|_| TrustError::BadKey("not an Ed25519 PKCS#8 private key"))?;
         Ok(SigningKey {
             pair,
@@ -171,17 +168,12 @@ impl SigningKey {
 
     /// The matching public key.
     pub fn public_key(&self) -> PublicKey {
-        let mut out = [0u8; PUBLIC_KEY_LEN];
-        out.copy_from_slice(self.pair.public_key().as_ref());
-        PublicKey(out)
+        PublicKey(self.pair.public_key())
     }
 
     /// Sign `message`. Callers must make the message begin with a domain prefix.
     pub fn sign(&self, message: &[u8]) -> [u8; SIGNATURE_LEN] {
-        let sig = self.pair.sign(message);
-        let mut out = [0u8; SIGNATURE_LEN];
-        out.copy_from_slice(sig.as_ref());
-        out
+        self.pair.sign(message)
     }
 }
 

@@ -19,8 +19,9 @@
 //! * **Ratchet.** [`TrustState`] remembers the highest version seen per publisher
 //!   (scope + organisation). Callers persist a new state only after every check passed.
 //!
-//! Sans-IO: no clock reads (the caller passes `now`), no files. Keys are generated with
-//! ring's system random source. The binary layouts are documented in
+//! Sans-IO: no clock reads (the caller passes `now`), no files. Keys are generated (from
+//! the system random source), signatures made and checked and key ids hashed through
+//! [`crate::core::crypto`]. The binary layouts are documented in
 //! `assets/directory/FORMAT.md` and frozen by vectors in `tests/data/directory/`.
 //!
 //! Layout: [`keys`] (key ids, public and signing keys, pinned roots), [`delegation`]
