@@ -110,24 +110,6 @@ pub enum UpdateError {
     Index(#[from] search::IndexError),
 }
 
-impl UpdateError {
-    /// A calm sentence for the person using the app.
-    pub fn message(&self) -> &'static str {
-        match self {
-            UpdateError::Trust(TrustError::Rollback { .. }) => {
-                "The download was not newer than the directory you already have, so it was not used. Your directory is unchanged."
-            }
-            UpdateError::Trust(TrustError::DelegationExpired) => {
-                "The download's publisher permission has expired, so it was not used. Your directory is unchanged."
-            }
-            UpdateError::Trust(_) => {
-                "The download could not be verified, so it was not used. Your directory is unchanged."
-            }
-            _ => "The download could not be read, so it was not used. Your directory is unchanged.",
-        }
-    }
-}
-
 /// A verified bundle as the vault stores it: the exact signed bytes plus the ETag.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CachedBundle {
