@@ -61,7 +61,7 @@ macro_rules! coded_enum {
         }
 
         impl $t {
-            /// Every variant, in wire-code order (for [`Day`]: Monday to Sunday).
+            /// Every variant, in wire-code order (for `Day`: Monday to Sunday).
             pub const ALL: [$t; [$(stringify!($v)),*].len()] = [$($t::$v),*];
 
             /// The one-byte wire code (links and the packed store; frozen by

@@ -102,7 +102,7 @@ impl PublicKey {
     }
 
     /// Check `signature` over `message`. The message must begin with a domain prefix;
-    /// [`open_envelope`] and [`Delegation::verify`] guarantee that.
+    /// [`super::open_envelope`] and [`super::Delegation::verify`] guarantee that.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
         crypto::ed25519_verify(&self.0, message, signature).is_ok()
     }

@@ -24,9 +24,9 @@
 //! [`crate::core::crypto`]. The binary layouts are documented in
 //! `assets/directory/FORMAT.md` and frozen by vectors in `tests/data/directory/`.
 //!
-//! Layout: [`keys`] (key ids, public and signing keys, pinned roots), [`delegation`]
-//! (root → organisation key), [`envelope`] (sealing and opening signed payloads),
-//! [`state`] (the version ratchet); this file holds the shared types and the byte reader.
+//! Layout: `keys` (key ids, public and signing keys, pinned roots), `delegation`
+//! (root → organisation key), `envelope` (sealing and opening signed payloads),
+//! `state` (the version ratchet); this file holds the shared types and the byte reader.
 
 mod delegation;
 mod envelope;

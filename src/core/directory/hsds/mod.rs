@@ -1,10 +1,10 @@
 //! The HSDS 3.0 service model (the subset Haven reads, plus the `haven_*` profile fields),
 //! shared by the payload codec ([`super::payload`]) and the HSDS importer.
 //!
-//! [`Service`] and its nested objects are the JSON shapes; every field is read leniently
-//! ([`lenient`]): a value of the wrong type reads as absent, never as an error.
-//! [`Service::into_resource`] ([`to_resource`]) applies the profile and the safety rules;
-//! [`Service::from_resource`] ([`from_resource`]) writes the canonical form. The fields are
+//! `Service` and its nested objects are the JSON shapes; every field is read leniently
+//! (`lenient`): a value of the wrong type reads as absent, never as an error.
+//! `Service::into_resource` (`to_resource`) applies the profile and the safety rules;
+//! `Service::from_resource` (`from_resource`) writes the canonical form. The fields are
 //! private to this module tree: callers see only the two conversions.
 
 mod from_resource;

@@ -1,5 +1,5 @@
 //! US states and territories: two-letter codes and names, in one table. The HSDS code
-//! reads service areas and addresses through [`state_code`]; the UI lists [`US_STATES`].
+//! reads service areas and addresses through `state_code`; the UI lists [`US_STATES`].
 
 /// Two-letter US state / territory code from a code or a name.
 pub(crate) fn state_code(s: &str) -> Option<String> {

@@ -1,12 +1,12 @@
 //! The directory payload: what a signed bundle (or the bundled list) carries inside its
 //! envelope, and its two encodings.
 //!
-//! Payload version 1 ([`PAYLOAD_FORMAT`], [`json`]): UTF-8 JSON, `{"haven_directory": 1,
+//! Payload version 1 ([`PAYLOAD_FORMAT`], `json`): UTF-8 JSON, `{"haven_directory": 1,
 //! "hsds_version": "3.0", "services": [...]}` where each service is an HSDS 3.0 `service`
 //! object using the subset of fields listed in `assets/directory/FORMAT.md`, plus `haven_*`
 //! profile fields (text keywords, chat URLs, populations, "no police contact required",
 //! confidential location, verified date…; the model is in [`super::hsds`]). Version 2
-//! ([`STREAM_FORMAT`], [`stream`], what signed bundles carry): gzip of a header line and one
+//! ([`STREAM_FORMAT`], `stream`, what signed bundles carry): gzip of a header line and one
 //! such service per line, decoded one service at a time ([`decode_each`]).
 //!
 //! Decoding is lenient per record and strict per file: unknown fields are ignored, a value

@@ -11,10 +11,9 @@
 //! * **Filters.** Population, language, text / chat available, 24/7, no police contact,
 //!   state or national: precomputed bitsets ANDed together. "Open now" is checked per
 //!   candidate with the device's local time passed in (the core reads no clock).
-
 //!
-//! Layout: [`build`] (the [`IndexBuilder`]), [`tokens`] (tokeniser, accent folding, language
-//! keys), [`bitset`] (filter sets); this file holds the query side.
+//! Layout: `build` (the [`IndexBuilder`]), `tokens` (tokeniser, accent folding, language
+//! keys), `bitset` (filter sets); this file holds the query side.
 
 mod bitset;
 mod build;
