@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::us_states::state_code;
-use super::{Schedule, Service, SkipReason, Text};
+use super::{Schedule, Service, ServiceAtLocation, SkipReason, Text};
 use crate::core::resource::{
     iso_date, Clock, Confidence, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan,
     Place, Population, Provenance, Resource, ResourceKind, ServiceArea,
@@ -122,6 +122,62 @@ fn hours_from(schedules: &[Schedule<'_>], always: bool, note: Option<String>) ->
         hours.weekly.clear();
     }
     hours
+}
+
+/// The first physical address of the first physical location; a confidential place keeps
+/// no street lines and no postal code (and exists, empty, even without an address).
+fn place(locations: Vec<ServiceAtLocation<'_>>, confidential: bool) -> Option<Place> {
+    let address = locations
+        .into_iter()
+        .filter_map(|s| s.location)
+        .filter(|l| {
+            !l.location_type
+                .as_deref()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
+        })
+        .flat_map(|l| l.addresses)
+        .find(|a| {
+            !a.address_type
+                .as_deref()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
+        });
+    if let Some(a) = address {
+        // Street lines joined; none at all for a confidential place.
+        let address = if confidential {
+            None
+        } else {
+            match (opt_nonempty(a.address_1), opt_nonempty(a.address_2)) {
+                (Some(mut one), Some(two)) => {
+                    one.push_str(", ");
+                    one.push_str(&two);
+                    Some(one)
+                }
+                (one, two) => one.or(two),
+            }
+        };
+        let state = opt_nonempty(a.state_province.map(|s| match state_code(&s) {
+            Some(code) => Cow::Owned(code),
+            None => s,
+        }));
+        Some(Place {
+            confidential,
+            address,
+            city: opt_nonempty(a.city),
+            state,
+            postal_code: if confidential {
+                None
+            } else {
+                opt_nonempty(a.postal_code)
+            },
+        })
+    } else if confidential {
+        Some(Place {
+            confidential: true,
+            ..Place::default()
+        })
+    } else {
+        None
+    }
 }
 
 impl<'a> Service<'a> {
@@ -252,57 +308,7 @@ impl<'a> Service<'a> {
             area.description = Some(area_text.join("; "));
         }
         r.area = area;
-        let confidential = self.haven_confidential_location;
-        let address = self
-            .service_at_locations
-            .into_iter()
-            .filter_map(|s| s.location)
-            .filter(|l| {
-                !l.location_type
-                    .as_deref()
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
-            })
-            .flat_map(|l| l.addresses)
-            .find(|a| {
-                !a.address_type
-                    .as_deref()
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
-            });
-        if let Some(a) = address {
-            // Street lines joined; none at all for a confidential place.
-            let address = if confidential {
-                None
-            } else {
-                match (opt_nonempty(a.address_1), opt_nonempty(a.address_2)) {
-                    (Some(mut one), Some(two)) => {
-                        one.push_str(", ");
-                        one.push_str(&two);
-                        Some(one)
-                    }
-                    (one, two) => one.or(two),
-                }
-            };
-            let state = opt_nonempty(a.state_province.map(|s| match state_code(&s) {
-                Some(code) => Cow::Owned(code),
-                None => s,
-            }));
-            r.place = Some(Place {
-                confidential,
-                address,
-                city: opt_nonempty(a.city),
-                state,
-                postal_code: if confidential {
-                    None
-                } else {
-                    opt_nonempty(a.postal_code)
-                },
-            });
-        } else if confidential {
-            r.place = Some(Place {
-                confidential: true,
-                ..Place::default()
-            });
-        }
+        r.place = place(self.service_at_locations, self.haven_confidential_location);
         r.provenance = Provenance {
             source: opt_nonempty(self.haven_source),
             verified: self.haven_verified.as_deref().and_then(iso_date::parse),
