@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, Criterion};
-use haven::core::directory::bundle::{self, Payload};
+use haven::core::directory::payload::{self, Payload};
 use haven::core::directory::{accept_update, CachedBundle, Directory, SearchQuery};
 use haven::core::resource::{
     Clock, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan, Place, Population,
@@ -465,15 +465,15 @@ fn signed_bundle(resources: Vec<Resource>) -> Signed {
         resources,
         ..Payload::default()
     };
-    let json_len = bundle::encode_payload_compact(&p).unwrap().len();
+    let json_len = payload::encode_payload_compact(&p).unwrap().len();
     // What `haven-publish sign` ships: the streamed, compressed payload (format 2).
-    let payload = bundle::encode_payload_stream(&p).unwrap();
+    let payload = payload::encode_payload_stream(&p).unwrap();
     let meta = EnvelopeMeta {
         version: 1,
         issued: datetime!(2027-01-01 0:00 UTC),
         expires: datetime!(2028-01-01 0:00 UTC),
     };
-    let bundle = bundle::seal(&meta, &deleg, &payload, &key).unwrap();
+    let bundle = payload::seal(&meta, &deleg, &payload, &key).unwrap();
     Signed {
         roots,
         bundle,
@@ -696,7 +696,7 @@ fn report(resources: &[Resource], signed: &Signed) -> Directory {
     // Where the time goes, one stage at a time on one thread (the import overlaps the two).
     let t = Instant::now();
     let mut n = 0usize;
-    bundle::decode_each(&signed.payload, usize::MAX, |r| {
+    payload::decode_each(&signed.payload, usize::MAX, |r| {
         n += black_box(r.name.len()).min(1);
         true
     })
@@ -777,7 +777,7 @@ fn profile_only(stage: &str, resources: &[Resource], signed: &Signed) {
                 black_box(import(signed).len());
             }
             "decode" => {
-                bundle::decode_each(&signed.payload, usize::MAX, |r| {
+                payload::decode_each(&signed.payload, usize::MAX, |r| {
                     black_box(r.name.len());
                     true
                 })

@@ -1,7 +1,7 @@
 //! Fuzz the directory bundle path: envelope checks, then the payload decoder and the index.
 #![no_main]
 
-use haven::core::directory::{accept_update, bundle, unsigned_layer, CachedBundle, Directory};
+use haven::core::directory::{accept_update, payload, unsigned_layer, CachedBundle, Directory};
 use haven::core::trust::{time_from_unix, Roots, TrustState};
 use libfuzzer_sys::fuzz_target;
 
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     // Payload decoder directly (what runs after a signature passed), then indexing.
-    if bundle::decode_payload(data).is_ok() {
+    if payload::decode_payload(data).is_ok() {
         if let Ok(layer) = unsigned_layer(data) {
             let _ = Directory::build(vec![layer]);
         }
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     if std::io::Write::write_all(&mut gz, &text).is_ok() {
         if let Ok(bytes) = gz.finish() {
-            let _ = bundle::decode_payload(&bytes);
+            let _ = payload::decode_payload(&bytes);
         }
     }
 });

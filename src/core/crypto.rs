@@ -1,5 +1,5 @@
-//! Thin wrappers over `ring`: PBKDF2, HKDF, ChaCha20-Poly1305, HMAC, SHA-256, Ed25519 verify,
-//! system randomness, and the secret newtypes ([`Key32`], [`Pin`]) that hold key material.
+//! Thin wrappers over `ring`: PBKDF2, HKDF, ChaCha20-Poly1305, HMAC, SHA-256, Ed25519
+//! (verify, sign, key generation), system randomness, and the secret newtypes ([`Key32`], [`Pin`]) that hold key material.
 //!
 //! Every secret type here zeroizes on drop, has no `Clone`, and its `Debug` prints only the
 //! type name — never the bytes. Nothing in this module does I/O.
@@ -37,6 +37,9 @@ pub enum CryptoError {
     /// An iteration count of zero was asked for.
     #[error("invalid iteration count")]
     BadIterations,
+    /// Bytes that are not a key of the expected kind (an Ed25519 PKCS#8 document).
+    #[error("not a valid key")]
+    BadKey,
 }
 
 /// A 256-bit secret key. Zeroized on drop; no `Clone`; `Debug` shows no bytes; equality
@@ -320,6 +323,34 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
+/// SHA-256 over data given in pieces (the same digest as [`sha256`] of their concatenation).
+pub struct Sha256(digest::Context);
+
+impl Sha256 {
+    /// An empty hash state.
+    pub fn new() -> Sha256 {
+        Sha256(digest::Context::new(&digest::SHA256))
+    }
+
+    /// Hash `data` next.
+    pub fn update(&mut self, data: &[u8]) {
+        self.0.update(data);
+    }
+
+    /// The digest of everything hashed.
+    pub fn finish(self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        out.copy_from_slice(self.0.finish().as_ref());
+        out
+    }
+}
+
+impl Default for Sha256 {
+    fn default() -> Self {
+        Sha256::new()
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // ChaCha20-Poly1305
 
@@ -399,9 +430,88 @@ pub fn ed25519_verify(public_key: &[u8], msg: &[u8], sig: &[u8]) -> Result<(), C
         .map_err(|_| CryptoError::Unauthentic)
 }
 
+/// Length of an Ed25519 public key.
+pub const ED25519_PUBLIC_KEY_LEN: usize = 32;
+/// Length of an Ed25519 signature.
+pub const ED25519_SIGNATURE_LEN: usize = 64;
+
+/// An Ed25519 key pair for signing. No `Clone`, no `Debug` (ring keeps the secret scalar
+/// inside; the PKCS#8 document it came from is the caller's to keep or zeroize).
+pub struct Ed25519KeyPair(signature::Ed25519KeyPair);
+
+impl Ed25519KeyPair {
+    /// A fresh key from the system random source, as a PKCS#8 v2 document (zeroized on
+    /// drop).
+    pub fn generate_pkcs8() -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+        let rng = ring::rand::SystemRandom::new();
+        let doc = signature::Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| CryptoError::Rng)?;
+        Ok(Zeroizing::new(doc.as_ref().to_vec()))
+    }
+
+    /// A key from PKCS#8 DER: v2 (with the public key, checked against the private one,
+    /// as ring writes it) or v1 (without it, as OpenSSL writes it).
+    pub fn from_pkcs8(der: &[u8]) -> Result<Ed25519KeyPair, CryptoError> {
+        signature::Ed25519KeyPair::from_pkcs8(der)
+            .or_else(|_| signature::Ed25519KeyPair::from_pkcs8_maybe_unchecked(der))
+            .map(Ed25519KeyPair)
+            .map_err(|_| CryptoError::BadKey)
+    }
+
+    /// The public key.
+    pub fn public_key(&self) -> [u8; ED25519_PUBLIC_KEY_LEN] {
+        use signature::KeyPair as _;
+        let mut out = [0u8; ED25519_PUBLIC_KEY_LEN];
+        out.copy_from_slice(self.0.public_key().as_ref());
+        out
+    }
+
+    /// The signature of `msg` (RFC 8032, deterministic).
+    pub fn sign(&self, msg: &[u8]) -> [u8; ED25519_SIGNATURE_LEN] {
+        let mut out = [0u8; ED25519_SIGNATURE_LEN];
+        out.copy_from_slice(self.0.sign(msg).as_ref());
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sha256_in_pieces_is_sha256_of_the_whole() {
+        let mut h = Sha256::new();
+        h.update(b"haven ");
+        h.update(b"");
+        h.update(b"link");
+        assert_eq!(h.finish(), sha256(b"haven link"));
+        // FIPS 180-2 "abc".
+        assert_eq!(
+            sha256(b"abc")[..4],
+            [0xba, 0x78, 0x16, 0xbf],
+            "the known SHA-256 of abc"
+        );
+    }
+
+    #[test]
+    fn ed25519_sign_then_verify_and_tamper() {
+        let doc = Ed25519KeyPair::generate_pkcs8().unwrap();
+        let key = Ed25519KeyPair::from_pkcs8(&doc).unwrap();
+        let sig = key.sign(b"message");
+        let public = key.public_key();
+        assert_eq!(ed25519_verify(&public, b"message", &sig), Ok(()));
+        assert_eq!(
+            ed25519_verify(&public, b"messagE", &sig),
+            Err(CryptoError::Unauthentic)
+        );
+        assert_eq!(
+            ed25519_verify(&public[..31], b"message", &sig),
+            Err(CryptoError::BadLength)
+        );
+        assert!(matches!(
+            Ed25519KeyPair::from_pkcs8(&doc[..doc.len() - 1]),
+            Err(CryptoError::BadKey)
+        ));
+    }
 
     #[test]
     fn debug_shows_no_bytes() {

@@ -599,7 +599,7 @@ fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
     let mut out = Vec::with_capacity(64 * resources.len());
     out.push(u8::try_from(resources.len()).map_err(|_| LinkError::ResourceCount)?);
     for r in resources {
-        out.push(resource_kind_code(r.kind));
+        out.push(r.kind.wire());
         put_str(&mut out, &r.id, limits::ID, "id")?;
         if r.name.trim().is_empty() {
             return Err(LinkError::MissingField("name"));
@@ -616,7 +616,7 @@ fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
         }
         out.push(u8::try_from(r.contacts.len()).map_err(|_| LinkError::TooMany("contacts"))?);
         for c in &r.contacts {
-            out.push(contact_kind_code(c.kind));
+            out.push(c.kind.wire());
             if c.value.trim().is_empty() {
                 return Err(LinkError::MissingField("contact value"));
             }
@@ -671,50 +671,6 @@ fn put_len(out: &mut Vec<u8>, n: usize) -> Result<(), LinkError> {
         return Err(LinkError::NonCanonical);
     }
     Ok(())
-}
-
-fn resource_kind_code(k: ResourceKind) -> u8 {
-    match k {
-        ResourceKind::Hotline => 0,
-        ResourceKind::Shelter => 1,
-        ResourceKind::Service => 2,
-        ResourceKind::Organization => 3,
-    }
-}
-
-fn resource_kind_from(code: u8) -> Option<ResourceKind> {
-    Some(match code {
-        0 => ResourceKind::Hotline,
-        1 => ResourceKind::Shelter,
-        2 => ResourceKind::Service,
-        3 => ResourceKind::Organization,
-        _ => return None,
-    })
-}
-
-fn contact_kind_code(k: ContactKind) -> u8 {
-    match k {
-        ContactKind::Call => 0,
-        ContactKind::Text => 1,
-        ContactKind::Chat => 2,
-        ContactKind::Tty => 3,
-        ContactKind::Videophone => 4,
-        ContactKind::Web => 5,
-        ContactKind::Email => 6,
-    }
-}
-
-fn contact_kind_from(code: u8) -> Option<ContactKind> {
-    Some(match code {
-        0 => ContactKind::Call,
-        1 => ContactKind::Text,
-        2 => ContactKind::Chat,
-        3 => ContactKind::Tty,
-        4 => ContactKind::Videophone,
-        5 => ContactKind::Web,
-        6 => ContactKind::Email,
-        _ => return None,
-    })
 }
 
 /// No control characters and no bidirectional overrides / isolates / marks that could
@@ -851,7 +807,7 @@ fn decode_section(
     };
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
-        let kind = resource_kind_from(r.u8()?).ok_or(LinkError::BadCode("resource kind"))?;
+        let kind = ResourceKind::from_wire(r.u8()?).ok_or(LinkError::BadCode("resource kind"))?;
         let id = r.str(limits::ID, "id")?;
         let name = r.str(limits::NAME, "name")?;
         if name.trim().is_empty() {
@@ -864,7 +820,7 @@ fn decode_section(
         }
         let mut contacts = Vec::with_capacity(n);
         for _ in 0..n {
-            let kind = contact_kind_from(r.u8()?).ok_or(LinkError::BadCode("contact kind"))?;
+            let kind = ContactKind::from_wire(r.u8()?).ok_or(LinkError::BadCode("contact kind"))?;
             let value = r.str(limits::CONTACT_VALUE, "contact value")?;
             if value.trim().is_empty() {
                 return Err(LinkError::MissingField("contact value"));
@@ -914,19 +870,14 @@ fn decode_section(
 
 /// `link-` + 16 hex digits of SHA-256 over the name and contact values.
 fn derived_id(name: &str, contacts: &[ContactPoint]) -> String {
-    let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+    let mut ctx = crate::core::crypto::Sha256::new();
     ctx.update(name.as_bytes());
     for c in contacts {
         ctx.update(&[0]);
         ctx.update(c.value.as_bytes());
     }
     let digest = ctx.finish();
-    let hex: String = digest
-        .as_ref()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     format!("link-{hex}")
 }
 

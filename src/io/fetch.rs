@@ -87,21 +87,6 @@ pub enum FetchError {
     Truncated,
 }
 
-impl FetchError {
-    /// A calm sentence for the person using the app.
-    pub fn message(&self) -> &'static str {
-        match self {
-            FetchError::Timeout | FetchError::Connect => {
-                "Could not reach the directory address. Your directory is unchanged. You can try again later."
-            }
-            FetchError::TooLarge => {
-                "The download was larger than expected, so it was not used. Your directory is unchanged."
-            }
-            _ => "The directory could not be downloaded. Your directory is unchanged. You can try again later.",
-        }
-    }
-}
-
 fn classify(e: &reqwest::Error) -> FetchError {
     if e.is_timeout() {
         FetchError::Timeout
@@ -247,20 +232,6 @@ pub enum RefreshError<E> {
     /// The check was stopped before it finished (the app is closing).
     #[error("the directory check was interrupted")]
     Interrupted,
-}
-
-impl<E> RefreshError<E> {
-    /// A calm sentence for the person using the app.
-    pub fn message(&self) -> &'static str {
-        match self {
-            RefreshError::Refused(_) => "Downloading updates is turned off.",
-            RefreshError::Fetch(e) => e.message(),
-            RefreshError::Rejected(e) => e.message(),
-            RefreshError::NothingCached | RefreshError::Store(_) | RefreshError::Interrupted => {
-                "The directory could not be updated. Your directory is unchanged."
-            }
-        }
-    }
 }
 
 /// Manual refresh: check the settings, download, verify, and store only on success.

@@ -1,9 +1,9 @@
 //! Property tests: the bundle decoder, envelope checks, HSDS importer and search never panic.
 
-use haven::core::directory::bundle::{
+use haven::core::directory::hsds::{self, ImportOptions, Input, Package};
+use haven::core::directory::payload::{
     decode_payload, encode_payload, encode_payload_stream, Payload, STREAM_FORMAT,
 };
-use haven::core::directory::hsds::{self, ImportOptions, Input, Package};
 use haven::core::directory::{accept_update, unsigned_layer, CachedBundle, Directory, SearchQuery};
 use haven::core::trust::{Scope, TrustState};
 use proptest::prelude::*;

@@ -427,3 +427,33 @@ fn ui_components_stay_under_150_lines() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn ring_is_used_in_core_only_through_crypto() {
+    // The wrappers in `core::crypto` are the ones the Wycheproof vectors test; a direct
+    // `ring` call elsewhere would ship a path those vectors never see.
+    let mut files = Vec::new();
+    rust_files(&root().join("src/core"), &mut files);
+    let crypto = root().join("src/core/crypto.rs");
+    assert!(files.contains(&crypto));
+    let bad: Vec<_> = files
+        .iter()
+        .filter(|f| **f != crypto)
+        .filter(|f| {
+            let code = code_only(&fs::read_to_string(f).unwrap());
+            // `ring::` as a path start, not the tail of `String::` and the like.
+            code.match_indices("ring::").any(|(i, _)| {
+                !code[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "only src/core/crypto.rs may use ring in the core:\n{}",
+        bad.join("\n")
+    );
+}

@@ -13,11 +13,14 @@
 //! The vault stores [`TrustState`] and [`CachedBundle`] as serde records behind the small
 //! [`DirectoryStore`] trait; nothing here touches storage.
 
-pub mod bundle;
-#[cfg(feature = "publisher")]
 pub mod hsds;
 pub mod packed;
+pub mod payload;
 pub mod search;
+
+/// The payload codec under its former name (`directory::bundle::decode_payload` keeps
+/// working); new code names [`payload`].
+pub use payload as bundle;
 
 use std::fmt;
 
@@ -98,31 +101,13 @@ pub enum UpdateError {
     Trust(#[from] TrustError),
     /// The signed payload could not be decoded.
     #[error(transparent)]
-    Payload(#[from] bundle::PayloadError),
+    Payload(#[from] payload::PayloadError),
     /// The signed payload holds no usable record.
     #[error("directory has no usable records")]
     Empty,
     /// The index could not be built.
     #[error(transparent)]
     Index(#[from] search::IndexError),
-}
-
-impl UpdateError {
-    /// A calm sentence for the person using the app.
-    pub fn message(&self) -> &'static str {
-        match self {
-            UpdateError::Trust(TrustError::Rollback { .. }) => {
-                "The download was not newer than the directory you already have, so it was not used. Your directory is unchanged."
-            }
-            UpdateError::Trust(TrustError::DelegationExpired) => {
-                "The download's publisher permission has expired, so it was not used. Your directory is unchanged."
-            }
-            UpdateError::Trust(_) => {
-                "The download could not be verified, so it was not used. Your directory is unchanged."
-            }
-            _ => "The download could not be read, so it was not used. Your directory is unchanged.",
-        }
-    }
 }
 
 /// A verified bundle as the vault stores it: the exact signed bytes plus the ETag.
@@ -209,7 +194,7 @@ pub fn accept_update(
         roots,
         now,
         ExpiryPolicy::Enforce,
-        bundle::MAX_PAYLOAD_BYTES,
+        payload::MAX_PAYLOAD_BYTES,
     )?;
     let next = trust.advanced(&verified)?;
     let mut b = DirectoryBuilder::new();
@@ -244,7 +229,7 @@ pub fn bundled_layer() -> Result<Layer, UpdateError> {
 
 /// An unsigned payload (the bundled list, or a test fixture) as a layer.
 pub fn unsigned_layer(bytes: &[u8]) -> Result<Layer, UpdateError> {
-    let decoded = bundle::decode_payload(bytes)?;
+    let decoded = payload::decode_payload(bytes)?;
     Ok(Layer {
         info: DirectoryInfo {
             origin: Origin::Bundled,
@@ -292,13 +277,13 @@ impl DirectoryBuilder {
 
     /// Add a verified signed payload. On error the builder may hold part of it: drop the
     /// builder. The payload is inflated and parsed by helper threads while this thread
-    /// indexes (see [`bundle::decode_each`]); neither the payload text nor the list of
+    /// indexes (see [`payload::decode_each`]); neither the payload text nor the list of
     /// records is ever held whole.
     fn add_signed(&mut self, v: &trust::Verified<'_>) -> Result<DirectoryInfo, UpdateError> {
         let tag = self.next_tag()?;
         let index = &mut self.index;
         let mut index_error = None;
-        let meta = bundle::decode_each(v.payload, bundle::MAX_PAYLOAD_BYTES, |r| {
+        let meta = payload::decode_each(v.payload, payload::MAX_PAYLOAD_BYTES, |r| {
             match index.push(r, tag) {
                 Ok(()) => true,
                 Err(e) => {
@@ -343,7 +328,7 @@ impl DirectoryBuilder {
             roots,
             now,
             ExpiryPolicy::Report,
-            bundle::MAX_PAYLOAD_BYTES,
+            payload::MAX_PAYLOAD_BYTES,
         )?;
         self.add_signed(&verified)
     }

@@ -214,7 +214,7 @@ impl Writer<'_> {
     fn resource(&mut self, r: &Resource) {
         self.str(&r.id);
         self.str(&r.name);
-        let flags = kind_code(r.kind)
+        let flags = r.kind.wire()
             | (u8::from(r.no_police_contact_required) << 2)
             | (u8::from(r.hours.always_open) << 3)
             | (u8::from(r.area.national) << 4)
@@ -228,7 +228,7 @@ impl Writer<'_> {
         }
         self.varint(r.contacts.len() as u64);
         for c in &r.contacts {
-            self.byte(contact_code(c.kind) | (confidence_code(c.confidence) << 4));
+            self.byte(c.kind.wire() | (c.confidence.wire() << 4));
             self.str(&c.value);
             self.opt(c.keyword.as_deref(), true);
             self.opt(c.label.as_deref(), true);
@@ -240,7 +240,7 @@ impl Writer<'_> {
         }
         self.varint(r.hours.weekly.len() as u64);
         for s in &r.hours.weekly {
-            self.byte(day_code(s.day));
+            self.byte(s.day.wire());
             self.varint(u64::from(s.opens.minutes()));
             self.varint(u64::from(s.closes.minutes()));
         }
@@ -276,7 +276,7 @@ impl Writer<'_> {
                 self.varint(zigzag(i64::from(d.to_julian_day())));
             }
         }
-        self.byte(confidence_code(r.provenance.confidence));
+        self.byte(r.provenance.confidence.wire());
         self.opt(r.notes.as_deref(), true);
     }
 }
@@ -341,7 +341,7 @@ impl<'a> Reader<'a> {
         let id = self.string()?;
         let name = self.string()?;
         let flags = self.byte()?;
-        let mut r = Resource::new(id, name, kind_from(flags & 0b11)?);
+        let mut r = Resource::new(id, name, ResourceKind::from_wire(flags & 0b11)?);
         r.no_police_contact_required = flags & (1 << 2) != 0;
         r.hours.always_open = flags & (1 << 3) != 0;
         r.area.national = flags & (1 << 4) != 0;
@@ -355,8 +355,8 @@ impl<'a> Reader<'a> {
         for _ in 0..n {
             let code = self.byte()?;
             contacts.push(ContactPoint {
-                kind: contact_from(code & 0x0f)?,
-                confidence: confidence_from(code >> 4)?,
+                kind: ContactKind::from_wire(code & 0x0f)?,
+                confidence: Confidence::from_wire(code >> 4)?,
                 value: self.string()?,
                 keyword: self.opt()?,
                 label: self.opt()?,
@@ -375,7 +375,7 @@ impl<'a> Reader<'a> {
         let n = self.count()?;
         let mut weekly = Vec::with_capacity(n);
         for _ in 0..n {
-            let day = *Day::ALL.get(usize::from(self.byte()?))?;
+            let day = Day::from_wire(self.byte()?)?;
             let opens = clock(self.varint()?)?;
             let closes = clock(self.varint()?)?;
             weekly.push(OpeningSpan { day, opens, closes });
@@ -416,7 +416,7 @@ impl<'a> Reader<'a> {
                 }
                 _ => return None,
             },
-            confidence: confidence_from(self.byte()?)?,
+            confidence: Confidence::from_wire(self.byte()?)?,
         };
         r.notes = self.opt()?;
         (self.pos == self.bytes.len()).then_some(r)
@@ -434,73 +434,6 @@ fn unzigzag(v: u64) -> i64 {
 fn clock(minutes: u64) -> Option<Clock> {
     let m = u16::try_from(minutes).ok()?;
     Clock::new(u8::try_from(m / 60).ok()?, u8::try_from(m % 60).ok()?)
-}
-
-fn kind_code(k: ResourceKind) -> u8 {
-    match k {
-        ResourceKind::Hotline => 0,
-        ResourceKind::Shelter => 1,
-        ResourceKind::Service => 2,
-        ResourceKind::Organization => 3,
-    }
-}
-
-fn kind_from(c: u8) -> Option<ResourceKind> {
-    Some(match c {
-        0 => ResourceKind::Hotline,
-        1 => ResourceKind::Shelter,
-        2 => ResourceKind::Service,
-        3 => ResourceKind::Organization,
-        _ => return None,
-    })
-}
-
-fn contact_code(k: ContactKind) -> u8 {
-    match k {
-        ContactKind::Call => 0,
-        ContactKind::Text => 1,
-        ContactKind::Chat => 2,
-        ContactKind::Tty => 3,
-        ContactKind::Videophone => 4,
-        ContactKind::Web => 5,
-        ContactKind::Email => 6,
-    }
-}
-
-fn contact_from(c: u8) -> Option<ContactKind> {
-    Some(match c {
-        0 => ContactKind::Call,
-        1 => ContactKind::Text,
-        2 => ContactKind::Chat,
-        3 => ContactKind::Tty,
-        4 => ContactKind::Videophone,
-        5 => ContactKind::Web,
-        6 => ContactKind::Email,
-        _ => return None,
-    })
-}
-
-fn confidence_code(c: Confidence) -> u8 {
-    match c {
-        Confidence::Official => 0,
-        Confidence::Dated => 1,
-        Confidence::ThirdParty => 2,
-        Confidence::Unverified => 3,
-    }
-}
-
-fn confidence_from(c: u8) -> Option<Confidence> {
-    Some(match c {
-        0 => Confidence::Official,
-        1 => Confidence::Dated,
-        2 => Confidence::ThirdParty,
-        3 => Confidence::Unverified,
-        _ => return None,
-    })
-}
-
-fn day_code(d: Day) -> u8 {
-    Day::ALL.iter().position(|x| *x == d).unwrap_or(0) as u8
 }
 
 /// Opening hours without the free-text note: what "open now" needs, shared between

@@ -3,7 +3,7 @@
 //! stored download and its settings are read, and a refresh is verified and written, off
 //! the UI thread (records in [`crate::io::vault_records`]).
 
-use crate::core::directory::bundle::US_STATES;
+use crate::core::directory::hsds::US_STATES;
 use crate::core::directory::{
     self, Directory, DirectoryStore, DownloadSettings, DownloadSource, OpenFilter, SearchQuery,
 };

@@ -12,7 +12,7 @@ use std::fmt;
 use serde_json::{Map, Value};
 use time::Date;
 
-use super::bundle::{RecordError, Service};
+use super::{Service, SkipReason};
 use crate::core::resource::Resource;
 
 /// Most input bytes accepted in one file.
@@ -186,12 +186,12 @@ impl Importer<'_> {
                 self.report.resources.push(r);
                 self.report.summary.imported += 1;
             }
-            Err(RecordError::Inactive) => {
+            Err(SkipReason::Inactive) => {
                 self.report.summary.inactive += 1;
                 self.report.problems.push(Problem {
                     file: file.to_owned(),
                     row: row.to_owned(),
-                    reason: RecordError::Inactive.reason().into(),
+                    reason: SkipReason::Inactive.reason().into(),
                     skipped: true,
                 });
             }

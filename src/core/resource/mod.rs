@@ -13,11 +13,16 @@
 //!
 //! The serde form (JSON field names below) is the stored and linked format, version
 //! [`RESOURCE_FORMAT`], frozen by `tests/data/directory/resource-v1.json`.
+//!
+//! Each closed enum (kind, confidence, contact kind, day) is declared once with its wire
+//! code and text name (`coded_enum!`); links, the packed directory store and the HSDS
+//! codec all read those. Contacts and languages live in [`contact`], days, times and
+//! opening hours in [`hours`].
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month, OffsetDateTime, UtcOffset};
+use time::{Date, Month};
 
 /// Version of the serde form of [`Resource`].
 pub const RESOURCE_FORMAT: u32 = 1;
@@ -38,19 +43,79 @@ pub mod limits {
     pub const LIST: usize = 64;
 }
 
-/// What kind of help a resource is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceKind {
-    /// A phone, text or chat line.
-    Hotline,
-    /// A shelter or safe house.
-    Shelter,
-    /// Any other service (legal help, counselling, advocacy…).
-    #[default]
-    Service,
-    /// An organisation listed for its website (resource centres, no crisis line).
-    Organization,
+/// Declares a closed enum together with its codes, once: each variant's `u8` wire code
+/// (resource links and the packed directory store) and its text name (the serde name, also
+/// the HSDS profile's string). Generates `ALL`, `wire()`, `from_wire()`, `name()` and
+/// `from_name()`; serde uses the same names, so the three codecs cannot drift apart.
+macro_rules! coded_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $t:ident {
+            $( $(#[$vmeta:meta])* $v:ident = $code:literal => $name:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[repr(u8)]
+        pub enum $t {
+            $( $(#[$vmeta])* #[serde(rename = $name)] $v = $code, )*
+        }
+
+        impl $t {
+            /// Every variant, in wire-code order (for `Day`: Monday to Sunday).
+            pub const ALL: [$t; [$(stringify!($v)),*].len()] = [$($t::$v),*];
+
+            /// The one-byte wire code (links and the packed store; frozen by
+            /// `tests/data/link/vectors.json`).
+            pub fn wire(self) -> u8 {
+                self as u8
+            }
+
+            /// The variant with this wire code.
+            pub fn from_wire(code: u8) -> Option<$t> {
+                match code {
+                    $( $code => Some($t::$v), )*
+                    _ => None,
+                }
+            }
+
+            /// The text name (the serde name).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( $t::$v => $name, )*
+                }
+            }
+
+            /// The variant with this exact text name.
+            pub fn from_name(name: &str) -> Option<$t> {
+                match name {
+                    $( $name => Some($t::$v), )*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+pub mod contact;
+pub mod hours;
+
+pub use contact::{ContactKind, ContactPoint, Language};
+pub use hours::{Clock, Day, Hours, OpenState, OpeningSpan};
+
+coded_enum! {
+    /// What kind of help a resource is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum ResourceKind {
+        /// A phone, text or chat line.
+        Hotline = 0 => "hotline",
+        /// A shelter or safe house.
+        Shelter = 1 => "shelter",
+        /// Any other service (legal help, counselling, advocacy…).
+        #[default]
+        Service = 2 => "service",
+        /// An organisation listed for its website (resource centres, no crisis line).
+        Organization = 3 => "organization",
+    }
 }
 
 impl ResourceKind {
@@ -145,21 +210,22 @@ impl fmt::Display for Population {
     }
 }
 
-/// How sure we are of a fact.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    /// Seen on the organisation's own or an official page.
-    #[default]
-    Official,
-    /// Seen on an official page that may be old.
-    Dated,
-    /// Seen only on third-party pages.
-    ThirdParty,
-    /// Not confirmed.
-    Unverified,
+coded_enum! {
+    /// How sure we are of a fact.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord, Serialize, Deserialize,
+    )]
+    pub enum Confidence {
+        /// Seen on the organisation's own or an official page.
+        #[default]
+        Official = 0 => "official",
+        /// Seen on an official page that may be old.
+        Dated = 1 => "dated",
+        /// Seen only on third-party pages.
+        ThirdParty = 2 => "third_party",
+        /// Not confirmed.
+        Unverified = 3 => "unverified",
+    }
 }
 
 impl Confidence {
@@ -180,388 +246,6 @@ impl Confidence {
 
     fn is_official(&self) -> bool {
         *self == Confidence::Official
-    }
-}
-
-/// A way to reach a resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactKind {
-    /// Voice call.
-    Call,
-    /// SMS text (value is the number or short code; see [`ContactPoint::keyword`]).
-    Text,
-    /// Web chat (value is an `https` URL).
-    Chat,
-    /// TTY / textphone.
-    Tty,
-    /// Videophone (ASL).
-    Videophone,
-    /// Website (value is an `https` URL).
-    Web,
-    /// E-mail address.
-    Email,
-}
-
-impl ContactKind {
-    /// English label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ContactKind::Call => "Call",
-            ContactKind::Text => "Text",
-            ContactKind::Chat => "Chat",
-            ContactKind::Tty => "TTY",
-            ContactKind::Videophone => "Videophone",
-            ContactKind::Web => "Website",
-            ContactKind::Email => "E-mail",
-        }
-    }
-}
-
-/// One way to reach a resource, with its own confidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContactPoint {
-    /// Call, text, chat…
-    pub kind: ContactKind,
-    /// Phone number, short code, URL or address, as shown.
-    pub value: String,
-    /// Text keyword to send first (`START` to 88788).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub keyword: Option<String>,
-    /// Short note ("press 2 for Spanish", "TTY via 711").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// How sure we are of this contact.
-    #[serde(default, skip_serializing_if = "Confidence::is_official")]
-    pub confidence: Confidence,
-}
-
-impl ContactPoint {
-    /// A contact with official confidence and no keyword or label.
-    pub fn new(kind: ContactKind, value: impl Into<String>) -> ContactPoint {
-        ContactPoint {
-            kind,
-            value: value.into(),
-            keyword: None,
-            label: None,
-            confidence: Confidence::Official,
-        }
-    }
-
-    /// The URI a button may open, or `None` if the value is not safe to act on.
-    ///
-    /// Calls and TTY give `tel:` with digits only; texts give `sms:` (with the keyword as
-    /// body); chat and web only accept `https:` URLs; e-mail gives `mailto:`.
-    pub fn action_uri(&self) -> Option<String> {
-        match self.kind {
-            ContactKind::Call | ContactKind::Tty | ContactKind::Videophone => {
-                let digits = dial_digits(&self.value)?;
-                Some(format!("tel:{digits}"))
-            }
-            ContactKind::Text => {
-                let digits = dial_digits(&self.value)?;
-                match &self.keyword {
-                    Some(k) if k.chars().all(|c| c.is_ascii_alphanumeric()) => {
-                        Some(format!("sms:{digits}?body={k}"))
-                    }
-                    _ => Some(format!("sms:{digits}")),
-                }
-            }
-            ContactKind::Chat | ContactKind::Web => {
-                let v = self.value.trim();
-                let ok = v.len() > "https://".len()
-                    && v.get(..8)
-                        .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
-                    && !v
-                        .chars()
-                        .any(|c| c.is_whitespace() || c.is_control() || c == '"');
-                ok.then(|| v.to_owned())
-            }
-            ContactKind::Email => {
-                let v = self.value.trim();
-                let ok = v.contains('@')
-                    && !v.chars().any(|c| {
-                        c.is_whitespace() || c.is_control() || matches!(c, '?' | '&' | '"')
-                    });
-                ok.then(|| format!("mailto:{v}"))
-            }
-        }
-    }
-
-    /// A one-line description: "Text START to 88788".
-    pub fn summary(&self) -> String {
-        match (self.kind, &self.keyword) {
-            (ContactKind::Text, Some(k)) => format!("Text {k} to {}", self.value),
-            _ => format!("{}: {}", self.kind.label(), self.value),
-        }
-    }
-}
-
-/// Digits for a dial URI: keeps digits and one leading `+`, needs 2–20 digits.
-fn dial_digits(value: &str) -> Option<String> {
-    let v = value.trim();
-    let mut out = String::new();
-    if v.starts_with('+') {
-        out.push('+');
-    }
-    for c in v.chars() {
-        if c.is_ascii_digit() {
-            out.push(c);
-        } else if c.is_ascii_alphabetic() {
-            // Vanity letters (1-800-RUNAWAY) are not dialable as stored: the data keeps
-            // the numeric form; letters mean "not an actionable number".
-            return None;
-        }
-    }
-    let n = out.trim_start_matches('+').len();
-    (2..=20).contains(&n).then_some(out)
-}
-
-/// A language a resource serves in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Language {
-    /// BCP 47 / ISO 639 code, lower case ("en", "es", "ase" for ASL). May be empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub code: String,
-    /// Name as shown ("Spanish").
-    pub name: String,
-}
-
-/// Day of the week, serialised as the iCalendar two-letter code HSDS uses (`"MO"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Day {
-    /// Monday.
-    #[serde(rename = "MO")]
-    Mon,
-    /// Tuesday.
-    #[serde(rename = "TU")]
-    Tue,
-    /// Wednesday.
-    #[serde(rename = "WE")]
-    Wed,
-    /// Thursday.
-    #[serde(rename = "TH")]
-    Thu,
-    /// Friday.
-    #[serde(rename = "FR")]
-    Fri,
-    /// Saturday.
-    #[serde(rename = "SA")]
-    Sat,
-    /// Sunday.
-    #[serde(rename = "SU")]
-    Sun,
-}
-
-impl Day {
-    /// Monday to Sunday.
-    pub const ALL: [Day; 7] = [
-        Day::Mon,
-        Day::Tue,
-        Day::Wed,
-        Day::Thu,
-        Day::Fri,
-        Day::Sat,
-        Day::Sun,
-    ];
-
-    /// From the iCalendar code (`"MO"`), case-insensitive.
-    pub fn from_ical(code: &str) -> Option<Day> {
-        let code = code.trim();
-        Day::ALL
-            .into_iter()
-            .find(|d| d.ical().eq_ignore_ascii_case(code))
-    }
-
-    /// The iCalendar code.
-    pub fn ical(self) -> &'static str {
-        match self {
-            Day::Mon => "MO",
-            Day::Tue => "TU",
-            Day::Wed => "WE",
-            Day::Thu => "TH",
-            Day::Fri => "FR",
-            Day::Sat => "SA",
-            Day::Sun => "SU",
-        }
-    }
-
-    /// From `time`'s weekday.
-    pub fn from_weekday(w: time::Weekday) -> Day {
-        match w {
-            time::Weekday::Monday => Day::Mon,
-            time::Weekday::Tuesday => Day::Tue,
-            time::Weekday::Wednesday => Day::Wed,
-            time::Weekday::Thursday => Day::Thu,
-            time::Weekday::Friday => Day::Fri,
-            time::Weekday::Saturday => Day::Sat,
-            time::Weekday::Sunday => Day::Sun,
-        }
-    }
-
-    fn previous(self) -> Day {
-        match self {
-            Day::Mon => Day::Sun,
-            Day::Tue => Day::Mon,
-            Day::Wed => Day::Tue,
-            Day::Thu => Day::Wed,
-            Day::Fri => Day::Thu,
-            Day::Sat => Day::Fri,
-            Day::Sun => Day::Sat,
-        }
-    }
-}
-
-/// A time of day in minutes after midnight, serialised as `"HH:MM"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Clock(u16);
-
-impl Clock {
-    /// `hour:minute`, or `None` when out of range. `24:00` is allowed (end of day).
-    pub fn new(hour: u8, minute: u8) -> Option<Clock> {
-        let m = u16::from(hour) * 60 + u16::from(minute);
-        (minute < 60 && m <= 24 * 60).then_some(Clock(m))
-    }
-
-    /// Minutes after midnight.
-    pub fn minutes(self) -> u16 {
-        self.0
-    }
-
-    /// Parse `"HH:MM"` or `"HH:MM:SS"` (seconds ignored).
-    pub fn parse(s: &str) -> Option<Clock> {
-        let mut parts = s.trim().split(':');
-        let h: u8 = parts.next()?.trim().parse().ok()?;
-        let m: u8 = parts.next()?.trim().parse().ok()?;
-        if let Some(sec) = parts.next() {
-            let sec: u8 = sec.trim().get(..2.min(sec.trim().len()))?.parse().ok()?;
-            if sec >= 60 {
-                return None;
-            }
-        }
-        Clock::new(h, m)
-    }
-}
-
-impl fmt::Display for Clock {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
-    }
-}
-
-impl Serialize for Clock {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Clock {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Clock::parse(&s).ok_or_else(|| serde::de::Error::custom("invalid time of day"))
-    }
-}
-
-/// Open on `day` from `opens` to `closes` (closes ≤ opens means past midnight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct OpeningSpan {
-    /// Day the span starts.
-    pub day: Day,
-    /// Opening time.
-    pub opens: Clock,
-    /// Closing time.
-    pub closes: Clock,
-}
-
-/// Whether a resource is open at a given time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenState {
-    /// Open now (or 24/7).
-    Open,
-    /// Has hours and is closed now.
-    Closed,
-    /// No structured hours are known.
-    Unknown,
-}
-
-/// Opening hours: a 24/7 flag or weekly spans (a subset of HSDS schedules).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub struct Hours {
-    /// Open around the clock every day.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub always_open: bool,
-    /// Weekly opening spans, in the resource's local time.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub weekly: Vec<OpeningSpan>,
-    /// UTC offset of the spans in minutes, when known; otherwise the device's local time
-    /// is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub utc_offset_minutes: Option<i16>,
-    /// Free text ("not 24/7", "closed on public holidays").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-impl Hours {
-    /// Around the clock.
-    pub fn always() -> Hours {
-        Hours {
-            always_open: true,
-            ..Hours::default()
-        }
-    }
-
-    /// Open, closed or unknown at `now` — the device's local time, passed in by the caller
-    /// (the core never reads a clock). When the hours carry a UTC offset, `now` is first
-    /// converted to it.
-    pub fn open_state(&self, now: OffsetDateTime) -> OpenState {
-        if self.always_open {
-            return OpenState::Open;
-        }
-        if self.weekly.is_empty() {
-            return OpenState::Unknown;
-        }
-        let now = match self
-            .utc_offset_minutes
-            .and_then(|m| UtcOffset::from_whole_seconds(i32::from(m) * 60).ok())
-        {
-            Some(off) => now.to_offset(off),
-            None => now,
-        };
-        let day = Day::from_weekday(now.weekday());
-        let minute = u16::from(now.hour()) * 60 + u16::from(now.minute());
-        let open = self.weekly.iter().any(|s| {
-            let (o, c) = (s.opens.minutes(), s.closes.minutes());
-            if c > o {
-                s.day == day && (o..c).contains(&minute)
-            } else {
-                // Runs past midnight (or the whole day when o == c).
-                (s.day == day && minute >= o) || (s.day == day.previous() && minute < c)
-            }
-        });
-        if open {
-            OpenState::Open
-        } else {
-            OpenState::Closed
-        }
-    }
-
-    /// A short English summary ("24/7", "Mon 09:00–17:00, …", the note, or "").
-    pub fn summary(&self) -> String {
-        if self.always_open {
-            return "24/7".to_owned();
-        }
-        let spans: Vec<String> = self
-            .weekly
-            .iter()
-            .map(|s| format!("{} {}–{}", s.day.ical(), s.opens, s.closes))
-            .collect();
-        match (spans.is_empty(), &self.note) {
-            (false, Some(n)) => format!("{}; {n}", spans.join(", ")),
-            (false, None) => spans.join(", "),
-            (true, Some(n)) => n.clone(),
-            (true, None) => String::new(),
-        }
     }
 }
 
@@ -952,7 +636,66 @@ pub mod iso_date {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
+
+    /// Each coded enum: the serde name is `name()`, codes round-trip, ALL is in code order.
+    fn check_codes<T>(
+        all: &[T],
+        wire: fn(T) -> u8,
+        from_wire: fn(u8) -> Option<T>,
+        name: fn(T) -> &'static str,
+        from_name: fn(&str) -> Option<T>,
+    ) where
+        T: Copy + PartialEq + fmt::Debug + Serialize,
+    {
+        for (i, &v) in all.iter().enumerate() {
+            assert_eq!(usize::from(wire(v)), i, "{v:?}");
+            assert_eq!(from_wire(wire(v)), Some(v));
+            assert_eq!(serde_json::to_value(v).unwrap(), name(v), "{v:?}");
+            assert_eq!(from_name(name(v)), Some(v));
+        }
+        assert_eq!(from_wire(all.len() as u8), None);
+        assert_eq!(from_wire(u8::MAX), None);
+        assert_eq!(from_name(""), None);
+    }
+
+    #[test]
+    fn one_code_table_per_enum() {
+        check_codes(
+            &ResourceKind::ALL,
+            ResourceKind::wire,
+            ResourceKind::from_wire,
+            ResourceKind::name,
+            ResourceKind::from_name,
+        );
+        check_codes(
+            &ContactKind::ALL,
+            ContactKind::wire,
+            ContactKind::from_wire,
+            ContactKind::name,
+            ContactKind::from_name,
+        );
+        check_codes(
+            &Confidence::ALL,
+            Confidence::wire,
+            Confidence::from_wire,
+            Confidence::name,
+            Confidence::from_name,
+        );
+        check_codes(
+            &Day::ALL,
+            Day::wire,
+            Day::from_wire,
+            Day::name,
+            Day::from_name,
+        );
+        // Frozen codes (links, packed store): a reordering must fail here, not in the field.
+        assert_eq!(ResourceKind::Organization.wire(), 3);
+        assert_eq!(ContactKind::Email.wire(), 6);
+        assert_eq!(Confidence::Unverified.wire(), 3);
+        assert_eq!(Day::ALL[0], Day::Mon);
+        assert_eq!(Day::Sun.wire(), 6);
+        assert_eq!(ContactKind::from_name("Call"), None, "names are exact");
+    }
 
     #[test]
     fn confidential_place_never_shows_address() {
@@ -970,112 +713,5 @@ mod tests {
         assert_eq!(p.address, None);
         assert_eq!(p.postal_code, None);
         assert_eq!(p.locality().as_deref(), Some("Town, MN"));
-    }
-
-    #[test]
-    fn action_uris_are_safe() {
-        let mut c = ContactPoint::new(ContactKind::Text, "88788");
-        c.keyword = Some("START".into());
-        assert_eq!(c.action_uri().as_deref(), Some("sms:88788?body=START"));
-        assert_eq!(
-            ContactPoint::new(ContactKind::Call, "1-800-799-7233")
-                .action_uri()
-                .as_deref(),
-            Some("tel:18007997233")
-        );
-        assert_eq!(
-            ContactPoint::new(ContactKind::Call, "1-800-RUNAWAY").action_uri(),
-            None
-        );
-        assert_eq!(
-            ContactPoint::new(ContactKind::Chat, "javascript:alert(1)").action_uri(),
-            None
-        );
-        assert_eq!(
-            ContactPoint::new(ContactKind::Web, "http://x.org").action_uri(),
-            None
-        );
-        assert_eq!(
-            ContactPoint::new(ContactKind::Web, "https://x.org")
-                .action_uri()
-                .as_deref(),
-            Some("https://x.org")
-        );
-        assert_eq!(
-            ContactPoint::new(ContactKind::Email, "a@b.org?cc=x").action_uri(),
-            None
-        );
-    }
-
-    #[test]
-    fn open_state() {
-        let h = Hours {
-            weekly: vec![
-                OpeningSpan {
-                    day: Day::Mon,
-                    opens: Clock::new(9, 0).unwrap(),
-                    closes: Clock::new(17, 0).unwrap(),
-                },
-                OpeningSpan {
-                    day: Day::Fri,
-                    opens: Clock::new(22, 0).unwrap(),
-                    closes: Clock::new(2, 0).unwrap(),
-                },
-            ],
-            ..Hours::default()
-        };
-        // 2026-11-02 is a Monday.
-        assert_eq!(
-            h.open_state(datetime!(2026-11-02 10:00 UTC)),
-            OpenState::Open
-        );
-        assert_eq!(
-            h.open_state(datetime!(2026-11-02 17:00 UTC)),
-            OpenState::Closed
-        );
-        assert_eq!(
-            h.open_state(datetime!(2026-11-06 23:00 UTC)),
-            OpenState::Open
-        );
-        assert_eq!(
-            h.open_state(datetime!(2026-11-07 01:59 UTC)),
-            OpenState::Open
-        );
-        assert_eq!(
-            h.open_state(datetime!(2026-11-07 02:00 UTC)),
-            OpenState::Closed
-        );
-        let mut tz = h.clone();
-        tz.utc_offset_minutes = Some(-300);
-        // 15:00 UTC is 10:00 at UTC-5.
-        assert_eq!(
-            tz.open_state(datetime!(2026-11-02 15:00 UTC)),
-            OpenState::Open
-        );
-        assert_eq!(
-            tz.open_state(datetime!(2026-11-02 10:00 UTC)),
-            OpenState::Closed
-        );
-        assert_eq!(
-            Hours::default().open_state(datetime!(2026-11-02 10:00 UTC)),
-            OpenState::Unknown
-        );
-        assert_eq!(
-            Hours::always().open_state(datetime!(2026-11-02 10:00 UTC)),
-            OpenState::Open
-        );
-    }
-
-    #[test]
-    fn dates_and_clock_parse() {
-        assert_eq!(
-            iso_date::format(iso_date::parse("2026-11-01").unwrap()),
-            "2026-11-01"
-        );
-        assert!(iso_date::parse("2026-13-01").is_none());
-        assert!(iso_date::parse("20").is_none());
-        assert_eq!(Clock::parse("10:00:00").unwrap().to_string(), "10:00");
-        assert!(Clock::parse("25:00").is_none());
-        assert!(Clock::parse("10:61").is_none());
     }
 }

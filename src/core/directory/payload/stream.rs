@@ -1,0 +1,479 @@
+//! Payload version 2 ([`STREAM_FORMAT`], what signed bundles carry): gzip of one JSON
+//! header line, then one compact HSDS service per line.
+//!
+//! Decoding runs on scoped threads: one inflates and cuts lines into chunks
+//! ([`split_lines`]), two parse them ([`parse_chunks`], chunks dealt alternately), and the
+//! caller's thread takes the batches back in file order and hands each resource on
+//! ([`decode`]). If a thread cannot be started, the same work runs on the caller's thread
+//! ([`decode_here`]). The expanded size, the line length and the service count are capped.
+
+use std::sync::mpsc::{Receiver, Sender, SyncSender};
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Payload, PayloadError, PayloadMeta, HSDS_VERSION, MAX_EXPANDED_BYTES, MAX_LINE_BYTES,
+    MAX_SERVICES, STREAM_FORMAT,
+};
+use crate::core::directory::hsds::{lenient_string, Service, SkipReason};
+use crate::core::resource::{iso_date, Resource};
+
+/// The first line of a streamed payload.
+#[derive(Deserialize)]
+struct StreamHeader {
+    #[serde(default)]
+    haven_directory: Option<u32>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    publisher: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    generated: Option<String>,
+    #[serde(default, deserialize_with = "lenient_string")]
+    review_by: Option<String>,
+}
+
+/// Reads at most `left` bytes from `inner`; one more is an error.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    over: bool,
+}
+
+impl<R: std::io::Read> std::io::Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match self.left.checked_sub(n as u64) {
+            Some(l) => {
+                self.left = l;
+                Ok(n)
+            }
+            None => {
+                self.over = true;
+                Err(std::io::Error::other("expanded payload over its cap"))
+            }
+        }
+    }
+}
+
+/// Next line into `line` (without the newline); `Ok(false)` at the end.
+fn next_line(
+    r: &mut impl std::io::BufRead,
+    line: &mut Vec<u8>,
+) -> Result<bool, Option<std::io::Error>> {
+    line.clear();
+    append_line(r, line)
+}
+
+/// Append the next line (without the newline) to `out`; `Ok(false)` at the end. A line
+/// over [`MAX_LINE_BYTES`] is `Err(None)`.
+fn append_line(
+    r: &mut impl std::io::BufRead,
+    out: &mut Vec<u8>,
+) -> Result<bool, Option<std::io::Error>> {
+    let start = out.len();
+    loop {
+        let buf = r.fill_buf().map_err(Some)?;
+        if buf.is_empty() {
+            return Ok(out.len() > start);
+        }
+        let (take, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i, true),
+            None => (buf.len(), false),
+        };
+        if out.len() - start + take > MAX_LINE_BYTES {
+            return Err(None);
+        }
+        out.extend_from_slice(buf.get(..take).unwrap_or(&[]));
+        r.consume(if done { take + 1 } else { take });
+        if done {
+            return Ok(true);
+        }
+    }
+}
+
+/// Lines handed to a parse worker at a time.
+const CHUNK_LINES: usize = 128;
+
+/// Some lines of a streamed payload, one after another.
+struct Chunk {
+    text: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+/// What a parse worker counted.
+#[derive(Default)]
+struct Counts {
+    skipped: usize,
+    inactive: usize,
+}
+
+type StreamReader<'a> = std::io::BufReader<Capped<flate2::read::GzDecoder<&'a [u8]>>>;
+
+fn fail(input: &StreamReader<'_>, e: Option<std::io::Error>) -> PayloadError {
+    if e.is_none() || input.get_ref().over {
+        PayloadError::TooLarge
+    } else {
+        PayloadError::Malformed
+    }
+}
+
+/// Open a streamed payload and read its header line.
+fn open_stream(bytes: &[u8]) -> Result<(StreamReader<'_>, PayloadMeta), PayloadError> {
+    let mut input = std::io::BufReader::with_capacity(
+        64 * 1024,
+        Capped {
+            inner: flate2::read::GzDecoder::new(bytes),
+            left: MAX_EXPANDED_BYTES,
+            over: false,
+        },
+    );
+    let mut line = Vec::with_capacity(4096);
+    if !next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
+        return Err(PayloadError::Malformed);
+    }
+    let head: StreamHeader = serde_json::from_slice(&line).map_err(|_| PayloadError::Malformed)?;
+    if head.haven_directory != Some(STREAM_FORMAT) {
+        return Err(PayloadError::UnsupportedVersion);
+    }
+    let meta = PayloadMeta {
+        format: STREAM_FORMAT,
+        publisher: head.publisher,
+        generated: head.generated.as_deref().and_then(iso_date::parse),
+        review_by: head.review_by.as_deref().and_then(iso_date::parse),
+        ..PayloadMeta::default()
+    };
+    Ok((input, meta))
+}
+
+/// The same decode on the caller's thread alone (when helper threads cannot be started).
+pub(super) fn decode_here(
+    bytes: &[u8],
+    each: &mut impl FnMut(&Resource) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
+    let (mut input, mut meta) = open_stream(bytes)?;
+    let mut line = Vec::with_capacity(4096);
+    while next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Service>(&line) {
+            Ok(s) => meta.record(s, each)?,
+            Err(_) => meta.skipped += 1,
+        }
+        if meta.count + meta.skipped + meta.inactive > MAX_SERVICES {
+            return Err(PayloadError::TooLarge);
+        }
+    }
+    Ok(meta)
+}
+
+/// Decode a [`STREAM_FORMAT`] payload on helper threads (see the module docs).
+pub(super) fn decode(
+    bytes: &[u8],
+    each: &mut impl FnMut(&Resource) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
+    use std::sync::mpsc::{channel, sync_channel};
+
+    let (mut input, mut meta) = open_stream(bytes)?;
+
+    // One thread inflates and cuts lines into chunks, dealt alternately to two parse
+    // workers; this thread takes their batches back in the same alternation (so in file
+    // order) and hands each resource to `each`. Batches go back to the worker that made
+    // them to be freed there (the allocator frees without locks on its own thread).
+    let outcome = std::thread::scope(|scope| {
+        let mut chunk_txs: Vec<SyncSender<Chunk>> = Vec::new();
+        let mut batch_rxs: Vec<Option<Receiver<Vec<Resource>>>> = Vec::new();
+        let mut back_txs: Vec<Sender<Vec<Resource>>> = Vec::new();
+        let mut workers = Vec::new();
+        for _ in 0..2 {
+            let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(2);
+            let (batch_tx, batch_rx) = sync_channel::<Vec<Resource>>(2);
+            let (back_tx, back_rx) = channel::<Vec<Resource>>();
+            chunk_txs.push(chunk_tx);
+            batch_rxs.push(Some(batch_rx));
+            back_txs.push(back_tx);
+            let spawned = std::thread::Builder::new()
+                .spawn_scoped(scope, move || parse_chunks(chunk_rx, batch_tx, back_rx));
+            // No thread (out of resources): hang up on the ones started, decode here.
+            workers.push(spawned.ok()?);
+        }
+        let splitter = std::thread::Builder::new()
+            .spawn_scoped(scope, move || split_lines(&mut input, &chunk_txs));
+        let splitter = splitter.ok()?;
+        let mut stopped = false;
+        'batches: for k in 0usize.. {
+            let Some(Some(rx)) = batch_rxs.get(k % 2) else {
+                break;
+            };
+            let Ok(batch) = rx.recv() else {
+                break;
+            };
+            for r in &batch {
+                if meta.count >= MAX_SERVICES || !each(r) {
+                    stopped = true;
+                    break 'batches;
+                }
+                meta.count += 1;
+            }
+            if let Some(back) = back_txs.get(k % 2) {
+                let _ = back.send(batch);
+            }
+        }
+        // Hang up: workers and the splitter stop at their next send.
+        batch_rxs.clear();
+        back_txs.clear();
+        let split = splitter.join().unwrap_or(Err(PayloadError::Malformed));
+        let mut counts = Counts::default();
+        for w in workers {
+            let c = w.join().unwrap_or_default();
+            counts.skipped += c.skipped;
+            counts.inactive += c.inactive;
+        }
+        Some((stopped, split, counts))
+    });
+    let Some((stopped, split, counts)) = outcome else {
+        return decode_here(bytes, each);
+    };
+    if stopped {
+        return Err(PayloadError::TooLarge);
+    }
+    split?;
+    meta.skipped = counts.skipped;
+    meta.inactive = counts.inactive;
+    Ok(meta)
+}
+
+/// A parse worker: parses each chunk it is dealt into a batch of resources and sends the
+/// batch back; reuses batches the reader returns, and frees them here at the end.
+fn parse_chunks(
+    chunk_rx: Receiver<Chunk>,
+    batch_tx: SyncSender<Vec<Resource>>,
+    back_rx: Receiver<Vec<Resource>>,
+) -> Counts {
+    let mut counts = Counts::default();
+    for chunk in chunk_rx.iter() {
+        let mut batch = back_rx.try_recv().unwrap_or_default();
+        batch.clear();
+        // UTF-8 is checked once for the chunk rather than string by string;
+        // a chunk that fails is read line by line, as bytes.
+        let valid = std::str::from_utf8(&chunk.text).ok();
+        let mut start = 0;
+        for &end in &chunk.ends {
+            let parsed = match valid.and_then(|t| t.get(start..end)) {
+                Some(line) => serde_json::from_str::<Service>(line),
+                None => {
+                    serde_json::from_slice::<Service>(chunk.text.get(start..end).unwrap_or(&[]))
+                }
+            };
+            start = end;
+            match parsed {
+                Ok(s) => match s.into_resource() {
+                    Ok(r) => batch.push(r),
+                    Err(SkipReason::Inactive) => counts.inactive += 1,
+                    Err(_) => counts.skipped += 1,
+                },
+                Err(_) => counts.skipped += 1,
+            }
+        }
+        if batch_tx.send(batch).is_err() {
+            break;
+        }
+    }
+    drop(batch_tx);
+    while back_rx.recv().is_ok() {}
+    counts
+}
+
+/// The splitter: inflates, cuts lines into chunks of [`CHUNK_LINES`] (blank lines dropped)
+/// and deals them alternately to the parse workers.
+fn split_lines(
+    input: &mut StreamReader<'_>,
+    chunk_txs: &[SyncSender<Chunk>],
+) -> Result<(), PayloadError> {
+    let mut lines = 0usize;
+    for k in 0usize.. {
+        let mut chunk = Chunk {
+            text: Vec::with_capacity(CHUNK_LINES * 1536),
+            ends: Vec::with_capacity(CHUNK_LINES),
+        };
+        let mut more = true;
+        while chunk.ends.len() < CHUNK_LINES {
+            let start = chunk.text.len();
+            let got = append_line(input, &mut chunk.text);
+            if !got.map_err(|e| fail(input, e))? {
+                more = false;
+                break;
+            }
+            let blank = chunk
+                .text
+                .get(start..)
+                .is_none_or(|l| l.iter().all(u8::is_ascii_whitespace));
+            if blank {
+                chunk.text.truncate(start);
+                continue;
+            }
+            chunk.ends.push(chunk.text.len());
+        }
+        lines += chunk.ends.len();
+        if lines > MAX_SERVICES {
+            return Err(PayloadError::TooLarge);
+        }
+        if !chunk.ends.is_empty() {
+            let tx = chunk_txs.get(k % 2).ok_or(PayloadError::Malformed)?;
+            if tx.send(chunk).is_err() {
+                // The reader stopped; it reports why.
+                return Ok(());
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Encode as [`STREAM_FORMAT`]: gzip of one JSON header line, then one compact HSDS
+/// service per line.
+pub(super) fn encode(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+    use std::io::Write as _;
+    #[derive(Serialize)]
+    struct HeadOut<'a> {
+        haven_directory: u32,
+        hsds_version: &'static str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        publisher: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        generated: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        review_by: Option<String>,
+    }
+    let head = HeadOut {
+        haven_directory: STREAM_FORMAT,
+        hsds_version: HSDS_VERSION,
+        publisher: p.publisher.as_deref(),
+        generated: p.generated.map(iso_date::format),
+        review_by: p.review_by.map(iso_date::format),
+    };
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut line = serde_json::to_vec(&head).map_err(|_| PayloadError::Encode)?;
+    line.push(b'\n');
+    gz.write_all(&line).map_err(|_| PayloadError::Encode)?;
+    for r in &p.resources {
+        let mut r = r.clone();
+        r.normalize();
+        r.validate().map_err(|_| PayloadError::Encode)?;
+        line.clear();
+        serde_json::to_writer(&mut line, &Service::from_resource(&r))
+            .map_err(|_| PayloadError::Encode)?;
+        line.push(b'\n');
+        gz.write_all(&line).map_err(|_| PayloadError::Encode)?;
+    }
+    gz.finish().map_err(|_| PayloadError::Encode)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::resource::ResourceKind;
+
+    #[test]
+    fn one_thread_fallback_decodes_the_same() {
+        let mut resources = Vec::new();
+        for i in 0..700 {
+            let mut r = Resource::new(
+                format!("id-{i}"),
+                format!("Name {i}"),
+                ResourceKind::Hotline,
+            );
+            r.description = "x".repeat(i % 50);
+            resources.push(r);
+        }
+        let bytes = encode(&Payload {
+            resources: resources.clone(),
+            ..Payload::default()
+        })
+        .unwrap();
+        let (_, a) = both_paths(&bytes);
+        assert_eq!(a, resources, "threads keep file order");
+    }
+
+    /// Decode a streamed payload on helper threads and on this thread alone; both must
+    /// agree, in file order.
+    fn both_paths(bytes: &[u8]) -> (PayloadMeta, Vec<Resource>) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let ma = decode(bytes, &mut |r: &Resource| {
+            a.push(r.clone());
+            true
+        })
+        .unwrap();
+        let mb = decode_here(bytes, &mut |r: &Resource| {
+            b.push(r.clone());
+            true
+        })
+        .unwrap();
+        assert_eq!(ma, mb);
+        assert_eq!(a, b);
+        (ma, a)
+    }
+
+    /// Gzip of a header line and `lines`, each followed by a newline.
+    fn stream_of(lines: &[Vec<u8>]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"{\"haven_directory\":2}\n").unwrap();
+        for l in lines {
+            gz.write_all(l).unwrap();
+            gz.write_all(b"\n").unwrap();
+        }
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn escaped_text_and_bad_utf8_read_the_same_on_every_path() {
+        // Chunks of 128 lines: the first holds lines with invalid UTF-8, so it is read line
+        // by line; the others are checked once. Escaped strings are decoded (owned),
+        // plain ones borrowed; both must come out the same.
+        let mut lines = Vec::new();
+        for i in 0..400 {
+            let line = match i % 100 {
+                7 => format!(
+                    r#"{{"id":"e{i}","name":"Caf\u00e9 \"Luz\" {i}","description":"tab\there"}}"#
+                )
+                .into_bytes(),
+                13 if i < 100 => {
+                    // Invalid UTF-8 in a field nobody reads: the record stays.
+                    let mut l = format!(r#"{{"id":"u{i}","name":"Kept {i}","x":""#).into_bytes();
+                    l.extend_from_slice(b"\xff\xfe\"}");
+                    l
+                }
+                14 if i < 100 => {
+                    // Invalid UTF-8 in the name: the record is skipped.
+                    let mut l = format!(r#"{{"id":"v{i}","name":""#).into_bytes();
+                    l.extend_from_slice(b"\xc3\"}");
+                    l
+                }
+                15 => "{\"id\":\"w\",\"name\":\"\u{e9}t\u{e9} \u{1f3e0}\"}"
+                    .replace('w', &format!("w{i}"))
+                    .into_bytes(),
+                _ => {
+                    format!(r#"{{"id":"n{i}","name":"  Name {i}  ","haven_services":[" a ","b"]}}"#)
+                        .into_bytes()
+                }
+            };
+            lines.push(line);
+        }
+        let bytes = stream_of(&lines);
+        let (ma, a) = both_paths(&bytes);
+        assert_eq!(ma.count, 399);
+        assert_eq!(ma.skipped, 1);
+        for i in [7, 107, 207, 307] {
+            let esc = a.iter().find(|r| r.id == format!("e{i}")).unwrap();
+            assert_eq!(esc.name, format!("Café \"Luz\" {i}"));
+            assert_eq!(esc.description, "tab\there");
+        }
+        assert_eq!(a.iter().find(|r| r.id == "u13").unwrap().name, "Kept 13");
+        assert_eq!(a.iter().find(|r| r.id == "w315").unwrap().name, "été 🏠");
+        let plain = a.iter().find(|r| r.id == "n1").unwrap();
+        assert_eq!(plain.name, "Name 1");
+        assert_eq!(plain.services, vec!["a".to_owned(), "b".to_owned()]);
+    }
+}

@@ -1,0 +1,270 @@
+//! Tokens: lower case, accents folded ("línea" matches "linea"), stop words dropped, long
+//! tokens cut; language keys for the language filter. One ASCII fast path, checked
+//! against the general tokeniser by the tests.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use super::MAX_TOKEN_CHARS;
+
+#[cfg(test)]
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "at", "be", "by", "for", "from", "in", "is", "of", "on", "or", "the",
+    "to", "with", "de", "del", "el", "en", "la", "las", "los", "para", "por", "con", "y",
+];
+
+/// [`language_keys`] without allocating in the common case (a lower-case ASCII code and an
+/// ASCII name); `buf` is scratch space.
+pub(super) fn for_language_keys(code: &str, name: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let primary = code.trim().split(['-', '_']).next().unwrap_or("");
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+    if !plain(primary) || !name.is_ascii() {
+        for key in language_keys(code, name) {
+            f(&key);
+        }
+        return;
+    }
+    if !primary.is_empty() {
+        f(primary);
+    }
+    buf.clear();
+    buf.extend(name.trim().chars().map(|c| c.to_ascii_lowercase()));
+    if !buf.is_empty() && buf.as_str() != primary {
+        f(buf);
+    }
+}
+
+/// Keys a language is filed under: its primary code subtag and its folded name.
+pub(super) fn language_keys(code: &str, name: &str) -> Vec<String> {
+    let mut keys = Vec::with_capacity(2);
+    let primary = code
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if !primary.is_empty() {
+        keys.push(primary);
+    }
+    let folded = fold(name);
+    if !folded.is_empty() && !keys.contains(&folded) {
+        keys.push(folded);
+    }
+    keys
+}
+
+/// Lower-case and strip accents ("Línea" → "linea"); other characters are kept.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut out);
+    }
+    out.trim().to_owned()
+}
+
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// Call `f` with each folded token of `text` (stop words skipped, tokens cut to 40 chars).
+pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    if text.is_ascii() {
+        return for_each_ascii_token(text, &mut f);
+    }
+    let mut emit = |buf: &mut String| {
+        if !buf.is_empty() {
+            if !is_stop_word(buf) {
+                f(buf);
+            }
+            buf.clear();
+        }
+    };
+    buf.clear();
+    let mut count = 0usize;
+    let mut folded = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if count < MAX_TOKEN_CHARS {
+                buf.push(c.to_ascii_lowercase());
+                count += 1;
+            }
+        } else if c.is_ascii() && c != '\'' {
+            emit(buf);
+            count = 0;
+        } else if c.is_alphanumeric() {
+            folded.clear();
+            push_folded(c, &mut folded);
+            for fc in folded.chars() {
+                if fc.is_alphanumeric() && count < MAX_TOKEN_CHARS {
+                    buf.push(fc);
+                    count += 1;
+                }
+            }
+        } else if c == '\'' || c == '’' {
+            // "women's" → "womens": apostrophes join.
+        } else {
+            emit(buf);
+            count = 0;
+        }
+    }
+    emit(buf);
+}
+
+fn is_stop_word(t: &str) -> bool {
+    // The words of [`STOP_WORDS`], as a match the compiler turns into a few comparisons.
+    matches!(
+        t,
+        "a" | "an"
+            | "and"
+            | "are"
+            | "at"
+            | "be"
+            | "by"
+            | "for"
+            | "from"
+            | "in"
+            | "is"
+            | "of"
+            | "on"
+            | "or"
+            | "the"
+            | "to"
+            | "with"
+            | "de"
+            | "del"
+            | "el"
+            | "en"
+            | "la"
+            | "las"
+            | "los"
+            | "para"
+            | "por"
+            | "con"
+            | "y"
+    )
+}
+
+/// [`for_each_token`] for ASCII text (most directory text): same tokens, no per-character
+/// folding; a token already in lower case is handed out as a slice of `text`.
+fn for_each_ascii_token(text: &str, f: &mut impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut emit = |start: usize, end: usize| {
+        if start >= end {
+            return;
+        }
+        let Some(raw) = text.get(start..end) else {
+            return;
+        };
+        let plain = raw.len() <= MAX_TOKEN_CHARS
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        if plain {
+            if !is_stop_word(raw) {
+                f(raw);
+            }
+            return;
+        }
+        // Upper case, an apostrophe inside, or too long: build the folded token.
+        let mut buf = [0u8; MAX_TOKEN_CHARS];
+        let mut len = 0;
+        for b in raw.bytes().filter(u8::is_ascii_alphanumeric) {
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        if let Ok(t) = std::str::from_utf8(buf.get(..len).unwrap_or(&[])) {
+            if !t.is_empty() && !is_stop_word(t) {
+                f(t);
+            }
+        }
+    };
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() && b != b'\'' {
+            emit(start, i);
+            start = i + 1;
+        }
+    }
+    emit(start, bytes.len());
+}
+
+/// The folded tokens of `text`, as the index sees them (for tests and tools).
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_token(text, &mut buf, |t| out.push(t.to_owned()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_keys_fast_path_agrees() {
+        let mut buf = String::new();
+        for (code, name) in [
+            ("es", "Spanish"),
+            ("ES-mx", "Español"),
+            ("ase", "American Sign Language"),
+            ("", "Haitian Creole "),
+            ("en", "en"),
+            ("zh_Hant", "Chinese"),
+        ] {
+            let mut fast = Vec::new();
+            for_language_keys(code, name, &mut buf, |k| fast.push(k.to_owned()));
+            assert_eq!(fast, language_keys(code, name), "{code} {name}");
+        }
+    }
+
+    #[test]
+    fn stop_word_match_is_the_list() {
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["", "ands", "th", "shelter", "para2"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_and_general_tokenizers_agree() {
+        let text = "Women's Shelter & Legal-Aid for the 24/7 line: call 555-0100 (TX), \
+                    averyveryveryveryveryveryverylongwordthatiscutatfortychars ok";
+        let mut general = Vec::new();
+        let mut buf = String::new();
+        // The general path, forced by a non-ASCII character at the end.
+        for_each_token(&format!("{text} é"), &mut buf, |t| {
+            general.push(t.to_owned())
+        });
+        assert_eq!(general.pop().as_deref(), Some("e"));
+        assert_eq!(tokens(text), general);
+        assert!(general.iter().all(|t| t.chars().count() <= MAX_TOKEN_CHARS));
+    }
+
+    #[test]
+    fn tokens_fold_accents_and_stop_words() {
+        assert_eq!(
+            tokens("Línea de Crisis, LGBTQ+ 24/7"),
+            vec!["linea", "crisis", "lgbtq", "24", "7"]
+        );
+        assert_eq!(tokens("Women’s Straße"), vec!["womens", "strasse"]);
+        assert_eq!(fold("ÁRBOL"), "arbol");
+    }
+}
