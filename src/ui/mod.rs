@@ -190,34 +190,37 @@ fn handle_platform_event(mut state: AppState, ev: crate::platform::PlatformEvent
     }
 }
 
-/// `=` on a run of digits: try them as a PIN off the UI thread. A wrong PIN, the backoff or
-/// any error leave the calculator exactly as it is: no message, no hint.
-fn try_unlock(mut state: AppState, services: Services, mut digits: zeroize::Zeroizing<String>) {
+/// `=` on a run of digits: try them as a PIN off the UI thread. A PIN-shaped entry that
+/// opens nothing leaves the display (`0`); while a wrong-PIN delay runs it shows `Error`
+/// (the owner's cue; no PIN is checked then). No message, no hint.
+fn try_unlock(mut state: AppState, services: Services, digits: zeroize::Zeroizing<String>) {
     if digits.len() < crate::core::settings::MIN_PIN_DIGITS || *state.unlocking.peek() {
         return;
     }
     let epoch = *state.epoch.peek();
     state.unlocking.set(true);
-    let text = std::mem::take(&mut *digits);
     spawn(async move {
+        use crate::core::vault::PinAttempt;
         let svc = services.clone();
-        let result = tokio::task::spawn_blocking(move || {
-            let vault = services.vault()?;
-            if !vault.exists() {
-                return Err(crate::core::vault::VaultError::NotSetUp);
-            }
-            let pin = crate::core::crypto::Pin::new(text)?;
-            vault.unlock(&pin)
+        let result = tokio::task::spawn_blocking(move || match services.vault() {
+            Ok(vault) if vault.exists() => vault.attempt(digits),
+            _ => PinAttempt::Refused,
         })
-        .await;
+        .await
+        .unwrap_or(PinAttempt::Refused);
         if *state.epoch.peek() != epoch {
             return; // locked meanwhile: drop whatever came back
         }
         state.unlocking.set(false);
-        if let Ok(Ok(outcome)) = result {
-            if *state.screen.peek() == Screen::Calculator {
-                state.open(&svc, outcome.into_vault());
+        match result {
+            PinAttempt::Opened(outcome) => {
+                if *state.screen.peek() == Screen::Calculator {
+                    state.open(&svc, outcome.into_vault());
+                }
             }
+            PinAttempt::Waiting => state.calc.write().pin_refused(true),
+            PinAttempt::Refused => state.calc.write().pin_refused(false),
+            PinAttempt::NotAPin => {}
         }
     });
 }

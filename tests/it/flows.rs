@@ -194,13 +194,18 @@ async fn wrong_pin_just_computes() {
     );
     let html = f.t.html();
     assert!(is_calculator(&html));
-    assert_eq!(f.t.text_of("display").as_deref(), Some("12,345,678"));
+    // A refused PIN-shaped entry does not stay on the display (security review M-4).
+    assert!(
+        f.t.wait_until(Duration::from_millis(2000), |h| !h.contains("12,345,678"))
+            .await
+    );
+    assert_eq!(f.t.text_of("display").as_deref(), Some("0"));
     assert_eq!(f.services.open_vaults(), 0);
     // The calculator keeps calculating.
     f.t.click("key-add");
     f.t.click("key-2");
     f.t.click("key-eq");
-    assert_eq!(f.t.text_of("display").as_deref(), Some("12,345,680"));
+    assert_eq!(f.t.text_of("display").as_deref(), Some("2"));
 }
 
 #[tokio::test]
