@@ -983,3 +983,381 @@ fn files_are_private_to_the_user() {
     let mode = fs::metadata(&sub).unwrap().permissions().mode();
     assert_eq!(mode & 0o077, 0, "data dir mode {mode:o}");
 }
+
+// ------------------------------------------------------------ issue 13: coercion
+
+/// Every operation a decoy session can call, in a `Vault` and through the `VaultService`.
+/// None may run a KDF (so none can test a PIN against the real slot) and none may answer
+/// differently for the real PIN than for any other candidate.
+#[test]
+fn a_decoy_session_has_no_pin_oracle() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let real_pin = "11112222";
+    let v = svc
+        .create(&pin(real_pin), Some(&decoy("33334444", false)), kdf())
+        .unwrap();
+    v.put("plan", &"real").unwrap();
+    drop(v);
+    let mut d = decoy_of(svc.unlock(&pin("33334444")));
+    d.put("notes", &"decoy").unwrap();
+    let candidates = ["11112222", "99990000", "33334444", "12121212"];
+    let mut answers: Vec<(String, String)> = Vec::new();
+    let before = kdf_runs_on_this_thread();
+    for c in candidates {
+        // The PIN-taking operations, listed.
+        let change = format!("{:?}", d.change_pin(&pin(c)));
+        let set_decoy = format!("{:?}", d.set_decoy(&pin(c), false));
+        let set_duress_on = format!("{:?}", d.set_duress(&pin(c), true));
+        let set_duress_off = format!("{:?}", d.set_duress(&pin(c), false));
+        answers.push((
+            c.to_string(),
+            format!("{change} {set_decoy} {set_duress_on} {set_duress_off}"),
+        ));
+    }
+    // The operations without a PIN, listed too.
+    let _ = d.slot();
+    assert!(!d.has_decoy() && !d.duress_enabled());
+    d.put("n2", &1).unwrap();
+    let _ = d.get::<i32>("n2").unwrap();
+    let _ = d.get_bytes("plan").unwrap();
+    let _ = d.contains("plan").unwrap();
+    let _ = d.list().unwrap();
+    let _ = d.list_readable().unwrap();
+    let _ = d.purge_damaged().unwrap();
+    let _ = d.delete("n2").unwrap();
+    d.rekey().unwrap();
+    assert_eq!(d.remove_decoy().unwrap_err(), VaultError::NotAvailable);
+    let _ = svc.delay_remaining().unwrap();
+    let _ = svc.exists();
+    assert_eq!(
+        kdf_runs_on_this_thread(),
+        before,
+        "no KDF from a decoy session"
+    );
+    // Identical answers whatever the candidate, the real PIN included.
+    let first = answers[0].1.clone();
+    assert!(first.contains("NotAvailable"));
+    for (c, a) in &answers {
+        assert_eq!(a, &first, "candidate {c} answered differently");
+    }
+    // The real space is untouched (decoy re-key rotated only the decoy's own slot).
+    drop(d);
+    let v = real(svc.unlock(&pin(real_pin)));
+    assert_eq!(v.get::<String>("plan").unwrap().as_deref(), Some("real"));
+    assert_eq!(fv.secrets().list().unwrap().len(), 2);
+}
+
+/// From the real space every cross-slot PIN test counts as a wrong attempt, match or not.
+#[test]
+fn cross_slot_pin_tests_count_as_attempts_whether_or_not_they_match() {
+    let m = MemVault::new();
+    let mut v =
+        vault::create(&m.env, kdf(), &pin("111111"), Some(&decoy("222222", false))).unwrap();
+    // Five changes of PIN (no collision): five attempts counted, the sixth check is free
+    // of delay only because five are free.
+    for (i, p) in ["333333", "444444", "555555", "666666", "777777"]
+        .iter()
+        .enumerate()
+    {
+        v.change_pin(&pin(p)).unwrap();
+        let _ = i;
+    }
+    assert_eq!(vault::delay_remaining(&m.env).unwrap(), Duration::ZERO);
+    // The sixth (here: the decoy's PIN, a collision) is counted just the same.
+    assert_eq!(
+        v.change_pin(&pin("222222")).unwrap_err(),
+        VaultError::PinInUse
+    );
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(30)
+    );
+    // During the delay nothing is tested at all: no KDF, same answer for any PIN.
+    let before = kdf_runs_on_this_thread();
+    for p in ["222222", "888888"] {
+        assert!(matches!(
+            v.change_pin(&pin(p)),
+            Err(VaultError::Backoff { .. })
+        ));
+        assert!(matches!(
+            v.set_duress(&pin(p), true),
+            Err(VaultError::Backoff { .. })
+        ));
+        assert!(matches!(
+            v.set_decoy(&pin(p), false),
+            Err(VaultError::Backoff { .. })
+        ));
+    }
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    // set_duress with the right decoy PIN counts too.
+    m.clock.advance_monotonic(Duration::from_secs(30));
+    v.set_duress(&pin("222222"), true).unwrap();
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(60)
+    );
+}
+
+#[test]
+fn the_delay_cannot_be_skipped_by_the_wall_clock() {
+    let m = MemVault::new();
+    drop(vault::create(&m.env, kdf(), &pin("111111"), None).unwrap());
+    for _ in 0..6 {
+        assert_eq!(
+            vault::unlock(&m.env, &pin("000000")).unwrap_err(),
+            VaultError::WrongPin
+        );
+    }
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(30)
+    );
+    // The review's attack: move the date forward (a day, then a year) before each try.
+    for jump in [86_400, 365 * 86_400] {
+        m.clock.set_wall_by(jump);
+        let before = kdf_runs_on_this_thread();
+        assert_eq!(
+            vault::unlock(&m.env, &pin("111111")).unwrap_err(),
+            VaultError::Backoff {
+                remaining: Duration::from_secs(30)
+            }
+        );
+        assert_eq!(kdf_runs_on_this_thread(), before);
+    }
+    // Moving it back changes nothing either.
+    m.clock.set_wall_by(-10 * 365 * 86_400);
+    assert!(matches!(
+        vault::unlock(&m.env, &pin("111111")),
+        Err(VaultError::Backoff { .. })
+    ));
+    // Only time the app observes counts.
+    m.clock.advance_monotonic(Duration::from_secs(20));
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(10)
+    );
+    m.clock.advance_monotonic(Duration::from_secs(10));
+    assert!(vault::unlock(&m.env, &pin("111111")).is_ok());
+    assert_eq!(vault::delay_remaining(&m.env).unwrap(), Duration::ZERO);
+}
+
+#[test]
+fn the_remaining_delay_resumes_after_a_restart_and_does_not_run_while_closed() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("111111"), None, kdf()).unwrap());
+    for _ in 0..6 {
+        let _ = svc.unlock(&pin("000000"));
+    }
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    let _ = svc.unlock(&pin("000000"));
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(60));
+    fv.clock.advance_monotonic(Duration::from_secs(25));
+    // A check saves the progress.
+    assert!(matches!(
+        svc.unlock(&pin("111111")),
+        Err(VaultError::Backoff { .. })
+    ));
+    drop(svc);
+    // The app is closed for an hour (time passes, nobody observes it) ...
+    fv.clock.advance(3600);
+    // ... and starts again: the 35 s left resume, not zero and not the full minute.
+    let svc = fv.service();
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(35));
+    fv.clock.advance_monotonic(Duration::from_secs(34));
+    assert!(matches!(
+        svc.unlock(&pin("111111")),
+        Err(VaultError::Backoff { .. })
+    ));
+    fv.clock.advance_monotonic(Duration::from_secs(1));
+    assert!(svc.unlock(&pin("111111")).is_ok());
+}
+
+#[test]
+fn a_damaged_or_missing_counter_means_a_delay_not_a_reset() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("111111"), None, kdf()).unwrap());
+    for _ in 0..6 {
+        let _ = svc.unlock(&pin("000000"));
+    }
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    let _ = svc.unlock(&pin("000000"));
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(60));
+    let st = fv.path().join("st.bin");
+    let mut bytes = fs::read(&st).unwrap();
+    assert_eq!(bytes.len(), 44);
+    bytes[20] ^= 1;
+    fs::write(&st, &bytes).unwrap();
+    let svc = fv.service();
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(30));
+    fs::write(&st, b"").unwrap();
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(30));
+}
+
+#[test]
+fn only_pin_shaped_entries_are_tried_or_counted() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("48291637"), None, kdf()).unwrap());
+    let z = |s: &str| zeroize::Zeroizing::new(s.to_string());
+    let before = kdf_runs_on_this_thread();
+    for s in ["5", "12345", "12345678901234567", "12a456", "1234.5", ""] {
+        assert!(
+            matches!(svc.attempt(z(s)), vault::PinAttempt::NotAPin),
+            "{s}"
+        );
+    }
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::ZERO);
+    // PIN-shaped wrong entries count; after the free ones the answer is Waiting, for the
+    // right PIN too (nothing is checked).
+    for _ in 0..6 {
+        assert!(matches!(
+            svc.attempt(z("150000")),
+            vault::PinAttempt::Refused
+        ));
+    }
+    assert!(matches!(
+        svc.attempt(z("48291637")),
+        vault::PinAttempt::Waiting
+    ));
+    assert!(matches!(
+        svc.attempt(z("150000")),
+        vault::PinAttempt::Waiting
+    ));
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    assert!(matches!(
+        svc.attempt(z("48291637")),
+        vault::PinAttempt::Opened(_)
+    ));
+}
+
+/// Copy the data directory, run an action, then put back every combination of the old
+/// `cfg.bin` and `db/` (the key files are the device's, they are not put back): the old PIN
+/// opens nothing.
+#[test]
+fn old_copies_open_nothing_after_change_pin_rekey_duress_and_erase() {
+    type Action = fn(&VaultService);
+    let actions: [(&str, Action); 4] = [
+        ("change PIN", |svc| {
+            let mut v = real(svc.unlock(&pin("111111")));
+            v.change_pin(&pin("999999")).unwrap();
+        }),
+        ("re-key", |svc| {
+            let mut v = real(svc.unlock(&pin("111111")));
+            v.rekey().unwrap();
+        }),
+        ("duress", |svc| drop(decoy_of(svc.unlock(&pin("222222"))))),
+        ("erase", |svc| svc.wipe().unwrap()),
+    ];
+    for (name, action) in actions {
+        let fv = FileVault::new();
+        let svc = fv.service();
+        let v = svc
+            .create(&pin("111111"), Some(&decoy("222222", true)), kdf())
+            .unwrap();
+        v.put("plan", &"SECRET").unwrap();
+        drop(v);
+        let copy = tempfile::tempdir().unwrap();
+        copy_dir(fv.path(), copy.path());
+        action(&svc);
+        drop(svc);
+        for (put_cfg, put_db) in [(true, false), (false, true), (true, true)] {
+            if put_cfg {
+                fs::copy(copy.path().join(HEADER_FILE), fv.path().join(HEADER_FILE)).unwrap();
+            }
+            if put_db {
+                let _ = fs::remove_dir_all(fv.path().join(DB_DIR));
+                copy_dir(&copy.path().join(DB_DIR), &fv.path().join(DB_DIR));
+            }
+            let svc = fv.service();
+            fv.clock.advance_monotonic(Duration::from_secs(7200));
+            match svc.unlock(&pin("111111")) {
+                Ok(o) => panic!(
+                    "{name} cfg={put_cfg} db={put_db}: old PIN opened {:?}",
+                    o.slot()
+                ),
+                Err(e) => assert!(
+                    matches!(
+                        e,
+                        VaultError::WrongPin
+                            | VaultError::DeviceKeyUnavailable
+                            | VaultError::NotSetUp
+                    ),
+                    "{name} cfg={put_cfg} db={put_db}: {e:?}"
+                ),
+            }
+        }
+    }
+}
+
+/// Two independent installs taken through create, unlock, put, change PIN and duress: no
+/// 8-byte run at the same offset of any vault file (header, counter, key files, and every
+/// stored record key and value) is shared, and no file name or content holds the words.
+#[test]
+fn no_constant_bytes_or_telling_words_across_two_installs() {
+    fn install() -> (FileVault, Vec<(String, Vec<u8>)>) {
+        let fv = FileVault::new();
+        let svc = fv.service();
+        let mut v = svc
+            .create(&pin("111111"), Some(&decoy("222222", true)), kdf())
+            .unwrap();
+        v.put("plan", &"the same plan text everywhere").unwrap();
+        drop(v);
+        v = real(svc.unlock(&pin("111111")));
+        v.put("contacts", &"the same contacts everywhere").unwrap();
+        v.change_pin(&pin("333333")).unwrap();
+        drop(v);
+        let _ = svc.unlock(&pin("000000"));
+        drop(decoy_of(svc.unlock(&pin("222222"))));
+        let mut files = Vec::new();
+        for name in ["cfg.bin", "st.bin"] {
+            files.push((name.to_string(), fs::read(fv.path().join(name)).unwrap()));
+        }
+        for id in fv.secrets().list().unwrap() {
+            files.push(("key".into(), fs::read(fv.path().join(id.to_hex())).unwrap()));
+        }
+        drop(svc);
+        // The record store's content, as the vault wrote it (sled's own framing aside).
+        let store = haven::io::sled_store::SledStore::open(&fv.path().join(DB_DIR)).unwrap();
+        for (k, val) in store.entries().unwrap() {
+            files.push(("record key".into(), k));
+            files.push(("record value".into(), val));
+        }
+        store.close();
+        (fv, files)
+    }
+    let (a_dir, a) = install();
+    let (b_dir, b) = install();
+    for (na, fa) in &a {
+        for (nb, fb) in &b {
+            if na != nb {
+                continue;
+            }
+            let n = fa.len().min(fb.len());
+            for off in 0..n.saturating_sub(7) {
+                assert_ne!(
+                    fa[off..off + 8],
+                    fb[off..off + 8],
+                    "{na}: same 8 bytes at offset {off} in two installs"
+                );
+            }
+        }
+    }
+    for dir in [a_dir.path(), b_dir.path()] {
+        for f in crate::vault_support::files_under(dir) {
+            let rel = f
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_lowercase();
+            for word in ["haven", "vault", "safety", "calc"] {
+                assert!(!rel.contains(word), "file name {rel} contains {word}");
+            }
+        }
+        let hits = crate::vault_support::scan(dir, &[b"haven", b"vault", b"safety", b"calc"]);
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}
