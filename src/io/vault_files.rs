@@ -51,7 +51,7 @@ pub struct VaultService {
     meta: Arc<FileMeta>,
     clock: Arc<dyn Clock>,
     backoff: Arc<BackoffClock>,
-    kdf_bounds: KdfBounds,
+    kdf_bounds: Mutex<KdfBounds>,
     store: Mutex<Option<Arc<SledStore>>>,
     op: Mutex<()>,
 }
@@ -68,15 +68,16 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl VaultService {
     /// The vault in `dir` with this platform's slot secrets
-    /// ([`crate::platform::device_secret_in`]) and the production KDF bounds. Creates `dir`
+    /// ([`crate::platform::device_secret_in`]) and the production KDF bounds (a stored
+    /// iteration count outside 600 000 ..= 10 000 000 is refused before any KDF work). Creates `dir`
     /// (mode 0700) if needed; opens nothing else yet. The wrong-PIN delay counts down from
     /// now (create the service when the app starts).
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self, VaultError> {
         let dir = dir.into();
         // Keystore-wrapped on Android, Secure Enclave on iOS, key files on desktop.
         let device = crate::platform::device_secret_in(&dir);
-        let mut svc = Self::with_parts(dir, device, Arc::new(SystemClock))?;
-        svc.kdf_bounds = KdfBounds::PRODUCTION;
+        let svc = Self::with_parts(dir, device, Arc::new(SystemClock))?;
+        *lock(&svc.kdf_bounds) = KdfBounds::PRODUCTION;
         Ok(svc)
     }
 
@@ -106,7 +107,7 @@ impl VaultService {
             meta,
             clock,
             backoff,
-            kdf_bounds: KdfBounds::insecure_for_tests(),
+            kdf_bounds: Mutex::new(KdfBounds::insecure_for_tests()),
             store: Mutex::new(None),
             op: Mutex::new(()),
         })
@@ -150,7 +151,7 @@ impl VaultService {
             secrets: Arc::clone(&self.device),
             clock: Arc::clone(&self.clock),
             backoff: Arc::clone(&self.backoff),
-            kdf_bounds: self.kdf_bounds,
+            kdf_bounds: *lock(&self.kdf_bounds),
         }
     }
 
@@ -189,6 +190,13 @@ impl VaultService {
         self.close_store();
         remove_dir(&self.dir.join(DB_DIR))?;
         self.meta.destroy()?;
+        // A count this process chose itself is accepted by this service from now on (the
+        // app only ever chooses calibrated counts; tests may choose cheap ones). Headers
+        // read by a fresh service are held to the production bounds.
+        {
+            let mut bounds = lock(&self.kdf_bounds);
+            *bounds = bounds.including(kdf);
+        }
         let env = self.env()?;
         vault::create(&env, kdf, pin, decoy)
     }

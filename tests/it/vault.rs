@@ -1361,3 +1361,34 @@ fn no_constant_bytes_or_telling_words_across_two_installs() {
         assert!(hits.is_empty(), "{hits:?}");
     }
 }
+
+/// L-7: the app's service refuses stored iteration counts outside 600 000 ..= 10 000 000
+/// before any KDF work; only a count this process chose itself is accepted.
+#[test]
+fn the_app_service_holds_stored_headers_to_production_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = VaultService::open(dir.path()).unwrap();
+    // This process chose the cheap count: it may use it.
+    drop(svc.create(&pin("111111"), None, kdf()).unwrap());
+    assert!(svc.unlock(&pin("111111")).is_ok());
+    drop(svc);
+    // A fresh service (an app start) refuses the same header before any KDF.
+    let svc = VaultService::open(dir.path()).unwrap();
+    let before = kdf_runs_on_this_thread();
+    assert_eq!(
+        svc.unlock(&pin("111111")).unwrap_err(),
+        VaultError::KdfOutOfRange
+    );
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    // So is a count above the cap written into the header by someone with file access.
+    let p = dir.path().join(HEADER_FILE);
+    let mut raw = fs::read(&p).unwrap();
+    let mask = u32::from_be_bytes([raw[0], raw[1], raw[2], raw[3]]);
+    raw[32..36].copy_from_slice(&(50_000_000u32 ^ mask).to_be_bytes());
+    fs::write(&p, &raw).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("111111")).unwrap_err(),
+        VaultError::KdfOutOfRange
+    );
+    assert_eq!(kdf_runs_on_this_thread(), before);
+}

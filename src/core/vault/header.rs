@@ -131,6 +131,15 @@ impl KdfBounds {
         }
     }
 
+    /// These bounds widened just enough to accept `kdf` (a count the calling code chose
+    /// itself, e.g. a test creating a vault through the app's own service).
+    pub fn including(self, kdf: KdfParams) -> Self {
+        Self {
+            min: self.min.min(kdf.iterations),
+            max: self.max.max(kdf.iterations),
+        }
+    }
+
     /// Whether `kdf` is acceptable.
     pub fn allows(&self, kdf: KdfParams) -> bool {
         (self.min..=self.max).contains(&kdf.iterations)
