@@ -2,6 +2,9 @@
 //! Enclave (`WhenUnlockedThisDeviceOnly`, never synchronised), the share sheet, and the cover
 //! view put over the window before the app-switcher snapshot.
 //!
+//! The Secure Enclave code (`EnclaveSecrets`) follows security-framework 3's `key` and `item`
+//! modules from its documentation; like the rest of this file it has never been compiled.
+//!
 //! **Not compiled on the Linux build machines** (there is no iOS SDK or iOS Rust target
 //! there): it is written against objc2 0.6 / objc2-foundation 0.3 / objc2-ui-kit 0.3 /
 //! security-framework 3 and must be built and checked on a Mac (see README, "Building for
@@ -174,7 +177,6 @@ fn new_enclave_key(label: &str) -> Option<SecKey> {
         .set_size_in_bits(256)
         .set_label(label)
         .set_token(Token::SecureEnclave)
-        .set_location(Location::DataProtectionKeychain)
         .set_access_control(access);
     SecKey::new(&options).ok()
 }
