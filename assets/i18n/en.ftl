@@ -21,13 +21,13 @@ setup-welcome-body = This app keeps your safety plan and the people and services
 setup-disguise-title = It looks like a calculator
 setup-disguise-body = On your home screen this app is called “Calculator”, and it works like one. Anyone who opens it sees a normal calculator.
 setup-howto-title = How to open it
-setup-howto-body = Type your PIN on the calculator, then press =. If the PIN is wrong, the calculator just shows a number — no message, no hint.
+setup-howto-body = Type your PIN on the calculator, then press =. If the PIN is wrong, the calculator just shows the number, like any calculator — no message, no hint. After six wrong PINs in a row the app waits before it checks a PIN again; while it waits, your PIN and = show Error. Leave the calculator open and try again later: only time with the app open counts.
 setup-language = Language
 setup-start = Let’s start
 setup-pin-title = Choose your PIN
 setup-pin-body = Your PIN is only numbers, because you type it on the calculator. It needs at least { $min } digits.
 setup-pin-strength = Longer is much stronger. Someone with a copy of this phone’s files could try every 6-digit PIN quickly; every extra digit makes that ten times harder. 8 digits or more is a good choice — pick numbers that are easy for you and hard to guess, not a birthday.
-setup-pin-forgotten = Keep it where you will not lose it: if you forget your PIN, nobody can open your space again. After six wrong PINs in a row, the calculator waits a while before it tries a PIN again (at first 30 seconds, at most an hour), and shows nothing while it waits. Any long number followed by = counts as a try, also when someone else types it.
+setup-pin-forgotten = Keep it where you will not lose it: if you forget your PIN, nobody can open your space again. After six wrong PINs in a row, the calculator waits before it tries a PIN again (at first 30 seconds, at most an hour, counted only while the app is open); while it waits, any PIN and = show Error. Any long number followed by = counts as a try, also when someone else types it.
 setup-pin-label = New PIN
 setup-pin-confirm-label = Type the PIN again
 setup-pin-too-short = Use at least { $min } digits.
@@ -53,7 +53,7 @@ setup-decoy-label = Second PIN
 setup-decoy-confirm-label = Type the second PIN again
 setup-decoy-same = The second PIN must be different from your PIN.
 setup-duress-label = Also erase my real space when this second PIN is used
-setup-duress-risk = If you turn this on, typing the second PIN erases everything in your real space, forever, with no way back. Nobody can see that this happened. Only turn it on if losing your plan is safer than someone reading it.
+setup-duress-risk = If you turn this on, typing the second PIN destroys the key of your real space and erases everything in it, forever, with no way back — also in copies of this phone’s files. Nobody can see on the screen that this happened. Only turn it on if losing your plan is safer than someone reading it.
 setup-decoy-skip = No second PIN
 setup-decoy-use = Use this second PIN
 setup-creating = Setting up your locked space. This takes a few seconds…
@@ -86,12 +86,12 @@ settings-idle-minutes = { $minutes ->
    *[other] { $minutes } minutes
 }
 settings-change-pin = Change PIN
-settings-change-pin-body = Choose a new PIN. Your old PIN stops working right away.
+settings-change-pin-body = Choose a new PIN. Your old PIN stops working right away, also with copies of this phone’s files made before: the key it opened is destroyed. Each change counts as one try toward the waiting time after wrong PINs.
 settings-new-pin = New PIN
 settings-new-pin-confirm = Type the new PIN again
 settings-pin-changed = Your PIN is changed.
 settings-rekey = Renew the encryption key
-settings-rekey-body = If you think someone copied this phone’s files and may know your PIN, renew the key. Old copies of the files can then no longer be opened with your PIN.
+settings-rekey-body = If you think someone copied this phone’s files and may know your PIN, renew the key. Everything gets a new key and the old one is destroyed in this phone’s secure key storage, so copies made before can no longer be opened, even with your PIN. On a computer the key is a file next to the data: a full copy made before stays readable with your PIN.
 settings-rekey-button = Renew the key
 settings-rekey-done = The key is renewed.
 settings-decoy = Second PIN

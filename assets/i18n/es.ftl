@@ -21,13 +21,13 @@ setup-welcome-body = Esta app guarda tu plan de seguridad y las personas y servi
 setup-disguise-title = Parece una calculadora
 setup-disguise-body = En tu pantalla de inicio esta app se llama «Calculadora» y funciona como tal. Quien la abra verá una calculadora normal.
 setup-howto-title = Cómo abrirla
-setup-howto-body = Escribe tu PIN en la calculadora y pulsa =. Si el PIN no es correcto, la calculadora solo muestra un número: ningún mensaje, ninguna pista.
+setup-howto-body = Escribe tu PIN en la calculadora y pulsa =. Si el PIN no es correcto, la calculadora solo muestra el número, como cualquier calculadora: ningún mensaje, ninguna pista. Después de seis PIN equivocados seguidos, la aplicación espera antes de volver a comprobar un PIN; mientras espera, tu PIN y = muestran Error. Deja la calculadora abierta y vuelve a intentarlo más tarde: solo cuenta el tiempo con la aplicación abierta.
 setup-language = Idioma
 setup-start = Empecemos
 setup-pin-title = Elige tu PIN
 setup-pin-body = Tu PIN lleva solo números, porque lo escribes en la calculadora. Necesita al menos { $min } dígitos.
 setup-pin-strength = Cuanto más largo, mucho más seguro. Alguien con una copia de los archivos del teléfono podría probar rápido todos los PIN de 6 dígitos; cada dígito de más lo hace diez veces más difícil. Con 8 dígitos o más vas bien: elige números fáciles para ti y difíciles de adivinar, no una fecha de cumpleaños.
-setup-pin-forgotten = Guárdalo donde no lo pierdas: si olvidas tu PIN, nadie podrá volver a abrir tu espacio. Después de seis PIN equivocados seguidos, la calculadora espera un rato antes de volver a probar un PIN (al principio 30 segundos, como mucho una hora) y no muestra nada mientras espera. Cualquier número largo seguido de = cuenta como un intento, también si lo escribe otra persona.
+setup-pin-forgotten = Guárdalo donde no lo pierdas: si olvidas tu PIN, nadie podrá volver a abrir tu espacio. Después de seis PIN equivocados seguidos, la calculadora espera antes de volver a probar un PIN (al principio 30 segundos, como mucho una hora, y solo cuenta el tiempo con la aplicación abierta); mientras espera, cualquier PIN y = muestran Error. Cualquier número largo seguido de = cuenta como un intento, también si lo escribe otra persona.
 setup-pin-label = PIN nuevo
 setup-pin-confirm-label = Escribe el PIN otra vez
 setup-pin-too-short = Usa al menos { $min } dígitos.
@@ -53,7 +53,7 @@ setup-decoy-label = Segundo PIN
 setup-decoy-confirm-label = Escribe el segundo PIN otra vez
 setup-decoy-same = El segundo PIN tiene que ser distinto de tu PIN.
 setup-duress-label = Borrar también mi espacio real cuando se use este segundo PIN
-setup-duress-risk = Si lo activas, al escribir el segundo PIN se borra todo tu espacio real, para siempre y sin vuelta atrás. Nadie puede ver que pasó. Actívalo solo si perder tu plan es más seguro que que alguien lo lea.
+setup-duress-risk = Si lo activas, al escribir el segundo PIN se destruye la clave de tu espacio real y se borra todo lo que contiene, para siempre y sin vuelta atrás, también en copias de los archivos de este teléfono. Nadie puede ver en la pantalla que pasó. Actívalo solo si perder tu plan es más seguro que que alguien lo lea.
 setup-decoy-skip = Sin segundo PIN
 setup-decoy-use = Usar este segundo PIN
 setup-creating = Estamos preparando tu espacio bajo llave. Tarda unos segundos…
@@ -86,12 +86,12 @@ settings-idle-minutes = { $minutes ->
    *[other] { $minutes } minutos
 }
 settings-change-pin = Cambiar el PIN
-settings-change-pin-body = Elige un PIN nuevo. El PIN anterior deja de funcionar enseguida.
+settings-change-pin-body = Elige un PIN nuevo. El PIN anterior deja de funcionar enseguida, también con copias de los archivos de este teléfono hechas antes: la clave que abría se destruye. Cada cambio cuenta como un intento para la espera tras PIN incorrectos.
 settings-new-pin = PIN nuevo
 settings-new-pin-confirm = Escribe el PIN nuevo otra vez
 settings-pin-changed = Tu PIN ya cambió.
 settings-rekey = Renovar la clave de cifrado
-settings-rekey-body = Si crees que alguien copió los archivos de este teléfono y puede saber tu PIN, renueva la clave. Así, las copias antiguas ya no se podrán abrir con tu PIN.
+settings-rekey-body = Si crees que alguien copió los archivos de este teléfono y puede saber tu PIN, renueva la clave. Todo recibe una clave nueva y la anterior se destruye en el almacén seguro de claves del teléfono, así que las copias hechas antes ya no se pueden abrir, ni siquiera con tu PIN. En un ordenador la clave es un archivo junto a los datos: una copia completa hecha antes sigue legible con tu PIN.
 settings-rekey-button = Renovar la clave
 settings-rekey-done = La clave está renovada.
 settings-decoy = Segundo PIN

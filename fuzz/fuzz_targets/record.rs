@@ -8,7 +8,7 @@ use haven::core::vault::record::{RecordKeys, RecordKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = BackoffState::decode(Some(data));
+    let _ = BackoffState::decode(Some(data), &Key32::from_bytes([8; 32]));
     let Some((&first, rest)) = data.split_first() else {
         return;
     };

@@ -8,6 +8,11 @@
 //! input is a plain run of digits. When `=` is pressed on such a run, [`Calculator::press`]
 //! returns [`Outcome::Candidate`] with those digits, so the app can try them as a PIN.
 //! The candidate lives in a zeroizing buffer and is wiped on every reset.
+//!
+//! When a PIN-shaped candidate did not open anything, the app calls
+//! [`Calculator::pin_refused`]: the digits leave the display (`0`), or, while the app is
+//! waiting after too many wrong PINs, the display shows `Error` — the owner's cue, which
+//! says nothing about whether the PIN was right (no PIN is checked during a delay).
 
 use rust_decimal::prelude::*;
 use rust_decimal::Decimal;
@@ -133,6 +138,8 @@ pub struct Calculator {
     error: bool,
     candidate: Zeroizing<String>,
     candidate_valid: bool,
+    /// A candidate was handed out by the last key press (`=`) and no key was pressed since.
+    pin_pending: bool,
 }
 
 impl Default for Calculator {
@@ -146,6 +153,7 @@ impl Default for Calculator {
             error: false,
             candidate: Zeroizing::new(String::new()),
             candidate_valid: true,
+            pin_pending: false,
         }
     }
 }
@@ -166,6 +174,22 @@ impl Calculator {
     /// Back to a freshly opened calculator showing `0`, wiping the PIN candidate.
     pub fn reset(&mut self) {
         *self = Self::default();
+    }
+
+    /// The app tried the last candidate as a PIN and nothing opened. If no key was pressed
+    /// since that `=`, the digits leave the display: `waiting == false` (wrong PIN, error)
+    /// shows `0`; `waiting == true` (a wrong-PIN delay is running, nothing was checked) shows
+    /// `Error`, the cue the owner is told about at setup. A calculation started since is left
+    /// alone (it no longer shows the digits).
+    pub fn pin_refused(&mut self, waiting: bool) {
+        if !self.pin_pending {
+            return;
+        }
+        if waiting {
+            self.fail();
+        } else {
+            self.reset();
+        }
     }
 
     /// True while the display shows an error (division by zero, overflow).
@@ -214,6 +238,7 @@ impl Calculator {
 
     /// Press one key.
     pub fn press(&mut self, key: Key) -> Outcome {
+        self.pin_pending = false;
         if self.error {
             match key {
                 Key::Digit(_) | Key::Point | Key::Clear => self.reset(),
@@ -343,6 +368,7 @@ impl Calculator {
             && !self.candidate.is_empty()
             && matches!(self.entry, Entry::Typing { .. });
         let outcome = if plain_digits {
+            self.pin_pending = true;
             Outcome::Candidate(Zeroizing::new(std::mem::take(&mut *self.candidate)))
         } else {
             Outcome::Calculated
@@ -603,5 +629,40 @@ mod tests {
         assert_eq!(run("12+7=123456=").1.as_deref(), Some("123456"));
         assert_eq!(run("1234567<8=").1.as_deref(), Some("1234568"));
         assert_eq!(run("12+3456=").1, None);
+    }
+
+    #[test]
+    fn refused_pin_leaves_the_display() {
+        let press_all = |c: &mut Calculator, s: &str| {
+            for ch in s.chars() {
+                let k = match ch {
+                    '=' => Key::Equals,
+                    '+' => Key::Op(Op::Add),
+                    d => Key::Digit(d.to_digit(10).unwrap() as u8),
+                };
+                c.press(k);
+            }
+        };
+        let mut c = Calculator::new();
+        press_all(&mut c, "48151623=");
+        assert_eq!(c.display(), "48,151,623");
+        c.pin_refused(false);
+        assert_eq!(c.display(), "0");
+        press_all(&mut c, "48151623=");
+        c.pin_refused(true);
+        assert_eq!(c.display(), "Error");
+        assert!(c.is_error());
+        // A digit clears the cue like any calculator error.
+        press_all(&mut c, "7");
+        assert_eq!(c.display(), "7");
+        // A calculation started before the answer came back is left alone.
+        press_all(&mut c, "=48151623=2+");
+        c.pin_refused(false);
+        assert_eq!(c.display(), "2");
+        // Not after a plain calculation either.
+        let mut c = Calculator::new();
+        press_all(&mut c, "2+3=");
+        c.pin_refused(true);
+        assert_eq!(c.display(), "5");
     }
 }

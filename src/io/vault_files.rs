@@ -2,11 +2,13 @@
 //!
 //! Layout of the data directory (all names neutral, nothing in any file names the app):
 //! ```text
-//! <dir>/cfg.bin   key header, 264 bytes (core::vault::header)
-//! <dir>/st.bin    wrong-PIN counter, 13 bytes (core::vault::backoff)
-//! <dir>/k.bin     desktop device secret, 32 bytes, 0600 (platform::desktop::KeyFile);
-//!                 Android: kw.bin, a Keystore-wrapped secret; iOS: a Keychain item
+//! <dir>/cfg.bin   key header, 252 bytes, format v2 (core::vault::header)
+//! <dir>/st.bin    wrong-PIN counter, 44 bytes, sealed (core::vault::backoff)
+//! <dir>/<32 hex>  two slot secrets, named by their random ids: desktop 32 bytes, 0600
+//!                 (platform::desktop::KeyFiles); Android 61 bytes, each wrapped by its own
+//!                 Keystore key (platform::wrapped); iOS: Keychain items, nothing here
 //! <dir>/db/       sled database, one tree "d" (core::vault::record)
+//! (format v1 also had k.bin / kw.bin, one secret for both slots: read, then destroyed)
 //! ```
 //! Every method blocks (PBKDF2 takes about a second by design, sled fsyncs): call them from a
 //! background thread (`tokio::task::spawn_blocking`). `VaultService` is `Send + Sync` and is
@@ -18,30 +20,28 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::core::clock::Clock;
+use zeroize::Zeroizing;
+
 use crate::core::crypto::Pin;
+use crate::core::settings::{MAX_PIN_DIGITS, MIN_PIN_DIGITS};
+use crate::core::vault::backoff::BackoffClock;
 use crate::core::vault::store::Store;
-use crate::core::vault::{self, DecoySpec, KdfParams, UnlockOutcome, Vault, VaultEnv, VaultError};
+use crate::core::vault::{
+    self, DecoySpec, KdfBounds, KdfParams, PinAttempt, UnlockOutcome, Vault, VaultEnv, VaultError,
+};
 use crate::io::clock::SystemClock;
 use crate::io::files::{FileMeta, HEADER_FILE};
 use crate::io::sled_store::SledStore;
-use crate::platform::{DeviceSecret, DeviceSecretError};
+use crate::platform::DeviceSecret;
 
 /// Directory name of the sled database inside the data directory.
 pub const DB_DIR: &str = "db";
-/// File name of the desktop device secret inside the data directory.
-pub const KEY_FILE: &str = "k.bin";
+/// File name of the format-v1 desktop device secret inside the data directory.
+pub const KEY_FILE: &str = crate::platform::DESKTOP_KEY_FILE;
 
 /// Whether a vault has been set up in `dir` (its key header exists).
 pub fn exists(dir: &Path) -> bool {
     dir.join(HEADER_FILE).exists()
-}
-
-fn device_err(e: DeviceSecretError) -> VaultError {
-    match e {
-        DeviceSecretError::Io(k) => VaultError::Io(k),
-        DeviceSecretError::Rng => VaultError::Crypto,
-        DeviceSecretError::Exists | DeviceSecretError::Corrupt => VaultError::DeviceKeyUnavailable,
-    }
 }
 
 /// The vault stored in one data directory.
@@ -50,6 +50,8 @@ pub struct VaultService {
     device: Arc<dyn DeviceSecret>,
     meta: Arc<FileMeta>,
     clock: Arc<dyn Clock>,
+    backoff: Arc<BackoffClock>,
+    kdf_bounds: Mutex<KdfBounds>,
     store: Mutex<Option<Arc<SledStore>>>,
     op: Mutex<()>,
 }
@@ -65,17 +67,23 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl VaultService {
-    /// The vault in `dir` with the desktop key file (`k.bin`) as device secret. Creates `dir`
-    /// (mode 0700) if needed; opens nothing else yet.
+    /// The vault in `dir` with this platform's slot secrets
+    /// ([`crate::platform::device_secret_in`]) and the production KDF bounds (a stored
+    /// iteration count outside 600 000 ..= 10 000 000 is refused before any KDF work). Creates `dir`
+    /// (mode 0700) if needed; opens nothing else yet. The wrong-PIN delay counts down from
+    /// now (create the service when the app starts).
     pub fn open(dir: impl Into<PathBuf>) -> Result<Self, VaultError> {
         let dir = dir.into();
-        // Keystore-wrapped on Android, Keychain on iOS, the key file on desktop.
+        // Keystore-wrapped on Android, Secure Enclave on iOS, key files on desktop.
         let device = crate::platform::device_secret_in(&dir);
-        Self::with_parts(dir, device, Arc::new(SystemClock))
+        let svc = Self::with_parts(dir, device, Arc::new(SystemClock))?;
+        *lock(&svc.kdf_bounds) = KdfBounds::PRODUCTION;
+        Ok(svc)
     }
 
-    /// Like [`VaultService::open`] with an injected device secret provider and clock
-    /// (tests use `MemoryDeviceSecret` and `ManualClock`).
+    /// **Tests and benchmarks**: like [`VaultService::open`] with an injected secret store
+    /// and clock (`MemoryDeviceSecret` / `KeyFiles`, `ManualClock`), and header iteration
+    /// counts down to 1 000 accepted ([`KdfBounds::insecure_for_tests`]).
     pub fn with_parts(
         dir: impl Into<PathBuf>,
         device: Arc<dyn DeviceSecret>,
@@ -92,11 +100,14 @@ impl VaultService {
         builder.create(&dir).map_err(|e| VaultError::Io(e.kind()))?;
         let meta = Arc::new(FileMeta::new(&dir));
         meta.cleanup_temp()?;
+        let backoff = Arc::new(BackoffClock::new(clock.monotonic()));
         Ok(Self {
             dir,
             device,
             meta,
             clock,
+            backoff,
+            kdf_bounds: Mutex::new(KdfBounds::insecure_for_tests()),
             store: Mutex::new(None),
             op: Mutex::new(()),
         })
@@ -130,14 +141,39 @@ impl VaultService {
 
     fn env(&self) -> Result<VaultEnv, VaultError> {
         let store: Arc<dyn Store> = self.store()?;
-        Ok(VaultEnv {
-            store,
-            meta: self.meta.clone(),
-            clock: Arc::clone(&self.clock),
-        })
+        Ok(self.env_with(store))
     }
 
-    /// Sets up a new vault: a fresh device secret, header and database. Runs the KDF once
+    fn env_with(&self, store: Arc<dyn Store>) -> VaultEnv {
+        VaultEnv {
+            store,
+            meta: self.meta.clone(),
+            secrets: Arc::clone(&self.device),
+            clock: Arc::clone(&self.clock),
+            backoff: Arc::clone(&self.backoff),
+            kdf_bounds: *lock(&self.kdf_bounds),
+        }
+    }
+
+    /// Destroys every slot secret kept for this directory (and a format-v1 secret).
+    /// Every one is attempted; the first error is returned.
+    fn destroy_all_secrets(&self) -> Result<(), VaultError> {
+        let mut first = Ok(());
+        match self.device.list() {
+            Ok(ids) => {
+                for id in ids {
+                    if let Err(e) = self.device.destroy(&id) {
+                        first = first.and(Err(VaultError::from(e)));
+                    }
+                }
+            }
+            Err(e) => first = first.and(Err(VaultError::from(e))),
+        }
+        let legacy = self.device.destroy_legacy().map_err(VaultError::from);
+        first.and(legacy)
+    }
+
+    /// Sets up a new vault: fresh slot secrets, header and database. Runs the KDF once
     /// (twice with a decoy) at `kdf` — use [`KdfParams::calibrate_default`] in the app.
     /// Leftovers of an interrupted earlier setup or wipe are removed first.
     pub fn create(
@@ -150,13 +186,19 @@ impl VaultService {
         if self.meta.read_header_exists()? {
             return Err(VaultError::AlreadyExists);
         }
-        self.device.destroy().map_err(device_err)?;
+        self.destroy_all_secrets()?;
         self.close_store();
         remove_dir(&self.dir.join(DB_DIR))?;
         self.meta.destroy()?;
-        let device = self.device.create().map_err(device_err)?;
+        // A count this process chose itself is accepted by this service from now on (the
+        // app only ever chooses calibrated counts; tests may choose cheap ones). Headers
+        // read by a fresh service are held to the production bounds.
+        {
+            let mut bounds = lock(&self.kdf_bounds);
+            *bounds = bounds.including(kdf);
+        }
         let env = self.env()?;
-        vault::create(&env, &device, kdf, pin, decoy)
+        vault::create(&env, kdf, pin, decoy)
     }
 
     /// Unlocks with `pin` (one KDF run whichever PIN it is). See [`vault::unlock`].
@@ -165,28 +207,45 @@ impl VaultService {
         if !self.meta.read_header_exists()? {
             return Err(VaultError::NotSetUp);
         }
-        let device = self
-            .device
-            .load()
-            .map_err(device_err)?
-            .ok_or(VaultError::DeviceKeyUnavailable)?;
         let env = self.env()?;
-        vault::unlock(&env, &device, pin)
+        vault::unlock(&env, pin)
+    }
+
+    /// What the calculator calls on `=` after a run of digits: tries them as a PIN if they
+    /// are PIN-shaped (digits only, [`MIN_PIN_DIGITS`]`..=`[`MAX_PIN_DIGITS`]); anything
+    /// else is not tried and not counted. Never says why a PIN-shaped entry did not open.
+    pub fn attempt(&self, digits: Zeroizing<String>) -> PinAttempt {
+        let shaped = (MIN_PIN_DIGITS..=MAX_PIN_DIGITS).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit());
+        if !shaped {
+            return PinAttempt::NotAPin;
+        }
+        let mut digits = digits;
+        let Ok(pin) = Pin::new(std::mem::take(&mut *digits)) else {
+            return PinAttempt::NotAPin;
+        };
+        match self.unlock(&pin) {
+            Ok(outcome) => PinAttempt::Opened(Box::new(outcome)),
+            Err(VaultError::Backoff { .. }) => PinAttempt::Waiting,
+            Err(VaultError::WrongPin | VaultError::NotSetUp) => PinAttempt::Refused,
+            Err(_) => PinAttempt::Failed,
+        }
     }
 
     /// Time left before the next PIN attempt is allowed (zero if none).
     pub fn delay_remaining(&self) -> Result<Duration, VaultError> {
-        vault::delay_remaining_in(self.meta.as_ref(), self.clock.as_ref())
+        let store: Arc<dyn Store> = Arc::new(crate::core::vault::store::MemStore::new());
+        vault::delay_remaining(&self.env_with(store))
     }
 
-    /// Crypto-shred: destroys the device secret, then the header (and counter), then deletes
+    /// Crypto-shred: destroys every slot secret, then the header (and counter), then deletes
     /// the database directory. Afterwards no copy of the database opens, whatever PIN is
     /// used. Any [`Vault`] still held gets [`VaultError::Closed`]. Every step is attempted
     /// even if an earlier one fails; the first error is returned. Also the recovery path
     /// ("reset") for a damaged header or database.
     pub fn wipe(&self) -> Result<(), VaultError> {
         let _op = lock(&self.op);
-        let a = self.device.destroy().map_err(device_err);
+        let a = self.destroy_all_secrets();
         let b = self.meta.destroy().map_err(VaultError::from);
         self.close_store();
         let c = remove_dir(&self.dir.join(DB_DIR));

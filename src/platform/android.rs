@@ -183,20 +183,29 @@ pub extern "system" fn Java_dev_dioxus_main_MainActivity_nativeOnNewIntent<'loca
     clear_exception(&mut env);
 }
 
-/// The device-secret wrapper backed by the Android Keystore (`KeystoreBridge.kt`):
-/// AES-256-GCM, non-exportable, StrongBox when the phone has it, no user authentication
-/// (the PIN is the app's own; the key only has to stay on this phone).
+/// The slot-secret wrapper backed by the Android Keystore (`KeystoreBridge.kt`): one
+/// AES-256-GCM key per alias (= slot secret id), non-exportable, StrongBox when the phone
+/// has it, usable only while the phone is unlocked (API 28+), no user authentication (the
+/// PIN is the app's own; the key only has to stay on this phone).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct KeystoreWrapper;
 
 impl KeyWrapper for KeystoreWrapper {
-    fn wrap(&self, secret: &Key32) -> Result<Vec<u8>, WrapError> {
+    fn wrap(&self, alias: &str, secret: &Key32) -> Result<Vec<u8>, WrapError> {
         let result = with_env(|env| {
             let class = class_ref(&KEYSTORE_BRIDGE)?;
+            let name = env
+                .new_string(alias)
+                .map_err(|_| PlatformError::CallFailed)?;
             let input = env
                 .byte_array_from_slice(secret.expose_secret())
                 .map_err(|_| PlatformError::CallFailed)?;
-            let called = env.call_static_method(class, "wrap", "([B)[B", &[JValue::Object(&input)]);
+            let called = env.call_static_method(
+                class,
+                "wrap",
+                "(Ljava/lang/String;[B)[B",
+                &[JValue::Object(&name), JValue::Object(&input)],
+            );
             // The Java copy of the secret: overwrite it whatever happened.
             clear_exception(env);
             let _ = env.set_byte_array_region(&input, 0, &[0i8; KEY_LEN]);
@@ -219,14 +228,21 @@ impl KeyWrapper for KeystoreWrapper {
         }
     }
 
-    fn unwrap(&self, sealed: &[u8]) -> Result<Key32, WrapError> {
+    fn unwrap(&self, alias: &str, sealed: &[u8]) -> Result<Key32, WrapError> {
         let result = with_env(|env| {
             let class = class_ref(&KEYSTORE_BRIDGE)?;
+            let name = env
+                .new_string(alias)
+                .map_err(|_| PlatformError::CallFailed)?;
             let input = env
                 .byte_array_from_slice(sealed)
                 .map_err(|_| PlatformError::CallFailed)?;
-            let called =
-                env.call_static_method(class, "unwrap", "([B)[B", &[JValue::Object(&input)]);
+            let called = env.call_static_method(
+                class,
+                "unwrap",
+                "(Ljava/lang/String;[B)[B",
+                &[JValue::Object(&name), JValue::Object(&input)],
+            );
             let out = match called.and_then(|v| v.l()) {
                 Ok(obj) => obj,
                 // The key store threw: tag mismatch or a damaged key.
@@ -262,12 +278,20 @@ impl KeyWrapper for KeystoreWrapper {
         }
     }
 
-    fn delete_key(&self) -> Result<(), WrapError> {
+    fn delete_key(&self, alias: &str) -> Result<(), WrapError> {
         with_env(|env| {
             let class = class_ref(&KEYSTORE_BRIDGE)?;
-            env.call_static_method(class, "deleteKey", "()V", &[])
-                .map(|_| ())
-                .map_err(|_| PlatformError::CallFailed)
+            let name = env
+                .new_string(alias)
+                .map_err(|_| PlatformError::CallFailed)?;
+            env.call_static_method(
+                class,
+                "deleteKey",
+                "(Ljava/lang/String;)V",
+                &[JValue::Object(&name)],
+            )
+            .map(|_| ())
+            .map_err(|_| PlatformError::CallFailed)
         })
         .map_err(|_| WrapError::Unavailable)
     }

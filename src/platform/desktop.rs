@@ -1,18 +1,20 @@
-//! Desktop device secret: a 32-byte key file (a stand-in for a hardware keystore), plus an
-//! in-memory implementation for tests; and where the desktop webview keeps its files.
+//! Desktop slot secrets: one 32-byte key file per secret (a stand-in for a hardware
+//! keystore), plus an in-memory implementation for tests; and where the desktop webview keeps
+//! its files.
 //!
-//! The key file is created with `O_EXCL` and mode 0600, fsynced together with its directory,
-//! and destroyed by overwriting it with random bytes, fsyncing, and unlinking. On flash
-//! storage an overwrite is not guaranteed to reach the old blocks; a hardware keystore is the
-//! real answer, which is why this type is named and documented as a stand-in.
+//! Each file is named by its secret id in hex (32 characters: random, neutral), created with
+//! `O_EXCL` and mode 0600 through a temporary file that is fsynced and then hard-linked into
+//! place (never clobbers, never leaves a half-written key under the final name), and
+//! destroyed by overwriting it with random bytes, fsyncing, and unlinking. The single key
+//! file of a format-v1 vault (`k.bin`) is read as the legacy secret until the vault has moved
+//! off it. On flash storage an overwrite is not guaranteed to reach the old blocks; a
+//! hardware keystore is the real answer, which is why this type is documented as a stand-in.
 
+use super::{DeviceSecret, DeviceSecretError, SecretId};
+use crate::core::crypto::{self, Key32, KEY_LEN};
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-use super::{DeviceSecret, DeviceSecretError};
-use crate::core::crypto::{self, Key32, KEY_LEN};
 
 fn io_err(e: std::io::Error) -> DeviceSecretError {
     DeviceSecretError::Io(e.kind())
@@ -58,74 +60,62 @@ pub fn prepare_webview_data_dir(data_dir: &Path) -> PathBuf {
     dir
 }
 
-/// A 32-byte device secret in a file (desktop stand-in for a hardware keystore).
+/// Suffix of the temporary file a key is written to before it is linked into place.
+pub const KEY_TEMP_SUFFIX: &str = ".t";
+
+/// Slot secrets as 32-byte files in one directory (desktop stand-in for a hardware keystore).
 #[derive(Debug, Clone)]
-pub struct KeyFile {
-    path: PathBuf,
+pub struct KeyFiles {
+    dir: PathBuf,
 }
 
-impl KeyFile {
-    /// A key file at `path` (not created until [`DeviceSecret::create`]).
-    pub fn new(path: impl Into<PathBuf>) -> Self {
-        Self { path: path.into() }
+impl KeyFiles {
+    /// Key files in `dir` (the data directory).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
     }
 
-    /// Where the file is.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the secret `id` is kept.
+    pub fn path_of(&self, id: &SecretId) -> PathBuf {
+        self.dir.join(id.to_hex())
     }
 
-    fn parent(&self) -> &Path {
-        self.path.parent().unwrap_or_else(|| Path::new("."))
+    /// The format-v1 key file.
+    pub fn legacy_path(&self) -> PathBuf {
+        self.dir.join(super::DESKTOP_KEY_FILE)
     }
 }
 
-impl DeviceSecret for KeyFile {
-    fn create(&self) -> Result<Key32, DeviceSecretError> {
-        let key = Key32::random().map_err(|_| DeviceSecretError::Rng)?;
-        let mut opts = OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut file = match opts.open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(DeviceSecretError::Exists)
-            }
-            Err(e) => return Err(io_err(e)),
-        };
-        file.write_all(key.expose_secret()).map_err(io_err)?;
-        file.sync_all().map_err(io_err)?;
-        sync_dir(self.parent()).map_err(io_err)?;
-        Ok(key)
-    }
+fn read_key(path: &Path) -> Result<Option<Key32>, DeviceSecretError> {
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(e)),
+    };
+    let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(KEY_LEN + 1));
+    // Read at most one byte more than a key, so a huge file cannot exhaust memory.
+    (&mut file)
+        .take(KEY_LEN as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(io_err)?;
+    Key32::from_slice(&buf)
+        .map(Some)
+        .map_err(|_| DeviceSecretError::Corrupt)
+}
 
-    fn load(&self) -> Result<Option<Key32>, DeviceSecretError> {
-        let mut file = match File::open(&self.path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(io_err(e)),
-        };
-        let mut buf = zeroize::Zeroizing::new(Vec::with_capacity(KEY_LEN + 1));
-        // Read at most one byte more than a key, so a huge file cannot exhaust memory.
-        (&mut file)
-            .take(KEY_LEN as u64 + 1)
-            .read_to_end(&mut buf)
-            .map_err(io_err)?;
-        Key32::from_slice(&buf)
-            .map(Some)
-            .map_err(|_| DeviceSecretError::Corrupt)
-    }
-
-    fn destroy(&self) -> Result<(), DeviceSecretError> {
-        match OpenOptions::new().write(true).open(&self.path) {
+/// Overwrites `path` with random bytes, fsyncs, unlinks, fsyncs the directory. No error if
+/// it does not exist. A symlink at `path` is unlinked without writing through it.
+pub fn shred_key_file(path: &Path) -> Result<(), DeviceSecretError> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(e)),
+    };
+    if meta.file_type().is_file() {
+        match OpenOptions::new().write(true).open(path) {
             Ok(mut f) => {
-                let len = f.metadata().map(|m| m.len()).unwrap_or(KEY_LEN as u64);
-                let len = usize::try_from(len.clamp(KEY_LEN as u64, 4096)).unwrap_or(KEY_LEN);
-                let mut noise = vec![0u8; len];
+                let len = meta.len().clamp(KEY_LEN as u64, 4096);
+                let mut noise = vec![0u8; usize::try_from(len).unwrap_or(KEY_LEN)];
                 crypto::fill_random(&mut noise).map_err(|_| DeviceSecretError::Rng)?;
                 f.write_all(&noise).map_err(io_err)?;
                 f.sync_all().map_err(io_err)?;
@@ -133,76 +123,152 @@ impl DeviceSecret for KeyFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(io_err(e)),
         }
-        match fs::remove_file(&self.path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_err(e)),
-        }
-        sync_dir(self.parent()).map_err(io_err)
     }
-}
-
-/// A device secret held in memory only (tests, and UI tests that must not touch disk).
-#[derive(Debug, Default)]
-pub struct MemoryDeviceSecret {
-    key: Mutex<Option<Key32>>,
-}
-
-impl MemoryDeviceSecret {
-    /// No secret yet.
-    pub fn new() -> Self {
-        Self::default()
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io_err(e)),
     }
+    sync_dir(path.parent().unwrap_or_else(|| Path::new("."))).map_err(io_err)
 }
 
-impl DeviceSecret for MemoryDeviceSecret {
-    fn create(&self) -> Result<Key32, DeviceSecretError> {
-        let mut slot = self.key.lock().unwrap_or_else(|e| e.into_inner());
-        if slot.is_some() {
-            return Err(DeviceSecretError::Exists);
+/// Writes `bytes` to a new file at `path` (mode 0600) without ever replacing an existing
+/// one: temp file (`O_EXCL`), write, fsync, hard link to `path`, unlink temp, fsync dir.
+pub fn create_key_file(path: &Path, bytes: &[u8]) -> Result<(), DeviceSecretError> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(DeviceSecretError::Exists);
+    }
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(KEY_TEMP_SUFFIX);
+    let tmp = path.with_file_name(tmp_name);
+    // A leftover temp file of a crash holds a key nobody names: shred it first.
+    shred_key_file(&tmp)?;
+    let mut opts = OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let written = (|| {
+        let mut f = opts.open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = shred_key_file(&tmp);
+        return Err(io_err(e));
+    }
+    let linked = fs::hard_link(&tmp, path);
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(DeviceSecretError::Exists)
         }
+        Err(e) => return Err(io_err(e)),
+    }
+    sync_dir(path.parent().unwrap_or_else(|| Path::new("."))).map_err(io_err)
+}
+
+/// The secret ids of every `<32 hex>` file in `dir`; temp files left by a crash are shredded.
+pub fn list_key_files(dir: &Path) -> Result<Vec<SecretId>, DeviceSecretError> {
+    let rd = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_err(e)),
+    };
+    let mut out = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(io_err)?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if let Some(id) = SecretId::from_hex(name) {
+            out.push(id);
+        } else if let Some(stem) = name.strip_suffix(KEY_TEMP_SUFFIX) {
+            if SecretId::from_hex(stem).is_some() {
+                shred_key_file(&entry.path())?;
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+impl DeviceSecret for KeyFiles {
+    fn create(&self, id: &SecretId) -> Result<Key32, DeviceSecretError> {
         let key = Key32::random().map_err(|_| DeviceSecretError::Rng)?;
-        *slot = Some(key.duplicate());
+        create_key_file(&self.path_of(id), key.expose_secret())?;
         Ok(key)
     }
 
-    fn load(&self) -> Result<Option<Key32>, DeviceSecretError> {
-        let slot = self.key.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(slot.as_ref().map(Key32::duplicate))
+    fn load(&self, id: &SecretId) -> Result<Option<Key32>, DeviceSecretError> {
+        read_key(&self.path_of(id))
     }
 
-    fn destroy(&self) -> Result<(), DeviceSecretError> {
-        let mut slot = self.key.lock().unwrap_or_else(|e| e.into_inner());
-        *slot = None;
-        Ok(())
+    fn destroy(&self, id: &SecretId) -> Result<(), DeviceSecretError> {
+        shred_key_file(&self.path_of(id))
+    }
+
+    fn list(&self) -> Result<Vec<SecretId>, DeviceSecretError> {
+        list_key_files(&self.dir)
+    }
+
+    fn load_legacy(&self) -> Result<Option<Key32>, DeviceSecretError> {
+        read_key(&self.legacy_path())
+    }
+
+    fn destroy_legacy(&self) -> Result<(), DeviceSecretError> {
+        shred_key_file(&self.legacy_path())
     }
 }
+
+/// Slot secrets held in memory only (tests, and UI tests that must not touch disk).
+pub type MemoryDeviceSecret = crate::core::vault::store::MemSecrets;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn key_file_lifecycle() {
+    fn key_files_lifecycle() {
         let dir = tempfile::tempdir().unwrap();
-        let kf = KeyFile::new(dir.path().join("k"));
-        assert!(kf.load().unwrap().is_none());
-        let k = kf.create().unwrap();
-        assert_eq!(kf.create().unwrap_err(), DeviceSecretError::Exists);
-        assert!(kf.load().unwrap().unwrap() == k);
+        let kf = KeyFiles::new(dir.path());
+        let id = SecretId::random().unwrap();
+        assert!(kf.load(&id).unwrap().is_none());
+        let k = kf.create(&id).unwrap();
+        assert_eq!(kf.create(&id).unwrap_err(), DeviceSecretError::Exists);
+        assert!(kf.load(&id).unwrap().unwrap() == k);
+        assert_eq!(kf.list().unwrap(), vec![id]);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(kf.path()).unwrap().permissions().mode();
+            let mode = fs::metadata(kf.path_of(&id)).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
-        fs::write(kf.path(), [1u8; 31]).unwrap();
-        assert_eq!(kf.load().unwrap_err(), DeviceSecretError::Corrupt);
-        kf.destroy().unwrap();
-        assert!(!kf.path().exists());
-        kf.destroy().unwrap();
+        fs::write(kf.path_of(&id), [1u8; 31]).unwrap();
+        assert_eq!(kf.load(&id).unwrap_err(), DeviceSecretError::Corrupt);
+        kf.destroy(&id).unwrap();
+        assert!(!kf.path_of(&id).exists());
+        kf.destroy(&id).unwrap();
+        assert!(kf.list().unwrap().is_empty());
+        // Leftover temp files are shredded by `list`; other files are ignored.
+        let other = SecretId::random().unwrap();
+        let tmp = dir
+            .path()
+            .join(format!("{}{KEY_TEMP_SUFFIX}", other.to_hex()));
+        fs::write(&tmp, [3u8; 32]).unwrap();
+        fs::write(dir.path().join("cfg.bin"), [3u8; 32]).unwrap();
+        assert!(kf.list().unwrap().is_empty());
+        assert!(!tmp.exists());
+        // The v1 key file.
+        fs::write(kf.legacy_path(), [4u8; 32]).unwrap();
+        assert!(kf.load_legacy().unwrap().unwrap() == Key32::from_bytes([4u8; 32]));
+        kf.destroy_legacy().unwrap();
+        assert!(kf.load_legacy().unwrap().is_none());
     }
 
+    #[cfg(unix)]
     #[test]
     fn the_webview_folder_is_private_and_inside_the_data_directory() {
         let tmp = tempfile::tempdir().unwrap();
@@ -222,11 +288,14 @@ mod tests {
     }
 
     #[test]
-    fn memory_lifecycle() {
-        let m = MemoryDeviceSecret::new();
-        let k = m.create().unwrap();
-        assert!(m.load().unwrap().unwrap() == k);
-        m.destroy().unwrap();
-        assert!(m.load().unwrap().is_none());
+    fn shred_does_not_write_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("victim");
+        fs::write(&target, b"keep me").unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        shred_key_file(&link).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"keep me");
+        assert!(fs::symlink_metadata(&link).is_err());
     }
 }

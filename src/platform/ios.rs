@@ -1,6 +1,9 @@
-//! iOS glue: data directory excluded from backup, the device secret in the Keychain
-//! (`WhenUnlockedThisDeviceOnly`, never synchronised), the share sheet, and the cover view
-//! put over the window before the app-switcher snapshot.
+//! iOS glue: data directory excluded from backup, the slot secrets protected by the Secure
+//! Enclave (`WhenUnlockedThisDeviceOnly`, never synchronised), the share sheet, and the cover
+//! view put over the window before the app-switcher snapshot.
+//!
+//! The Secure Enclave code (`EnclaveSecrets`) follows security-framework 3's `key` and `item`
+//! modules from its documentation; like the rest of this file it has never been compiled.
 //!
 //! **Not compiled on the Linux build machines** (there is no iOS SDK or iOS Rust target
 //! there): it is written against objc2 0.6 / objc2-foundation 0.3 / objc2-ui-kit 0.3 /
@@ -20,13 +23,19 @@ use objc2_ui_kit::{
     UIActivityViewController, UIApplication, UIColor, UIView, UIViewAutoresizing, UIWindow,
 };
 use security_framework::access_control::{ProtectionMode, SecAccessControl};
+use security_framework::item::{
+    ItemClass, ItemSearchOptions, Limit, Location, Reference, SearchResult,
+};
+use security_framework::key::{Algorithm, GenerateKeyOptions, KeyType, SecKey, Token};
 use security_framework::passwords::{
     delete_generic_password_options, generic_password, set_generic_password_options,
     PasswordOptions,
 };
 use zeroize::Zeroizing;
 
-use super::{DeviceSecret, DeviceSecretError, PlatformError, ShareOutcome, DATA_DIR_NAME};
+use super::{
+    DeviceSecret, DeviceSecretError, PlatformError, SecretId, ShareOutcome, DATA_DIR_NAME,
+};
 use crate::core::crypto::Key32;
 
 /// `Library/Application Support/calc` in the app's container, created (0700) and marked
@@ -67,13 +76,17 @@ fn exclude_from_backup(dir: &Path) -> bool {
     unsafe { url.setResourceValue_forKey_error(Some(value), key) }.is_ok()
 }
 
-/// Keychain service and account of the device secret (neutral names).
+/// Keychain service of the slot secrets, and the account of the format-v1 secret.
 const KEYCHAIN_SERVICE: &str = "calc";
-const KEYCHAIN_ACCOUNT: &str = "k1";
+const LEGACY_ACCOUNT: &str = "k1";
 /// `errSecItemNotFound`.
 const ERR_NOT_FOUND: i32 = -25300;
 /// `errSecInteractionNotAllowed` (the phone is locked).
 const ERR_INTERACTION_NOT_ALLOWED: i32 = -25308;
+/// First byte of a stored item: the secret encrypted to its Secure Enclave key (ECIES).
+const ITEM_ENCLAVE: u8 = 1;
+/// First byte of a stored item: the raw secret (no Secure Enclave on this device).
+const ITEM_PLAIN: u8 = 2;
 
 fn keychain_err(code: i32) -> DeviceSecretError {
     match code {
@@ -82,54 +95,187 @@ fn keychain_err(code: i32) -> DeviceSecretError {
     }
 }
 
-/// The device secret as a Keychain generic-password item, readable only while the phone
-/// is unlocked, only on this phone (`…ThisDeviceOnly`: not in backups that restore to
-/// another device), and never synchronised to iCloud Keychain.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct KeychainSecret;
+/// ECIES with the cofactor variant, X9.63 KDF with SHA-256 and AES-GCM: what the Secure
+/// Enclave supports for P-256 keys (`SecKeyCreateEncryptedData`).
+const ECIES: Algorithm = Algorithm::ECIESEncryptionCofactorVariableIVX963SHA256AESGCM;
 
-fn keychain_options() -> PasswordOptions {
-    PasswordOptions::new_generic_password(KEYCHAIN_SERVICE, KEYCHAIN_ACCOUNT)
+/// The slot secrets, one per id:
+/// - a Secure Enclave P-256 private key, label = the id in hex, generated inside the
+///   enclave (`kSecAttrTokenIDSecureEnclave`), never extractable, usable only while the
+///   phone is unlocked and only on this phone (`kSecAttrAccessibleWhenUnlockedThisDeviceOnly`);
+/// - a Keychain generic-password item (service "calc", account = the id in hex,
+///   `WhenUnlockedThisDeviceOnly`, never synchronised) holding the 32-byte secret encrypted
+///   to that key with ECIES (`SecKeyCreateEncryptedData`).
+///
+/// Destroying a secret deletes its enclave key first (crypto-shred: the item is then
+/// noise), then the item. Where there is no Secure Enclave (simulator, old devices), the
+/// item holds the secret itself, still `ThisDeviceOnly` and not synchronised. The
+/// format-v1 secret is the item with account "k1".
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct EnclaveSecrets;
+
+fn item_options(account: &str) -> PasswordOptions {
+    PasswordOptions::new_generic_password(KEYCHAIN_SERVICE, account)
 }
 
-impl DeviceSecret for KeychainSecret {
-    fn create(&self) -> Result<Key32, DeviceSecretError> {
-        if self.load()?.is_some() {
+fn this_device_only() -> Result<SecAccessControl, DeviceSecretError> {
+    SecAccessControl::create_with_protection(
+        Some(ProtectionMode::AccessibleWhenUnlockedThisDeviceOnly),
+        0,
+    )
+    .map_err(|e| keychain_err(e.code()))
+}
+
+fn read_item(account: &str) -> Result<Option<Zeroizing<Vec<u8>>>, DeviceSecretError> {
+    match generic_password(item_options(account)) {
+        Ok(bytes) => Ok(Some(Zeroizing::new(bytes))),
+        Err(e) if e.code() == ERR_NOT_FOUND => Ok(None),
+        Err(e) => Err(keychain_err(e.code())),
+    }
+}
+
+fn write_item(account: &str, bytes: &[u8]) -> Result<(), DeviceSecretError> {
+    let mut options = item_options(account);
+    options.set_access_control(this_device_only()?);
+    options.set_access_synchronized(Some(false));
+    set_generic_password_options(bytes, options).map_err(|e| keychain_err(e.code()))
+}
+
+fn delete_item(account: &str) -> Result<(), DeviceSecretError> {
+    match delete_generic_password_options(item_options(account)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.code() == ERR_NOT_FOUND => Ok(()),
+        Err(e) => Err(keychain_err(e.code())),
+    }
+}
+
+/// The enclave private key labelled `label`, if there is one.
+fn find_enclave_key(label: &str) -> Option<SecKey> {
+    let found = ItemSearchOptions::new()
+        .class(ItemClass::key())
+        .label(label)
+        .load_refs(true)
+        .search()
+        .ok()?;
+    found.into_iter().find_map(|r| match r {
+        SearchResult::Ref(Reference::Key(k)) => Some(k),
+        _ => None,
+    })
+}
+
+/// A new permanent P-256 key inside the Secure Enclave, `WhenUnlockedThisDeviceOnly` with
+/// private-key usage; `None` when this device has no enclave.
+fn new_enclave_key(label: &str) -> Option<SecKey> {
+    let access = SecAccessControl::create_with_protection(
+        Some(ProtectionMode::AccessibleWhenUnlockedThisDeviceOnly),
+        PRIVATE_KEY_USAGE,
+    )
+    .ok()?;
+    let mut options = GenerateKeyOptions::default();
+    options
+        .set_key_type(KeyType::ec_sec_prime_random())
+        .set_size_in_bits(256)
+        .set_label(label)
+        .set_token(Token::SecureEnclave)
+        .set_access_control(access);
+    SecKey::new(&options).ok()
+}
+
+/// kSecAccessControlPrivateKeyUsage: the enclave key may be used for decryption.
+const PRIVATE_KEY_USAGE: usize = 1 << 30;
+
+impl DeviceSecret for EnclaveSecrets {
+    fn create(&self, id: &SecretId) -> Result<Key32, DeviceSecretError> {
+        let account = id.to_hex();
+        if read_item(&account)?.is_some() {
             return Err(DeviceSecretError::Exists);
         }
         let key = Key32::random().map_err(|_| DeviceSecretError::Rng)?;
-        let access = SecAccessControl::create_with_protection(
-            Some(ProtectionMode::AccessibleWhenUnlockedThisDeviceOnly),
-            0,
-        )
-        .map_err(|e| keychain_err(e.code()))?;
-        let mut options = keychain_options();
-        options.set_access_control(access);
-        options.set_access_synchronized(Some(false));
-        set_generic_password_options(key.expose_secret(), options)
-            .map_err(|e| keychain_err(e.code()))?;
+        let mut item = Zeroizing::new(Vec::with_capacity(200));
+        match new_enclave_key(&account).and_then(|k| k.public_key()) {
+            Some(public) => {
+                let sealed = public
+                    .encrypt_data(ECIES, key.expose_secret())
+                    .map_err(|_| DeviceSecretError::Io(std::io::ErrorKind::Other))?;
+                item.push(ITEM_ENCLAVE);
+                item.extend_from_slice(&sealed);
+            }
+            None => {
+                item.push(ITEM_PLAIN);
+                item.extend_from_slice(key.expose_secret());
+            }
+        }
+        write_item(&account, &item)?;
         Ok(key)
     }
 
-    fn load(&self) -> Result<Option<Key32>, DeviceSecretError> {
-        match generic_password(keychain_options()) {
-            Ok(bytes) => {
-                let bytes = Zeroizing::new(bytes);
-                Key32::from_slice(&bytes)
+    fn load(&self, id: &SecretId) -> Result<Option<Key32>, DeviceSecretError> {
+        let account = id.to_hex();
+        let Some(item) = read_item(&account)? else {
+            return Ok(None);
+        };
+        match item.split_first() {
+            Some((&ITEM_PLAIN, raw)) => Key32::from_slice(raw)
+                .map(Some)
+                .map_err(|_| DeviceSecretError::Corrupt),
+            Some((&ITEM_ENCLAVE, sealed)) => {
+                let private = find_enclave_key(&account).ok_or(DeviceSecretError::Corrupt)?;
+                let plain = Zeroizing::new(
+                    private
+                        .decrypt_data(ECIES, sealed)
+                        .map_err(|_| DeviceSecretError::Corrupt)?,
+                );
+                Key32::from_slice(&plain)
                     .map(Some)
                     .map_err(|_| DeviceSecretError::Corrupt)
             }
-            Err(e) if e.code() == ERR_NOT_FOUND => Ok(None),
-            Err(e) => Err(keychain_err(e.code())),
+            _ => Err(DeviceSecretError::Corrupt),
         }
     }
 
-    fn destroy(&self) -> Result<(), DeviceSecretError> {
-        match delete_generic_password_options(keychain_options()) {
-            Ok(()) => Ok(()),
-            Err(e) if e.code() == ERR_NOT_FOUND => Ok(()),
-            Err(e) => Err(keychain_err(e.code())),
+    fn destroy(&self, id: &SecretId) -> Result<(), DeviceSecretError> {
+        let account = id.to_hex();
+        // Crypto-shred first: without the enclave key the item is noise.
+        let key_result = match find_enclave_key(&account) {
+            Some(k) => k
+                .delete()
+                .map_err(|_| DeviceSecretError::Io(std::io::ErrorKind::Other)),
+            None => Ok(()),
+        };
+        let item_result = delete_item(&account);
+        key_result.and(item_result)
+    }
+
+    fn list(&self) -> Result<Vec<SecretId>, DeviceSecretError> {
+        let found = match ItemSearchOptions::new()
+            .class(ItemClass::generic_password())
+            .service(KEYCHAIN_SERVICE)
+            .load_attributes(true)
+            .limit(Limit::All)
+            .search()
+        {
+            Ok(found) => found,
+            Err(e) if e.code() == ERR_NOT_FOUND => return Ok(Vec::new()),
+            Err(e) => return Err(keychain_err(e.code())),
+        };
+        Ok(found
+            .iter()
+            .filter_map(|r| r.simplify_dict())
+            .filter_map(|d| d.get("acct").and_then(|a| SecretId::from_hex(a)))
+            .collect())
+    }
+
+    fn load_legacy(&self) -> Result<Option<Key32>, DeviceSecretError> {
+        match read_item(LEGACY_ACCOUNT)? {
+            Some(bytes) => Key32::from_slice(&bytes)
+                .map(Some)
+                .map_err(|_| DeviceSecretError::Corrupt),
+            None => Ok(None),
         }
+    }
+
+    fn destroy_legacy(&self) -> Result<(), DeviceSecretError> {
+        delete_item(LEGACY_ACCOUNT)
     }
 }
 

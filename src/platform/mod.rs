@@ -23,39 +23,20 @@ mod android;
 #[allow(unsafe_code)]
 mod ios;
 
-use crate::core::crypto::Key32;
-
-/// Why the device secret could not be created, read or destroyed. No key bytes or paths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum DeviceSecretError {
-    /// `create` was called but a device secret already exists.
-    #[error("device key already exists")]
-    Exists,
-    /// The stored secret is unreadable (wrong length, damaged).
-    #[error("device key damaged")]
-    Corrupt,
-    /// An operating-system error.
-    #[error("device key I/O error ({0:?})")]
-    Io(std::io::ErrorKind),
-    /// The random number generator failed.
-    #[error("random number generator failed")]
-    Rng,
-}
-
-/// The second secret behind every vault key: KEK = HKDF(device secret, PIN key).
+/// Why a slot secret could not be created, read or destroyed (the vault's
+/// [`crate::core::vault::store::SecretError`]). No key bytes or paths.
+pub use crate::core::vault::store::SecretError as DeviceSecretError;
+/// The name of one slot secret (random, stored in the key header).
+pub use crate::core::vault::store::SecretId;
+/// The device-held secrets behind the vault keys, one per header slot: KEK *i* = HKDF(slot
+/// secret *i*, PIN key). Each can be destroyed on its own (duress destroys the real slot's,
+/// wipe destroys all, change PIN and re-key rotate a slot's).
 ///
-/// On phones this belongs in secure hardware (Android Keystore / StrongBox, iOS Keychain /
-/// Secure Enclave) so copied files cannot be brute-forced off the device; see
-/// `device_secret_in`. The desktop build uses [`desktop::KeyFile`], a 0600 file that is only
-/// a **stand-in**: anyone who copies the data directory copies the key file too.
-pub trait DeviceSecret: Send + Sync {
-    /// Creates a new random secret. Fails with [`DeviceSecretError::Exists`] if one exists.
-    fn create(&self) -> Result<Key32, DeviceSecretError>;
-    /// The secret, or `None` if there is none.
-    fn load(&self) -> Result<Option<Key32>, DeviceSecretError>;
-    /// Destroys the secret for good (crypto-shred). No error if there is none.
-    fn destroy(&self) -> Result<(), DeviceSecretError>;
-}
+/// On phones they belong in secure hardware (Android Keystore / StrongBox, iOS Secure
+/// Enclave) so copied files cannot be brute-forced off the device; see
+/// [`device_secret_in`]. The desktop build uses [`desktop::KeyFiles`], 0600 files that are
+/// only a **stand-in**: anyone who copies the data directory copies them too.
+pub use crate::core::vault::store::SecretStore as DeviceSecret;
 
 /// Something the operating system tells the app. The UI drains these; every one of
 /// `Background`, `ScreenOff` locks the app, `Back` goes back (and from the home screen exits).
@@ -134,31 +115,33 @@ pub fn data_dir() -> std::path::PathBuf {
     ios::data_dir()
 }
 
-/// File name of the desktop stand-in key file inside the data directory.
+/// File name of the single device secret of a format-v1 vault on the desktop (read until the
+/// vault has moved to per-slot secrets, then destroyed).
 pub const DESKTOP_KEY_FILE: &str = "k.bin";
 
-/// The device secret for the vault in `dir`, from this platform's best key storage:
-/// - Android: a random secret wrapped by a non-exportable AES-256-GCM key in the Android
-///   Keystore (StrongBox when present); only the wrapped form is in `dir`
-///   ([`wrapped::WrappedKeyFile`], file [`wrapped::WRAPPED_FILE`]).
-/// - iOS: a Keychain item, `WhenUnlockedThisDeviceOnly`, never synchronised (`dir` unused).
-/// - Desktop: [`desktop::KeyFile`] `dir/k.bin`, a **stand-in**: whoever copies `dir` has it.
+/// The slot secrets for the vault in `dir`, from this platform's best key storage:
+/// - Android: per secret, a random 32-byte secret wrapped by its own non-exportable
+///   AES-256-GCM Keystore key (alias = the id in hex; StrongBox when present; usable only
+///   while the phone is unlocked, API 28+); only the wrapped form is in `dir`
+///   ([`wrapped::WrappedKeyFiles`]).
+/// - iOS: per secret, a Keychain item holding the secret encrypted to a Secure Enclave
+///   P-256 key (`WhenUnlockedThisDeviceOnly`, never synchronised); a plain
+///   `ThisDeviceOnly` item where there is no enclave (`dir` unused).
+/// - Desktop: [`desktop::KeyFiles`], one 0600 file per secret in `dir`, named by its id, a
+///   **stand-in**: whoever copies `dir` has them.
 pub fn device_secret_in(dir: &std::path::Path) -> std::sync::Arc<dyn DeviceSecret> {
     #[cfg(target_os = "android")]
     {
-        std::sync::Arc::new(wrapped::WrappedKeyFile::new(
-            dir.join(wrapped::WRAPPED_FILE),
-            android::KeystoreWrapper,
-        ))
+        std::sync::Arc::new(wrapped::WrappedKeyFiles::new(dir, android::KeystoreWrapper))
     }
     #[cfg(target_os = "ios")]
     {
         let _ = dir;
-        std::sync::Arc::new(ios::KeychainSecret)
+        std::sync::Arc::new(ios::EnclaveSecrets)
     }
     #[cfg(not(any(target_os = "android", target_os = "ios")))]
     {
-        std::sync::Arc::new(desktop::KeyFile::new(dir.join(DESKTOP_KEY_FILE)))
+        std::sync::Arc::new(desktop::KeyFiles::new(dir))
     }
 }
 

@@ -1,10 +1,14 @@
-//! A device secret kept as a small file that only the phone's secure hardware can open.
+//! Slot secrets kept as small files that only the phone's secure hardware can open.
 //!
-//! On Android the 32-byte device secret (the HKDF salt behind every vault key) is generated
-//! here, encrypted ("wrapped") by an AES-256-GCM key that lives in the Android Keystore
-//! (StrongBox when the phone has one) and can never be exported, and only the wrapped form
-//! is written to the data directory. A copy of the app's files therefore holds nothing that
-//! opens the vault off the phone: the wrapping key stays in the phone's hardware.
+//! On Android each 32-byte slot secret (the HKDF salt behind one header slot's key) is
+//! generated here, encrypted ("wrapped") by its **own** AES-256-GCM key in the Android
+//! Keystore (alias = the secret id in hex; StrongBox when the phone has one; usable only
+//! while the phone is unlocked on API 28+) that can never be exported, and only the wrapped
+//! form is written to the data directory, in a file named by the same hex id. A copy of the
+//! app's files therefore holds nothing that opens the vault off the phone, and destroying
+//! one slot's secret deletes that slot's Keystore key (crypto-shred) without touching the
+//! other. The single secret of a format-v1 vault (file `kw.bin`, alias `k1`) is still read
+//! as the legacy secret until the vault has moved off it.
 //!
 //! The hardware call is behind [`KeyWrapper`] so the file handling here is the same on
 //! every platform and is tested on the desktop with a software wrapper. The Android
@@ -16,7 +20,8 @@
 //! [12] GCM nonce chosen by the key store
 //! [32] AES-256-GCM ciphertext of the device secret
 //! [16] GCM tag
-//! AAD = WRAP_AAD ("calc.k1.v1"); key = the hardware key `KEYSTORE_ALIAS` ("k1")
+//! AAD = WRAP_AAD ("calc.k1.v1"); key = the hardware key named by the secret id (hex)
+//! (v1 legacy: `KEYSTORE_ALIAS` "k1")
 //! ```
 //! Frozen by `tests/data/platform/wrapped_v1.hex`.
 
@@ -27,10 +32,10 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 use super::desktop::sync_dir;
-use super::{DeviceSecret, DeviceSecretError};
+use super::{DeviceSecret, DeviceSecretError, SecretId};
 use crate::core::crypto::{self, Key32, KEY_LEN, NONCE_LEN, TAG_LEN};
 
-/// File name of the wrapped device secret inside the data directory (neutral on purpose).
+/// File name of the wrapped format-v1 device secret inside the data directory.
 pub const WRAPPED_FILE: &str = "kw.bin";
 /// Format version byte at the start of the wrapped file.
 pub const WRAP_VERSION: u8 = 1;
@@ -40,7 +45,8 @@ pub const SEALED_LEN: usize = NONCE_LEN + KEY_LEN + TAG_LEN;
 pub const WRAPPED_LEN: usize = 1 + SEALED_LEN;
 /// Additional authenticated data of the wrapping (the Kotlin side uses the same bytes).
 pub const WRAP_AAD: &[u8] = b"calc.k1.v1";
-/// Alias of the hardware key in the Android Keystore (the Kotlin side uses the same name).
+/// Alias of the format-v1 hardware key in the Android Keystore. Per-slot secrets use the
+/// secret id in hex as alias.
 pub const KEYSTORE_ALIAS: &str = "k1";
 
 /// Why the secure hardware could not wrap or unwrap. No key bytes, no system messages.
@@ -57,16 +63,16 @@ pub enum WrapError {
     Rejected,
 }
 
-/// A key that never leaves secure hardware, used to wrap the device secret.
+/// Keys that never leave secure hardware, one per alias, used to wrap slot secrets.
 pub trait KeyWrapper: Send + Sync {
-    /// Encrypts `secret` under the hardware key (creating that key on first use) and returns
-    /// nonce || ciphertext || tag, [`SEALED_LEN`] bytes.
-    fn wrap(&self, secret: &Key32) -> Result<Vec<u8>, WrapError>;
-    /// Decrypts what [`KeyWrapper::wrap`] returned.
-    fn unwrap(&self, sealed: &[u8]) -> Result<Key32, WrapError>;
-    /// Deletes the hardware key. Everything it wrapped becomes unreadable. No error if there
-    /// is no key.
-    fn delete_key(&self) -> Result<(), WrapError>;
+    /// Encrypts `secret` under the hardware key `alias` (creating that key on first use) and
+    /// returns nonce || ciphertext || tag, [`SEALED_LEN`] bytes.
+    fn wrap(&self, alias: &str, secret: &Key32) -> Result<Vec<u8>, WrapError>;
+    /// Decrypts what [`KeyWrapper::wrap`] returned for `alias`.
+    fn unwrap(&self, alias: &str, sealed: &[u8]) -> Result<Key32, WrapError>;
+    /// Deletes the hardware key `alias`. Everything it wrapped becomes unreadable. No error
+    /// if there is no such key.
+    fn delete_key(&self, alias: &str) -> Result<(), WrapError>;
 }
 
 /// The wrapped file's bytes for `sealed` (nonce || ciphertext || tag).
@@ -101,85 +107,37 @@ fn wrap_err(e: WrapError) -> DeviceSecretError {
     }
 }
 
-/// A device secret stored wrapped by a [`KeyWrapper`] in one file.
+/// Slot secrets stored wrapped by a [`KeyWrapper`], one file and one hardware key each.
 ///
 /// `create` writes the file atomically and never replaces an existing one; `destroy`
 /// deletes the hardware key first (crypto-shred), then overwrites and unlinks the file.
 #[derive(Debug)]
-pub struct WrappedKeyFile<W> {
-    path: PathBuf,
+pub struct WrappedKeyFiles<W> {
+    dir: PathBuf,
     wrapper: W,
 }
 
-impl<W: KeyWrapper> WrappedKeyFile<W> {
-    /// A wrapped secret at `path` (not created until [`DeviceSecret::create`]).
-    pub fn new(path: impl Into<PathBuf>, wrapper: W) -> Self {
+impl<W: KeyWrapper> WrappedKeyFiles<W> {
+    /// Wrapped secrets in `dir` (the data directory).
+    pub fn new(dir: impl Into<PathBuf>, wrapper: W) -> Self {
         Self {
-            path: path.into(),
+            dir: dir.into(),
             wrapper,
         }
     }
 
-    /// Where the file is.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the wrapped secret `id` is kept.
+    pub fn path_of(&self, id: &SecretId) -> PathBuf {
+        self.dir.join(id.to_hex())
     }
 
-    fn parent(&self) -> &Path {
-        self.path.parent().unwrap_or_else(|| Path::new("."))
+    /// The wrapped format-v1 secret.
+    pub fn legacy_path(&self) -> PathBuf {
+        self.dir.join(WRAPPED_FILE)
     }
 
-    fn temp_path(&self) -> PathBuf {
-        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
-        name.push(".tmp");
-        self.path.with_file_name(name)
-    }
-}
-
-impl<W: KeyWrapper> DeviceSecret for WrappedKeyFile<W> {
-    fn create(&self) -> Result<Key32, DeviceSecretError> {
-        if fs::symlink_metadata(&self.path).is_ok() {
-            return Err(DeviceSecretError::Exists);
-        }
-        let key = Key32::random().map_err(|_| DeviceSecretError::Rng)?;
-        let sealed = Zeroizing::new(self.wrapper.wrap(&key).map_err(wrap_err)?);
-        let bytes = encode_wrapped(&sealed)?;
-
-        // Write a temp file, fsync it, then hard-link it into place: the link fails if the
-        // final name exists (no clobbering), and a crash never leaves a half-written file
-        // under the final name.
-        let tmp = self.temp_path();
-        let mut opts = OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let written = (|| {
-            let mut f = opts.open(&tmp)?;
-            f.write_all(&bytes)?;
-            f.sync_all()
-        })();
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(io_err(e));
-        }
-        let linked = fs::hard_link(&tmp, &self.path);
-        let _ = fs::remove_file(&tmp);
-        match linked {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(DeviceSecretError::Exists)
-            }
-            Err(e) => return Err(io_err(e)),
-        }
-        sync_dir(self.parent()).map_err(io_err)?;
-        Ok(key)
-    }
-
-    fn load(&self) -> Result<Option<Key32>, DeviceSecretError> {
-        let mut file = match File::open(&self.path) {
+    fn load_at(&self, path: &Path, alias: &str) -> Result<Option<Key32>, DeviceSecretError> {
+        let mut file = match File::open(path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io_err(e)),
@@ -191,21 +149,59 @@ impl<W: KeyWrapper> DeviceSecret for WrappedKeyFile<W> {
             .read_to_end(&mut buf)
             .map_err(io_err)?;
         let sealed = decode_wrapped(&buf)?;
-        self.wrapper.unwrap(sealed).map(Some).map_err(wrap_err)
+        self.wrapper
+            .unwrap(alias, sealed)
+            .map(Some)
+            .map_err(wrap_err)
     }
 
-    fn destroy(&self) -> Result<(), DeviceSecretError> {
+    fn destroy_at(&self, path: &Path, alias: &str) -> Result<(), DeviceSecretError> {
         // Crypto-shred first: once the hardware key is gone the file is noise, whatever
         // flash storage keeps of it. Try the file too even if the key store failed.
-        let key_result = self.wrapper.delete_key().map_err(wrap_err);
-        let file_result = overwrite_and_remove(&self.path).and_then(|removed| {
+        let key_result = self.wrapper.delete_key(alias).map_err(wrap_err);
+        let file_result = overwrite_and_remove(path).and_then(|removed| {
             if removed {
-                sync_dir(self.parent()).map_err(io_err)
+                sync_dir(&self.dir).map_err(io_err)
             } else {
                 Ok(())
             }
         });
         key_result.and(file_result)
+    }
+}
+
+impl<W: KeyWrapper> DeviceSecret for WrappedKeyFiles<W> {
+    fn create(&self, id: &SecretId) -> Result<Key32, DeviceSecretError> {
+        let path = self.path_of(id);
+        if fs::symlink_metadata(&path).is_ok() {
+            return Err(DeviceSecretError::Exists);
+        }
+        let key = Key32::random().map_err(|_| DeviceSecretError::Rng)?;
+        let sealed = Zeroizing::new(self.wrapper.wrap(&id.to_hex(), &key).map_err(wrap_err)?);
+        let bytes = encode_wrapped(&sealed)?;
+        // Temp file, fsync, hard link into place (fails if the name exists), fsync dir.
+        super::desktop::create_key_file(&path, &bytes)?;
+        Ok(key)
+    }
+
+    fn load(&self, id: &SecretId) -> Result<Option<Key32>, DeviceSecretError> {
+        self.load_at(&self.path_of(id), &id.to_hex())
+    }
+
+    fn destroy(&self, id: &SecretId) -> Result<(), DeviceSecretError> {
+        self.destroy_at(&self.path_of(id), &id.to_hex())
+    }
+
+    fn list(&self) -> Result<Vec<SecretId>, DeviceSecretError> {
+        super::desktop::list_key_files(&self.dir)
+    }
+
+    fn load_legacy(&self) -> Result<Option<Key32>, DeviceSecretError> {
+        self.load_at(&self.legacy_path(), KEYSTORE_ALIAS)
+    }
+
+    fn destroy_legacy(&self) -> Result<(), DeviceSecretError> {
+        self.destroy_at(&self.legacy_path(), KEYSTORE_ALIAS)
     }
 }
 

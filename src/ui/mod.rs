@@ -136,41 +136,50 @@ fn open_setup_if_none(mut state: AppState, services: Services) {
     });
 }
 
-/// `=` on a run of digits: try them as a PIN off the UI thread. A wrong PIN, the backoff or
-/// any error leave the calculator exactly as it is: no message, no hint.
-fn try_unlock(mut state: AppState, services: Services, mut digits: zeroize::Zeroizing<String>) {
+/// `=` on a run of digits: try them as a PIN off the UI thread. A wrong PIN just computes
+/// (the number stays, as on any calculator); while a wrong-PIN delay runs the display shows
+/// `Error` (the owner's cue; no PIN is checked then); a failure returns it to `0`, so a
+/// refused right PIN never stays on screen. No message, no hint.
+fn try_unlock(mut state: AppState, services: Services, digits: zeroize::Zeroizing<String>) {
     if digits.len() < crate::core::settings::MIN_PIN_DIGITS || *state.unlocking.peek() {
         return;
     }
     let epoch = *state.epoch.peek();
     state.unlocking.set(true);
-    let text = std::mem::take(&mut *digits);
     spawn(async move {
+        use crate::core::vault::PinAttempt;
         let svc = services.clone();
-        let result = tokio::task::spawn_blocking(move || {
-            let vault = services.vault()?;
-            if !vault.exists() {
-                return Err(crate::core::vault::VaultError::NotSetUp);
-            }
-            let pin = crate::core::crypto::Pin::new(text)?;
-            let opened = vault.unlock(&pin)?.into_vault();
-            // The stored settings are read here, off the UI thread.
-            let settings = opened
-                .get::<crate::core::settings::Settings>(crate::core::settings::RECORD)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            Ok((opened, settings))
+        let result = tokio::task::spawn_blocking(move || match services.vault() {
+            Ok(vault) if vault.exists() => match vault.attempt(digits) {
+                PinAttempt::Opened(outcome) => {
+                    let opened = outcome.into_vault();
+                    // The stored settings are read here, off the UI thread.
+                    let settings = opened
+                        .get::<crate::core::settings::Settings>(crate::core::settings::RECORD)
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default();
+                    Ok((opened, settings))
+                }
+                other => Err(other),
+            },
+            _ => Err(PinAttempt::Refused),
         })
-        .await;
+        .await
+        .unwrap_or(Err(PinAttempt::Failed));
         if *state.epoch.peek() != epoch {
             return; // locked meanwhile: drop whatever came back
         }
         state.unlocking.set(false);
-        if let Ok(Ok((vault, settings))) = result {
-            if state.nav.peek() == Screen::Calculator {
-                state.open(&svc, vault, settings);
+        match result {
+            Ok((vault, settings)) => {
+                if state.nav.peek() == Screen::Calculator {
+                    state.open(&svc, vault, settings);
+                }
             }
+            Err(PinAttempt::Waiting) => state.calc.write().pin_refused(true),
+            Err(PinAttempt::Failed) => state.calc.write().pin_refused(false),
+            Err(PinAttempt::Refused | PinAttempt::NotAPin | PinAttempt::Opened(_)) => {}
         }
     });
 }

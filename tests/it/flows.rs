@@ -214,6 +214,7 @@ async fn wrong_pin_just_computes() {
     );
     let html = f.t.html();
     assert!(is_calculator(&html));
+    // A wrong PIN is just a number: it stays, as on any calculator.
     assert_eq!(f.t.text_of("display").as_deref(), Some("12,345,678"));
     assert_eq!(f.services.open_vaults(), 0);
     // The calculator keeps calculating.
@@ -221,6 +222,41 @@ async fn wrong_pin_just_computes() {
     f.t.click("key-2");
     f.t.click("key-eq");
     assert_eq!(f.t.text_of("display").as_deref(), Some("12,345,680"));
+}
+
+/// While a wrong-PIN delay runs, every PIN-shaped `=` shows `Error` (the cue setup tells the
+/// owner about), the right PIN included: nothing is checked, so the cue says nothing about
+/// which PIN is right, and the refused right PIN does not stay on the display.
+#[tokio::test]
+async fn during_a_delay_every_pin_shows_error_and_nothing_opens() {
+    let mut f = app(Some(None)).await;
+    for wrong in ["11111111", "22222222", "33333333", "44444444", "55555555"] {
+        type_on_calculator(&mut f.t, wrong);
+        assert!(
+            f.t.wait_until(WAIT, |h| h.contains(&format!(
+                ">{}<",
+                wrong[..2].to_string() + "," + &wrong[2..5] + "," + &wrong[5..]
+            )))
+            .await,
+            "a free wrong attempt just computes"
+        );
+        f.t.settle(Duration::from_millis(50)).await;
+    }
+    // The sixth wrong PIN starts the delay; from then on every PIN-shaped `=` is `Error`.
+    type_on_calculator(&mut f.t, "66666666");
+    f.t.settle(Duration::from_millis(200)).await;
+    f.t.click("key-clear");
+    type_on_calculator(&mut f.t, PIN);
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains(">Error<")).await,
+        "the right PIN during the delay shows the cue"
+    );
+    let html = f.t.html();
+    assert!(is_calculator(&html));
+    assert_eq!(f.services.open_vaults(), 0);
+    f.t.click("key-clear");
+    type_on_calculator(&mut f.t, "98765432");
+    assert!(f.t.wait_until(WAIT, |h| h.contains(">Error<")).await);
 }
 
 #[tokio::test]

@@ -8,15 +8,16 @@ use std::sync::{Arc, Mutex};
 
 use haven::core::crypto::Key32;
 use haven::platform::wrapped::{
-    decode_wrapped, encode_wrapped, KeyWrapper, WrapError, WrappedKeyFile, SEALED_LEN,
-    WRAPPED_FILE, WRAPPED_LEN, WRAP_AAD, WRAP_VERSION,
+    decode_wrapped, encode_wrapped, KeyWrapper, WrapError, WrappedKeyFiles, KEYSTORE_ALIAS,
+    SEALED_LEN, WRAPPED_FILE, WRAPPED_LEN, WRAP_AAD, WRAP_VERSION,
 };
 use haven::platform::{
-    self, lifecycle_code, DeviceSecret, DeviceSecretError, PlatformError, PlatformEvent,
+    self, lifecycle_code, DeviceSecret, DeviceSecretError, PlatformError, PlatformEvent, SecretId,
     ShareOutcome,
 };
 use proptest::prelude::*;
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM};
+use std::collections::HashMap;
 use tokio::sync::broadcast;
 
 // ---------------------------------------------------------------- data directory
@@ -59,15 +60,22 @@ fn data_dir_has_a_neutral_name() {
 
 // ---------------------------------------------------------------- device secret
 
+fn id() -> SecretId {
+    SecretId::random().unwrap()
+}
+
 #[test]
-fn desktop_device_secret_is_the_key_file_next_to_the_vault() {
+fn desktop_slot_secrets_are_key_files_named_by_id_next_to_the_vault() {
     let dir = tempfile::tempdir().unwrap();
     let secret = platform::device_secret_in(dir.path());
-    assert!(secret.load().unwrap().is_none());
-    let key = secret.create().unwrap();
-    assert_eq!(secret.create().unwrap_err(), DeviceSecretError::Exists);
-    assert!(secret.load().unwrap().unwrap() == key);
-    let file = dir.path().join(platform::DESKTOP_KEY_FILE);
+    let (a, b) = (id(), id());
+    assert!(secret.load(&a).unwrap().is_none());
+    let key = secret.create(&a).unwrap();
+    assert_eq!(secret.create(&a).unwrap_err(), DeviceSecretError::Exists);
+    assert!(secret.load(&a).unwrap().unwrap() == key);
+    let other = secret.create(&b).unwrap();
+    assert!(other != key);
+    let file = dir.path().join(a.to_hex());
     assert_eq!(fs::read(&file).unwrap().len(), 32);
     #[cfg(unix)]
     {
@@ -75,17 +83,30 @@ fn desktop_device_secret_is_the_key_file_next_to_the_vault() {
         let mode = fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+    let mut ids = secret.list().unwrap();
+    ids.sort();
+    let mut want = vec![a, b];
+    want.sort();
+    assert_eq!(ids, want);
     // A second handle on the same directory sees the same secret.
     assert!(
         platform::device_secret_in(dir.path())
-            .load()
+            .load(&a)
             .unwrap()
             .unwrap()
             == key
     );
-    secret.destroy().unwrap();
+    // Destroying one leaves the other.
+    secret.destroy(&a).unwrap();
     assert!(!file.exists());
-    assert!(secret.load().unwrap().is_none());
+    assert!(secret.load(&a).unwrap().is_none());
+    assert!(secret.load(&b).unwrap().unwrap() == other);
+    assert_eq!(secret.list().unwrap(), vec![b]);
+    // The v1 key file is the legacy secret.
+    fs::write(dir.path().join(platform::DESKTOP_KEY_FILE), [6u8; 32]).unwrap();
+    assert!(secret.load_legacy().unwrap().unwrap() == Key32::from_bytes([6u8; 32]));
+    secret.destroy_legacy().unwrap();
+    assert!(!dir.path().join(platform::DESKTOP_KEY_FILE).exists());
 }
 
 #[test]
@@ -285,7 +306,7 @@ fn a_simulated_background_reaches_the_event_channel() {
 /// AES-256-GCM in software, doing what `KeystoreBridge.kt` does with the hardware key.
 #[derive(Default)]
 struct SoftKeystore {
-    key: Mutex<Option<[u8; 32]>>,
+    keys: Mutex<HashMap<String, [u8; 32]>>,
     fixed: Option<([u8; 32], [u8; 12])>,
     fail_wrap: bool,
     deletes: AtomicUsize,
@@ -295,19 +316,22 @@ struct SoftKeystore {
 struct Soft(Arc<SoftKeystore>);
 
 impl KeyWrapper for Soft {
-    fn wrap(&self, secret: &Key32) -> Result<Vec<u8>, WrapError> {
+    fn wrap(&self, alias: &str, secret: &Key32) -> Result<Vec<u8>, WrapError> {
         if self.0.fail_wrap {
             return Err(WrapError::Unavailable);
         }
-        let mut slot = self.0.key.lock().unwrap();
+        let mut keys = self.0.keys.lock().unwrap();
         let (key, nonce) = match self.0.fixed {
             Some((k, n)) => (k, n),
             None => {
-                let k = slot.unwrap_or_else(|| haven::core::crypto::random_array().unwrap());
+                let k = keys
+                    .get(alias)
+                    .copied()
+                    .unwrap_or_else(|| haven::core::crypto::random_array().unwrap());
                 (k, haven::core::crypto::random_array().unwrap())
             }
         };
-        *slot = Some(key);
+        keys.insert(alias.to_string(), key);
         let sealing = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &key).unwrap());
         let mut buf = secret.expose_secret().to_vec();
         sealing
@@ -322,8 +346,14 @@ impl KeyWrapper for Soft {
         Ok(out)
     }
 
-    fn unwrap(&self, sealed: &[u8]) -> Result<Key32, WrapError> {
-        let key = self.0.key.lock().unwrap().ok_or(WrapError::NoKey)?;
+    fn unwrap(&self, alias: &str, sealed: &[u8]) -> Result<Key32, WrapError> {
+        let key = *self
+            .0
+            .keys
+            .lock()
+            .unwrap()
+            .get(alias)
+            .ok_or(WrapError::NoKey)?;
         let (nonce, ct) = sealed.split_at(12);
         let opening = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &key).unwrap());
         let mut buf = ct.to_vec();
@@ -337,9 +367,9 @@ impl KeyWrapper for Soft {
         Key32::from_slice(plain).map_err(|_| WrapError::Rejected)
     }
 
-    fn delete_key(&self) -> Result<(), WrapError> {
+    fn delete_key(&self, alias: &str) -> Result<(), WrapError> {
         self.0.deletes.fetch_add(1, Ordering::SeqCst);
-        *self.0.key.lock().unwrap() = None;
+        self.0.keys.lock().unwrap().remove(alias);
         Ok(())
     }
 }
@@ -364,17 +394,25 @@ fn vector() -> Vec<u8> {
 }
 
 #[test]
-fn wrapped_key_file_lifecycle() {
+fn wrapped_key_files_lifecycle_one_hardware_key_per_secret() {
     let dir = tempfile::tempdir().unwrap();
     let (w, ks) = soft();
-    let file = WrappedKeyFile::new(dir.path().join(WRAPPED_FILE), w.clone());
-    assert!(file.load().unwrap().is_none());
-    let key = file.create().unwrap();
-    assert_eq!(file.create().unwrap_err(), DeviceSecretError::Exists);
-    assert!(file.load().unwrap().unwrap() == key);
+    let files = WrappedKeyFiles::new(dir.path(), w.clone());
+    let (a, b) = (id(), id());
+    assert!(files.load(&a).unwrap().is_none());
+    let key = files.create(&a).unwrap();
+    assert_eq!(files.create(&a).unwrap_err(), DeviceSecretError::Exists);
+    assert!(files.load(&a).unwrap().unwrap() == key);
+    let key_b = files.create(&b).unwrap();
+    // One hardware key per secret, named by the id.
+    {
+        let keys = ks.keys.lock().unwrap();
+        assert!(keys.contains_key(&a.to_hex()) && keys.contains_key(&b.to_hex()));
+        assert_eq!(keys.len(), 2);
+    }
 
     // On disk: only the wrapped form, never the secret.
-    let bytes = fs::read(file.path()).unwrap();
+    let bytes = fs::read(files.path_of(&a)).unwrap();
     assert_eq!(bytes.len(), WRAPPED_LEN);
     assert_eq!(bytes[0], WRAP_VERSION);
     assert!(!bytes
@@ -383,50 +421,59 @@ fn wrapped_key_file_lifecycle() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(file.path()).unwrap().permissions().mode();
+        let mode = fs::metadata(files.path_of(&a))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     // No temp file left behind.
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    assert_eq!(files.list().unwrap().len(), 2);
 
-    // Destroy deletes the hardware key, then the file.
-    file.destroy().unwrap();
+    // Destroy deletes that secret's hardware key, then its file; the other stays.
+    files.destroy(&a).unwrap();
     assert_eq!(ks.deletes.load(Ordering::SeqCst), 1);
-    assert!(!file.path().exists());
-    assert!(file.load().unwrap().is_none());
-    file.destroy().unwrap();
+    assert!(!ks.keys.lock().unwrap().contains_key(&a.to_hex()));
+    assert!(!files.path_of(&a).exists());
+    assert!(files.load(&a).unwrap().is_none());
+    assert!(files.load(&b).unwrap().unwrap() == key_b);
+    files.destroy(&a).unwrap();
 }
 
 #[test]
 fn a_copied_wrapped_file_is_useless_without_the_hardware_key() {
     let dir = tempfile::tempdir().unwrap();
     let (w, _) = soft();
-    let file = WrappedKeyFile::new(dir.path().join(WRAPPED_FILE), w);
-    file.create().unwrap();
-    // Another phone: same file, a different hardware key.
+    let files = WrappedKeyFiles::new(dir.path(), w);
+    let a = id();
+    files.create(&a).unwrap();
+    // Another phone: same file, a different hardware key under the same alias.
     let (other, other_ks) = soft();
-    *other_ks.key.lock().unwrap() = Some([7u8; 32]);
-    let copy = WrappedKeyFile::new(file.path(), other);
-    assert_eq!(copy.load().unwrap_err(), DeviceSecretError::Corrupt);
-    // This phone after its hardware key was deleted (wipe): the file alone opens nothing.
+    other_ks.keys.lock().unwrap().insert(a.to_hex(), [7u8; 32]);
+    let copy = WrappedKeyFiles::new(dir.path(), other);
+    assert_eq!(copy.load(&a).unwrap_err(), DeviceSecretError::Corrupt);
+    // This phone after its hardware key was deleted: the file alone opens nothing.
     let (gone, _) = soft();
-    let after_wipe = WrappedKeyFile::new(file.path(), gone);
-    assert_eq!(after_wipe.load().unwrap_err(), DeviceSecretError::Corrupt);
+    let after_wipe = WrappedKeyFiles::new(dir.path(), gone);
+    assert_eq!(after_wipe.load(&a).unwrap_err(), DeviceSecretError::Corrupt);
 }
 
 #[test]
 fn damaged_wrapped_files_are_corrupt_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     let (w, _) = soft();
-    let file = WrappedKeyFile::new(dir.path().join(WRAPPED_FILE), w);
-    file.create().unwrap();
-    let good = fs::read(file.path()).unwrap();
+    let files = WrappedKeyFiles::new(dir.path(), w);
+    let a = id();
+    files.create(&a).unwrap();
+    let path = files.path_of(&a);
+    let good = fs::read(&path).unwrap();
     for i in 0..good.len() {
         let mut bad = good.clone();
         bad[i] ^= 0x01;
-        fs::write(file.path(), &bad).unwrap();
+        fs::write(&path, &bad).unwrap();
         assert_eq!(
-            file.load().unwrap_err(),
+            files.load(&a).unwrap_err(),
             DeviceSecretError::Corrupt,
             "byte {i}"
         );
@@ -434,9 +481,9 @@ fn damaged_wrapped_files_are_corrupt_not_panics() {
     for len in [0, 1, WRAPPED_LEN - 1, WRAPPED_LEN + 1, 1 << 20] {
         let mut bad = good.clone();
         bad.resize(len, 0xAA);
-        fs::write(file.path(), &bad).unwrap();
+        fs::write(&path, &bad).unwrap();
         assert_eq!(
-            file.load().unwrap_err(),
+            files.load(&a).unwrap_err(),
             DeviceSecretError::Corrupt,
             "len {len}"
         );
@@ -450,16 +497,16 @@ fn a_keystore_failure_leaves_no_file() {
         fail_wrap: true,
         ..Default::default()
     });
-    let file = WrappedKeyFile::new(dir.path().join(WRAPPED_FILE), Soft(ks));
+    let files = WrappedKeyFiles::new(dir.path(), Soft(ks));
     assert_eq!(
-        file.create().unwrap_err(),
+        files.create(&id()).unwrap_err(),
         DeviceSecretError::Io(std::io::ErrorKind::Unsupported)
     );
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]
-fn wrapped_format_v1_matches_the_independent_vector() {
+fn wrapped_format_v1_matches_the_independent_vector_as_the_legacy_secret() {
     let blob = vector();
     assert_eq!(blob.len(), WRAPPED_LEN);
     let sealed = decode_wrapped(&blob).unwrap();
@@ -473,16 +520,19 @@ fn wrapped_format_v1_matches_the_independent_vector() {
         fixed: Some((key, nonce)),
         ..Default::default()
     });
-    let w = Soft(ks);
+    let w = Soft(ks.clone());
     // The software stand-in produces exactly the vector...
-    let made = w.wrap(&Key32::from_bytes(secret)).unwrap();
+    let made = w.wrap(KEYSTORE_ALIAS, &Key32::from_bytes(secret)).unwrap();
     assert_eq!(encode_wrapped(&made).unwrap().as_slice(), blob.as_slice());
-    // ...and the file code reads the vector back to the secret.
+    // ...and the file code reads the v1 file (kw.bin, alias "k1") back as the legacy secret.
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(WRAPPED_FILE);
-    fs::write(&path, &blob).unwrap();
-    let file = WrappedKeyFile::new(&path, w);
-    assert!(file.load().unwrap().unwrap() == Key32::from_bytes(secret));
+    fs::write(dir.path().join(WRAPPED_FILE), &blob).unwrap();
+    let files = WrappedKeyFiles::new(dir.path(), w);
+    assert!(files.load_legacy().unwrap().unwrap() == Key32::from_bytes(secret));
+    assert!(files.list().unwrap().is_empty());
+    files.destroy_legacy().unwrap();
+    assert!(!dir.path().join(WRAPPED_FILE).exists());
+    assert!(!ks.keys.lock().unwrap().contains_key(KEYSTORE_ALIAS));
 }
 
 #[test]

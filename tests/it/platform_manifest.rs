@@ -545,7 +545,21 @@ fn keystore_bridge_uses_a_hardware_key_as_rust_expects() {
     let src = kotlin_code(&read(path));
     assert!(src.contains("package calc.platform"));
     assert!(src.contains("object KeystoreBridge"));
-    assert!(src.contains(&format!("ALIAS = \"{}\"", wrapped::KEYSTORE_ALIAS)));
+    // One Keystore key per slot secret: every call names its alias (the secret id in hex,
+    // or "k1" for the format-v1 secret, which Rust passes as KEYSTORE_ALIAS).
+    assert!(!src.contains("ALIAS = "));
+    assert!(src.contains("fun wrap(alias: String, secret: ByteArray)"));
+    assert!(src.contains("fun unwrap(alias: String, wrapped: ByteArray)"));
+    assert!(src.contains("fun deleteKey(alias: String)"));
+    assert!(src.contains("store.deleteEntry(alias)"));
+    assert!(src.contains("KeyGenParameterSpec.Builder(\n            alias,"));
+    // Usable only while the phone is unlocked (API 28+), StrongBox when the feature is
+    // there, with a fallback when generation says there is none.
+    assert!(src.contains("spec.setUnlockedDeviceRequired(true)"));
+    assert!(src.contains("Build.VERSION.SDK_INT >= Build.VERSION_CODES.P"));
+    assert!(src.contains("PackageManager.FEATURE_STRONGBOX_KEYSTORE"));
+    assert!(src.contains("catch (e: StrongBoxUnavailableException)"));
+    assert!(src.contains("return generate(alias, strongBox = false)"));
     let aad = std::str::from_utf8(wrapped::WRAP_AAD).unwrap();
     assert!(src.contains(&format!("\"{aad}\".toByteArray(")));
     assert!(src.contains("TRANSFORMATION = \"AES/GCM/NoPadding\""));
@@ -571,15 +585,54 @@ fn keystore_bridge_uses_a_hardware_key_as_rust_expects() {
     let rust = read("src/platform/android.rs");
     assert!(rust.contains("KEYSTORE_BRIDGE_CLASS: &str = \"calc/platform/KeystoreBridge\""));
     let compact: String = rust.chars().filter(|c| !c.is_whitespace()).collect();
-    assert!(compact.contains("\"wrap\",\"([B)[B\""));
-    assert!(compact.contains("\"unwrap\",\"([B)[B\""));
-    assert!(compact.contains("\"deleteKey\",\"()V\""));
+    assert!(compact.contains("\"wrap\",\"(Ljava/lang/String;[B)[B\""));
+    assert!(compact.contains("\"unwrap\",\"(Ljava/lang/String;[B)[B\""));
+    assert!(compact.contains("\"deleteKey\",\"(Ljava/lang/String;)V\""));
+    let wrapped_rs = read("src/platform/wrapped.rs");
+    assert!(wrapped_rs.contains("self.wrapper.wrap(&id.to_hex(), &key)"));
+    assert!(wrapped_rs.contains("self.load_at(&self.path_of(id), &id.to_hex())"));
+    assert!(wrapped_rs.contains("self.destroy_at(&self.path_of(id), &id.to_hex())"));
     let gradle = read("platforms/android/bridge/build.gradle.kts");
     assert!(gradle.contains("namespace = \"calc.platform\""));
     assert!(gradle.contains("id(\"com.android.library\")"));
     let keep = read("platforms/android/bridge/consumer-rules.pro");
     assert!(keep.contains("-keep class calc.platform.KeystoreBridge"));
     assert!(keep.contains("public static boolean shareText(java.lang.String);"));
+    assert!(keep.contains("public static byte[] wrap(java.lang.String, byte[]);"));
+    assert!(keep.contains("public static byte[] unwrap(java.lang.String, byte[]);"));
+    assert!(keep.contains("public static void deleteKey(java.lang.String);"));
+}
+
+#[test]
+fn ios_slot_secrets_are_protected_by_the_secure_enclave() {
+    let src = read("src/platform/ios.rs");
+    let compact: String = src.chars().filter(|c| !c.is_whitespace()).collect();
+    // A P-256 key generated inside the Secure Enclave per secret, this device only, while
+    // unlocked, usable for decryption.
+    assert!(compact.contains(".set_token(Token::SecureEnclave)"));
+    assert!(compact.contains(".set_key_type(KeyType::ec_sec_prime_random())"));
+    assert!(compact.contains(".set_size_in_bits(256)"));
+    assert!(compact.contains("ProtectionMode::AccessibleWhenUnlockedThisDeviceOnly"));
+    assert!(compact.contains("PRIVATE_KEY_USAGE"));
+    // The secret is wrapped with ECIES to the enclave key (SecKeyCreateEncryptedData) and
+    // unwrapped inside the enclave.
+    assert!(compact.contains("Algorithm::ECIESEncryptionCofactorVariableIVX963SHA256AESGCM"));
+    assert!(compact.contains("public.encrypt_data(ECIES,key.expose_secret())"));
+    assert!(compact.contains("private.decrypt_data(ECIES,sealed)"));
+    // Items are never synchronised; one per secret id; destroy deletes the enclave key first.
+    assert!(compact.contains("options.set_access_synchronized(Some(false));"));
+    assert!(compact.contains("letaccount=id.to_hex();"));
+    let destroy = src
+        .find("fn destroy(&self, id: &SecretId)")
+        .expect("destroy");
+    let body = &src[destroy..];
+    let key_del = body.find(".delete()").expect("enclave key deleted");
+    let item_del = body.find("delete_item(&account)").expect("item deleted");
+    assert!(key_del < item_del, "crypto-shred first");
+    // The fallback without an enclave is still ThisDeviceOnly and not synchronised.
+    assert!(compact.contains("ITEM_PLAIN"));
+    assert!(!src.contains("AccessibleAfterFirstUnlock"));
+    assert!(!src.contains("synchronized(Some(true))"));
 }
 
 #[test]

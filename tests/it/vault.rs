@@ -8,8 +8,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use haven::core::crypto::{kdf_runs_on_this_thread, Key32};
-use haven::core::vault::header::{Header, HEADER_LEN, PREFIX_LEN, SLOT_LEN};
-use haven::core::vault::store::{MetaStore, Store};
+use haven::core::vault::header::{Header, SlotSecret, HEADER_V2_LEN, SLOT_LEN, V2_SLOTS_OFFSET};
+use haven::core::vault::store::{MetaStore, SecretId, SecretStore, Store};
 use haven::core::vault::{self, DecoySpec, KdfParams, Slot, UnlockOutcome, VaultError};
 use haven::io::files::HEADER_FILE;
 use haven::io::vault_files::{self, VaultService, DB_DIR, KEY_FILE};
@@ -95,21 +95,14 @@ fn create_exists_and_records_survive_restart() {
 #[test]
 fn every_pin_costs_exactly_one_kdf_run() {
     let m = MemVault::new();
-    vault::create(
-        &m.env,
-        &m.device,
-        kdf(),
-        &pin("1111"),
-        Some(&decoy("2222", false)),
-    )
-    .unwrap();
+    vault::create(&m.env, kdf(), &pin("1111"), Some(&decoy("2222", false))).unwrap();
     for (p, expect) in [
         ("1111", Some(Slot::Real)),
         ("2222", Some(Slot::Decoy)),
         ("3333", None),
     ] {
         let before = kdf_runs_on_this_thread();
-        let r = vault::unlock(&m.env, &m.device, &pin(p));
+        let r = vault::unlock(&m.env, &pin(p));
         assert_eq!(kdf_runs_on_this_thread() - before, 1, "PIN {p}");
         assert_eq!(r.ok().map(|o| o.slot()), expect);
     }
@@ -214,12 +207,30 @@ fn change_pin_rewrites_header_only() {
     let db_after = snapshot(&fv.path().join(DB_DIR));
     assert_eq!(db_before, db_after, "record files must be byte-identical");
     let header_after = fs::read(fv.path().join(HEADER_FILE)).unwrap();
-    assert_eq!(header_before.len(), HEADER_LEN);
-    assert_eq!(header_before[..PREFIX_LEN], header_after[..PREFIX_LEN]);
-    assert_ne!(
-        header_before[PREFIX_LEN..PREFIX_LEN + SLOT_LEN],
-        header_after[PREFIX_LEN..PREFIX_LEN + SLOT_LEN]
+    assert_eq!(header_before.len(), HEADER_V2_LEN);
+    // Salt and KDF count kept; slot 0 has a new secret id and new bytes; slot 1 untouched.
+    assert_eq!(header_before[..36], header_after[..36]);
+    assert_ne!(header_before[36..52], header_after[36..52]);
+    assert_eq!(header_before[52..68], header_after[52..68]);
+    let (s0, s1) = (
+        V2_SLOTS_OFFSET..V2_SLOTS_OFFSET + SLOT_LEN,
+        V2_SLOTS_OFFSET + SLOT_LEN..,
     );
+    assert_ne!(header_before[s0.clone()], header_after[s0]);
+    assert_eq!(header_before[s1.clone()], header_after[s1]);
+    // The old slot secret is destroyed, the new one is there; still two secrets.
+    let old_id = SecretId(header_before[36..52].try_into().unwrap());
+    let new_id = SecretId(header_after[36..52].try_into().unwrap());
+    assert!(!fv.path().join(old_id.to_hex()).exists());
+    assert!(fv.path().join(new_id.to_hex()).exists());
+    assert_eq!(fv.secrets().list().unwrap().len(), 2);
+    // Put the old header back: the old PIN opens nothing.
+    fs::write(fv.path().join(HEADER_FILE), &header_before).unwrap();
+    let svc = fv.service();
+    assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::WrongPin);
+    assert_eq!(svc.unlock(&pin("98765")).unwrap_err(), VaultError::WrongPin);
+    drop(svc);
+    fs::write(fv.path().join(HEADER_FILE), &header_after).unwrap();
 
     let svc = fv.service();
     assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::WrongPin);
@@ -230,51 +241,38 @@ fn change_pin_rewrites_header_only() {
 #[test]
 fn change_pin_refuses_the_other_slots_pin() {
     let m = MemVault::new();
-    let mut v = vault::create(
-        &m.env,
-        &m.device,
-        kdf(),
-        &pin("1111"),
-        Some(&decoy("2222", false)),
-    )
-    .unwrap();
+    let mut v = vault::create(&m.env, kdf(), &pin("1111"), Some(&decoy("2222", false))).unwrap();
     assert_eq!(
         v.change_pin(&pin("2222")).unwrap_err(),
         VaultError::PinInUse
     );
-    let mut d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    // The decoy session cannot change a PIN at all (no KDF run, nothing learned).
+    let mut d = decoy_of(vault::unlock(&m.env, &pin("2222")));
+    let before = kdf_runs_on_this_thread();
+    for candidate in ["1111", "3333"] {
+        assert_eq!(
+            d.change_pin(&pin(candidate)).unwrap_err(),
+            VaultError::NotAvailable
+        );
+    }
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    v.change_pin(&pin("3333")).unwrap();
     assert_eq!(
-        d.change_pin(&pin("1111")).unwrap_err(),
-        VaultError::PinInUse
-    );
-    d.change_pin(&pin("3333")).unwrap();
-    assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("3333"))
-            .unwrap()
-            .slot(),
-        Slot::Decoy
-    );
-    assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("1111"))
-            .unwrap()
-            .slot(),
+        vault::unlock(&m.env, &pin("3333")).unwrap().slot(),
         Slot::Real
     );
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("2222")).unwrap_err(),
+        vault::unlock(&m.env, &pin("2222")).unwrap().slot(),
+        Slot::Decoy
+    );
+    assert_eq!(
+        vault::unlock(&m.env, &pin("1111")).unwrap_err(),
         VaultError::WrongPin
     );
     // Creating with the same PIN twice is refused too.
     let m2 = MemVault::new();
     assert_eq!(
-        vault::create(
-            &m2.env,
-            &m2.device,
-            kdf(),
-            &pin("1111"),
-            Some(&decoy("1111", false))
-        )
-        .unwrap_err(),
+        vault::create(&m2.env, kdf(), &pin("1111"), Some(&decoy("1111", false))).unwrap_err(),
         VaultError::PinInUse
     );
     drop(v.change_pin(&pin("4444")));
@@ -301,10 +299,7 @@ fn rekey_reencrypts_everything_and_old_header_stops_working() {
     let new_header = fs::read(fv.path().join(HEADER_FILE)).unwrap();
     assert_ne!(old_header, new_header);
     fs::write(fv.path().join(HEADER_FILE), &old_header).unwrap();
-    assert_eq!(
-        svc.unlock(&pin("1234")).unwrap_err(),
-        VaultError::StaleHeader
-    );
+    assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::WrongPin);
     fs::write(fv.path().join(HEADER_FILE), &new_header).unwrap();
     assert_eq!(real(svc.unlock(&pin("1234"))).list().unwrap().len(), 15);
 }
@@ -312,15 +307,8 @@ fn rekey_reencrypts_everything_and_old_header_stops_working() {
 #[test]
 fn rekey_changes_every_stored_record_and_keeps_the_decoy() {
     let m = MemVault::new();
-    let mut v = vault::create(
-        &m.env,
-        &m.device,
-        kdf(),
-        &pin("1111"),
-        Some(&decoy("2222", false)),
-    )
-    .unwrap();
-    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    let mut v = vault::create(&m.env, kdf(), &pin("1111"), Some(&decoy("2222", false))).unwrap();
+    let d = decoy_of(vault::unlock(&m.env, &pin("2222")));
     d.put("shopping", &"milk").unwrap();
     for n in 0..5 {
         v.put(&format!("c{n}"), &contact(n)).unwrap();
@@ -332,7 +320,7 @@ fn rekey_changes_every_stored_record_and_keeps_the_decoy() {
     let common = before.iter().filter(|e| after.contains(e)).count();
     // Only the decoy's two records (anchor + "shopping") are unchanged.
     assert_eq!(common, 2);
-    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    let d = decoy_of(vault::unlock(&m.env, &pin("2222")));
     assert_eq!(
         d.get::<String>("shopping").unwrap().as_deref(),
         Some("milk")
@@ -344,11 +332,11 @@ fn rekey_changes_every_stored_record_and_keeps_the_decoy() {
 #[test]
 fn decoy_is_separate_and_replaceable() {
     let m = MemVault::new();
-    let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap();
+    let mut v = vault::create(&m.env, kdf(), &pin("1111"), None).unwrap();
     assert!(!v.has_decoy());
     v.put("real-note", &"evidence").unwrap();
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("2222")).unwrap_err(),
+        vault::unlock(&m.env, &pin("2222")).unwrap_err(),
         VaultError::WrongPin
     );
     assert_eq!(
@@ -357,7 +345,7 @@ fn decoy_is_separate_and_replaceable() {
     );
     v.set_decoy(&pin("2222"), false).unwrap();
     assert!(v.has_decoy() && !v.duress_enabled());
-    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    let d = decoy_of(vault::unlock(&m.env, &pin("2222")));
     assert!(d.list().unwrap().is_empty());
     assert_eq!(d.get::<String>("real-note").unwrap(), None);
     d.put("recipe", &"soup").unwrap();
@@ -380,10 +368,10 @@ fn decoy_is_separate_and_replaceable() {
     let entries_before = m.store.entries().unwrap().len();
     v.set_decoy(&pin("3333"), false).unwrap();
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("2222")).unwrap_err(),
+        vault::unlock(&m.env, &pin("2222")).unwrap_err(),
         VaultError::WrongPin
     );
-    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("3333")));
+    let d = decoy_of(vault::unlock(&m.env, &pin("3333")));
     assert!(d.list().unwrap().is_empty());
     // real anchor + real-note + new decoy anchor
     assert_eq!(m.store.entries().unwrap().len(), 3);
@@ -392,7 +380,7 @@ fn decoy_is_separate_and_replaceable() {
     v.remove_decoy().unwrap();
     assert!(!v.has_decoy());
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("3333")).unwrap_err(),
+        vault::unlock(&m.env, &pin("3333")).unwrap_err(),
         VaultError::WrongPin
     );
     assert_eq!(m.store.entries().unwrap().len(), 2);
@@ -418,11 +406,21 @@ fn duress_pin_opens_decoy_and_destroys_real_slot() {
     let d = decoy_of(svc.unlock(&pin("2222")));
     d.put("groceries", &"bread").unwrap();
     let header_after = fs::read(fv.path().join(HEADER_FILE)).unwrap();
-    // Slot 0 replaced, slot 1 untouched.
-    let s0 = PREFIX_LEN..PREFIX_LEN + SLOT_LEN;
-    let s1 = PREFIX_LEN + SLOT_LEN..PREFIX_LEN + 2 * SLOT_LEN;
+    // Slot 0 replaced (new filler secret id and bytes), slot 1 untouched.
+    let s0 = V2_SLOTS_OFFSET..V2_SLOTS_OFFSET + SLOT_LEN;
+    let s1 = V2_SLOTS_OFFSET + SLOT_LEN..V2_SLOTS_OFFSET + 2 * SLOT_LEN;
     assert_ne!(header_before[s0.clone()], header_after[s0]);
     assert_eq!(header_before[s1.clone()], header_after[s1]);
+    assert_ne!(header_before[36..52], header_after[36..52]);
+    assert_eq!(header_before[52..68], header_after[52..68]);
+    // The real slot's secret is destroyed; a filler took its place (still two secrets).
+    let real_id = SecretId(header_before[36..52].try_into().unwrap());
+    assert!(!fv.path().join(real_id.to_hex()).exists());
+    assert_eq!(fv.secrets().list().unwrap().len(), 2);
+    // The pre-duress header put back: the real PIN opens nothing.
+    fs::write(fv.path().join(HEADER_FILE), &header_before).unwrap();
+    assert_eq!(svc.unlock(&pin("1111")).unwrap_err(), VaultError::WrongPin);
+    fs::write(fv.path().join(HEADER_FILE), &header_after).unwrap();
     drop(d);
     assert_eq!(svc.unlock(&pin("1111")).unwrap_err(), VaultError::WrongPin);
     // The decoy keeps working, and only its records are left in the store.
@@ -430,19 +428,12 @@ fn duress_pin_opens_decoy_and_destroys_real_slot() {
     assert_eq!(d.list().unwrap(), vec!["groceries".to_string()]);
     drop(d);
     let m = MemVault::new();
-    let v = vault::create(
-        &m.env,
-        &m.device,
-        kdf(),
-        &pin("1111"),
-        Some(&decoy("2222", true)),
-    )
-    .unwrap();
+    let v = vault::create(&m.env, kdf(), &pin("1111"), Some(&decoy("2222", true))).unwrap();
     v.put("a", &1).unwrap();
     v.put("b", &2).unwrap();
     drop(v);
     assert_eq!(m.store.entries().unwrap().len(), 4);
-    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    drop(decoy_of(vault::unlock(&m.env, &pin("2222"))));
     assert_eq!(
         m.store.entries().unwrap().len(),
         1,
@@ -453,21 +444,12 @@ fn duress_pin_opens_decoy_and_destroys_real_slot() {
 #[test]
 fn duress_can_be_enabled_and_disabled() {
     let m = MemVault::new();
-    let mut v = vault::create(
-        &m.env,
-        &m.device,
-        kdf(),
-        &pin("1111"),
-        Some(&decoy("2222", false)),
-    )
-    .unwrap();
+    let mut v = vault::create(&m.env, kdf(), &pin("1111"), Some(&decoy("2222", false))).unwrap();
     v.put("a", &1).unwrap();
     // Plain decoy: opening it destroys nothing.
-    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    drop(decoy_of(vault::unlock(&m.env, &pin("2222"))));
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("1111"))
-            .unwrap()
-            .slot(),
+        vault::unlock(&m.env, &pin("1111")).unwrap().slot(),
         Slot::Real
     );
     // Enabling needs the decoy PIN.
@@ -479,13 +461,13 @@ fn duress_can_be_enabled_and_disabled() {
     assert!(v.duress_enabled());
     v.set_duress(&pin("2222"), false).unwrap();
     assert!(!v.duress_enabled());
-    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
-    let v2 = real(vault::unlock(&m.env, &m.device, &pin("1111")));
+    drop(decoy_of(vault::unlock(&m.env, &pin("2222"))));
+    let v2 = real(vault::unlock(&m.env, &pin("1111")));
     assert_eq!(v2.get::<i32>("a").unwrap(), Some(1));
     v.set_duress(&pin("2222"), true).unwrap();
-    drop(decoy_of(vault::unlock(&m.env, &m.device, &pin("2222"))));
+    drop(decoy_of(vault::unlock(&m.env, &pin("2222"))));
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err(),
+        vault::unlock(&m.env, &pin("1111")).unwrap_err(),
         VaultError::WrongPin
     );
     // The real vault still held in memory notices its slot is gone.
@@ -495,7 +477,7 @@ fn duress_can_be_enabled_and_disabled() {
     );
     // Without a decoy, set_duress is unavailable.
     let m = MemVault::new();
-    let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap();
+    let mut v = vault::create(&m.env, kdf(), &pin("1111"), None).unwrap();
     assert_eq!(
         v.set_duress(&pin("2222"), true).unwrap_err(),
         VaultError::NotAvailable
@@ -517,7 +499,7 @@ fn wipe_shreds_keys_so_old_copies_never_open() {
     assert_eq!(held.put("x", &1).unwrap_err(), VaultError::Closed);
     drop(held);
     assert!(!svc.exists());
-    assert!(!fv.path().join(KEY_FILE).exists());
+    assert!(fv.secrets().list().unwrap().is_empty());
     assert!(!fv.path().join(DB_DIR).exists());
     assert!(crate::vault_support::files_under(fv.path()).is_empty());
     assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::NotSetUp);
@@ -525,7 +507,7 @@ fn wipe_shreds_keys_so_old_copies_never_open() {
     // Old database copy put back: nothing to open it with.
     copy_dir(&copies.path().join("db"), &fv.path().join(DB_DIR));
     assert_eq!(svc.unlock(&pin("1234")).unwrap_err(), VaultError::NotSetUp);
-    // Old header copy too: the device key is gone.
+    // Old header copy too: every slot secret is gone.
     fs::copy(copies.path().join("cfg"), fv.path().join(HEADER_FILE)).unwrap();
     assert_eq!(
         svc.unlock(&pin("1234")).unwrap_err(),
@@ -539,7 +521,17 @@ fn wipe_shreds_keys_so_old_copies_never_open() {
     fs::remove_dir_all(fv.path().join(DB_DIR)).unwrap();
     copy_dir(&copies.path().join("db"), &fv.path().join(DB_DIR));
     fs::copy(copies.path().join("cfg"), fv.path().join(HEADER_FILE)).unwrap();
-    assert_eq!(svc2.unlock(&pin("1234")).unwrap_err(), VaultError::WrongPin);
+    // The old header names secrets that no longer exist anywhere. (The counter sealed under
+    // the new header's salt reads as damage under the old one: a delay, then the refusal.)
+    assert!(matches!(
+        svc2.unlock(&pin("1234")),
+        Err(VaultError::Backoff { .. })
+    ));
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    assert_eq!(
+        svc2.unlock(&pin("1234")).unwrap_err(),
+        VaultError::DeviceKeyUnavailable
+    );
 }
 
 fn flip_header_bit(meta: &dyn MetaStore, byte: usize) {
@@ -551,24 +543,47 @@ fn flip_header_bit(meta: &dyn MetaStore, byte: usize) {
 #[test]
 fn damaged_headers_are_typed_errors_without_kdf() {
     let m = MemVault::new();
-    drop(vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap());
+    drop(vault::create(&m.env, kdf(), &pin("1111"), None).unwrap());
     let good = m.meta.read_header().unwrap().unwrap();
-    for byte in [0, 9, 13, 20, 60, 150, 250] {
+    // v2 has no checksum (it would be a constant to carve for): damage to the salt, the
+    // ids or a slot reads as a wrong PIN; damage to the KDF count mostly as out of range.
+    for byte in [5, 9, 20, 40, 70, 100, 150] {
         m.meta.set_raw_header(Some(good.clone()));
         flip_header_bit(m.meta.as_ref(), byte);
+        let env = m.restarted();
+        m.clock.advance_monotonic(Duration::from_secs(3600));
+        let err = vault::unlock(&env, &pin("1111")).unwrap_err();
+        assert_eq!(err, VaultError::WrongPin, "byte {byte}");
+    }
+    {
+        m.meta.set_raw_header(Some(good.clone()));
+        flip_header_bit(m.meta.as_ref(), 32);
         let before = kdf_runs_on_this_thread();
-        let err = vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err();
+        let err = vault::unlock(&m.env, &pin("1111")).unwrap_err();
+        assert_eq!(err, VaultError::KdfOutOfRange);
+        assert_eq!(kdf_runs_on_this_thread(), before);
+    }
+    // A damaged v1 header (with its checksum) is still told apart.
+    let mut v1 = Header::decode(&good).unwrap();
+    v1.secrets = [SlotSecret::Legacy; 2];
+    let v1 = v1.encode_v1().unwrap();
+    for byte in [0, 9, 13, 20, 60, 150, 250] {
+        let mut raw = v1;
+        raw[byte] ^= 0x10;
+        m.meta.set_raw_header(Some(raw.to_vec()));
+        let before = kdf_runs_on_this_thread();
+        let err = vault::unlock(&m.env, &pin("1111")).unwrap_err();
         assert_eq!(err, VaultError::HeaderCorrupt, "byte {byte}");
         assert_eq!(kdf_runs_on_this_thread(), before);
     }
     m.meta.set_raw_header(Some(good[..100].to_vec()));
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err(),
+        vault::unlock(&m.env, &pin("1111")).unwrap_err(),
         VaultError::HeaderCorrupt
     );
     m.meta.set_raw_header(Some(Vec::new()));
     assert_eq!(
-        vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err(),
+        vault::unlock(&m.env, &pin("1111")).unwrap_err(),
         VaultError::HeaderCorrupt
     );
     // Iteration counts outside 1 000 ..= 50 000 000 with a valid checksum: refused before KDF.
@@ -578,14 +593,14 @@ fn damaged_headers_are_typed_errors_without_kdf() {
         (u32::MAX, Some(VaultError::KdfOutOfRange)),
         (1001, None),
     ] {
-        let h = Header::decode(&good).unwrap();
-        let mut raw = h.encode();
-        raw[12..16].copy_from_slice(&iters.to_be_bytes());
-        let sum = haven::core::crypto::sha256(&raw[..HEADER_LEN - 32]);
-        raw[HEADER_LEN - 32..].copy_from_slice(&sum);
+        let mut raw = good.clone();
+        let mask = u32::from_be_bytes([raw[0], raw[1], raw[2], raw[3]]);
+        raw[32..36].copy_from_slice(&(iters ^ mask).to_be_bytes());
         m.meta.set_raw_header(Some(raw.to_vec()));
+        let env = m.restarted();
+        m.clock.advance_monotonic(Duration::from_secs(3600));
         let before = kdf_runs_on_this_thread();
-        let err = vault::unlock(&m.env, &m.device, &pin("1111")).unwrap_err();
+        let err = vault::unlock(&env, &pin("1111")).unwrap_err();
         match expect {
             Some(e) => {
                 assert_eq!(err, e);
@@ -600,9 +615,8 @@ fn damaged_headers_are_typed_errors_without_kdf() {
     let svc = fv.service();
     drop(svc.create(&pin("1111"), None, kdf()).unwrap());
     let p = fv.path().join(HEADER_FILE);
-    let mut raw = fs::read(&p).unwrap();
-    raw[100] ^= 1;
-    fs::write(&p, &raw).unwrap();
+    let raw = fs::read(&p).unwrap();
+    fs::write(&p, &raw[..100]).unwrap();
     assert_eq!(
         svc.unlock(&pin("1111")).unwrap_err(),
         VaultError::HeaderCorrupt
@@ -635,7 +649,7 @@ fn key_of(m: &MemVault, v: &vault::Vault, name: &str) -> [u8; 16] {
 #[test]
 fn damaged_records_are_reported_and_recoverable() {
     let m = MemVault::new();
-    let mut v = vault::create(&m.env, &m.device, kdf(), &pin("1111"), None).unwrap();
+    let mut v = vault::create(&m.env, kdf(), &pin("1111"), None).unwrap();
     for n in 0..6 {
         v.put(&format!("c{n}"), &contact(n)).unwrap();
     }
@@ -687,7 +701,7 @@ fn damaged_records_are_reported_and_recoverable() {
     );
     // A record of the decoy moved under a real key: rejected.
     v.set_decoy(&pin("2222"), false).unwrap();
-    let d = decoy_of(vault::unlock(&m.env, &m.device, &pin("2222")));
+    let d = decoy_of(vault::unlock(&m.env, &pin("2222")));
     d.put("c1", &contact(1)).unwrap();
     let dk = key_of(&m, &d, "c1");
     let dv = m.store.get(&dk).unwrap().unwrap();
@@ -807,14 +821,24 @@ fn wrong_device_key_or_missing_key_file() {
     let fv = FileVault::new();
     let svc = fv.service();
     drop(svc.create(&pin("1111"), None, kdf()).unwrap());
-    fs::write(fv.path().join(KEY_FILE), [9u8; 32]).unwrap();
+    let ids = fv.secrets().list().unwrap();
+    assert_eq!(ids.len(), 2);
+    // Other bytes in every key file: the right PIN opens nothing.
+    for id in &ids {
+        fs::write(fv.path().join(id.to_hex()), [9u8; 32]).unwrap();
+    }
     assert_eq!(svc.unlock(&pin("1111")).unwrap_err(), VaultError::WrongPin);
-    fs::write(fv.path().join(KEY_FILE), [9u8; 5]).unwrap();
+    // Damaged (wrong length) or missing key files: no secret at all.
+    for id in &ids {
+        fs::write(fv.path().join(id.to_hex()), [9u8; 5]).unwrap();
+    }
     assert_eq!(
         svc.unlock(&pin("1111")).unwrap_err(),
         VaultError::DeviceKeyUnavailable
     );
-    fs::remove_file(fv.path().join(KEY_FILE)).unwrap();
+    for id in &ids {
+        fs::remove_file(fv.path().join(id.to_hex())).unwrap();
+    }
     assert_eq!(
         svc.unlock(&pin("1111")).unwrap_err(),
         VaultError::DeviceKeyUnavailable
@@ -875,10 +899,10 @@ fn calibration_respects_floor_cap_and_test_constructor() {
 #[test]
 fn errors_never_echo_user_data() {
     let m = MemVault::new();
-    let v = vault::create(&m.env, &m.device, kdf(), &pin("424242"), None).unwrap();
+    let v = vault::create(&m.env, kdf(), &pin("424242"), None).unwrap();
     v.put("secret-name", &"secret-body").unwrap();
     let errs = [
-        vault::unlock(&m.env, &m.device, &pin("737373")).unwrap_err(),
+        vault::unlock(&m.env, &pin("737373")).unwrap_err(),
         v.get::<u8>("secret-name").unwrap_err(),
         v.get::<u8>(&"n".repeat(600)).unwrap_err(),
     ];
@@ -910,16 +934,20 @@ fn leftovers_of_interrupted_writes_are_cleaned() {
     let v = real(svc.unlock(&pin("1111")));
     assert_eq!(v.get::<i32>("kept").unwrap(), Some(1));
     drop(v);
-    // A setup that died before its header (the commit point) leaves a key file and a
+    // A setup that died before its header (the commit point) leaves key files and a
     // database but no vault; setting up again works and starts clean.
     svc.wipe().unwrap();
+    let stale = SecretId::random().unwrap();
+    fs::write(fv.path().join(stale.to_hex()), [5u8; 32]).unwrap();
     fs::write(fv.path().join(KEY_FILE), [5u8; 32]).unwrap();
     fs::create_dir_all(fv.path().join(DB_DIR)).unwrap();
     fs::write(fv.path().join(DB_DIR).join("junk"), b"x").unwrap();
     assert!(!svc.exists());
     let v = svc.create(&pin("2222"), None, kdf()).unwrap();
     assert!(v.list().unwrap().is_empty());
-    assert_ne!(fs::read(fv.path().join(KEY_FILE)).unwrap(), vec![5u8; 32]);
+    assert!(!fv.path().join(stale.to_hex()).exists());
+    assert!(!fv.path().join(KEY_FILE).exists());
+    assert_eq!(fv.secrets().list().unwrap().len(), 2);
     assert!(!fv.path().join(DB_DIR).join("junk").exists());
 }
 
@@ -930,7 +958,19 @@ fn files_are_private_to_the_user() {
     let fv = FileVault::new();
     let svc = fv.service();
     drop(svc.create(&pin("1111"), None, kdf()).unwrap());
-    for name in [KEY_FILE, HEADER_FILE, "st.bin"] {
+    let keys: Vec<String> = fv
+        .secrets()
+        .list()
+        .unwrap()
+        .iter()
+        .map(|i| i.to_hex())
+        .collect();
+    assert_eq!(keys.len(), 2);
+    for name in keys
+        .iter()
+        .map(String::as_str)
+        .chain([HEADER_FILE, "st.bin"])
+    {
         let mode = fs::metadata(fv.path().join(name))
             .unwrap()
             .permissions()
@@ -938,8 +978,417 @@ fn files_are_private_to_the_user() {
         assert_eq!(mode & 0o077, 0, "{name} is readable by others: {mode:o}");
     }
     let sub = fv.path().join("nested/data");
-    let device = Arc::new(haven::platform::desktop::KeyFile::new(sub.join(KEY_FILE)));
+    let device = Arc::new(haven::platform::desktop::KeyFiles::new(&sub));
     drop(VaultService::with_parts(&sub, device, fv.clock.clone()).unwrap());
     let mode = fs::metadata(&sub).unwrap().permissions().mode();
     assert_eq!(mode & 0o077, 0, "data dir mode {mode:o}");
+}
+
+// ------------------------------------------------------------ issue 13: coercion
+
+/// Every operation a decoy session can call, in a `Vault` and through the `VaultService`.
+/// None may run a KDF (so none can test a PIN against the real slot) and none may answer
+/// differently for the real PIN than for any other candidate.
+#[test]
+fn a_decoy_session_has_no_pin_oracle() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let real_pin = "11112222";
+    let v = svc
+        .create(&pin(real_pin), Some(&decoy("33334444", false)), kdf())
+        .unwrap();
+    v.put("plan", &"real").unwrap();
+    drop(v);
+    let mut d = decoy_of(svc.unlock(&pin("33334444")));
+    d.put("notes", &"decoy").unwrap();
+    let candidates = ["11112222", "99990000", "33334444", "12121212"];
+    let mut answers: Vec<(String, String)> = Vec::new();
+    let before = kdf_runs_on_this_thread();
+    for c in candidates {
+        // The PIN-taking operations, listed.
+        let change = format!("{:?}", d.change_pin(&pin(c)));
+        let set_decoy = format!("{:?}", d.set_decoy(&pin(c), false));
+        let set_duress_on = format!("{:?}", d.set_duress(&pin(c), true));
+        let set_duress_off = format!("{:?}", d.set_duress(&pin(c), false));
+        answers.push((
+            c.to_string(),
+            format!("{change} {set_decoy} {set_duress_on} {set_duress_off}"),
+        ));
+    }
+    // The operations without a PIN, listed too.
+    let _ = d.slot();
+    assert!(!d.has_decoy() && !d.duress_enabled());
+    d.put("n2", &1).unwrap();
+    let _ = d.get::<i32>("n2").unwrap();
+    let _ = d.get_bytes("plan").unwrap();
+    let _ = d.contains("plan").unwrap();
+    let _ = d.list().unwrap();
+    let _ = d.list_readable().unwrap();
+    let _ = d.purge_damaged().unwrap();
+    let _ = d.delete("n2").unwrap();
+    d.rekey().unwrap();
+    assert_eq!(d.remove_decoy().unwrap_err(), VaultError::NotAvailable);
+    let _ = svc.delay_remaining().unwrap();
+    let _ = svc.exists();
+    assert_eq!(
+        kdf_runs_on_this_thread(),
+        before,
+        "no KDF from a decoy session"
+    );
+    // Identical answers whatever the candidate, the real PIN included.
+    let first = answers[0].1.clone();
+    assert!(first.contains("NotAvailable"));
+    for (c, a) in &answers {
+        assert_eq!(a, &first, "candidate {c} answered differently");
+    }
+    // The real space is untouched (decoy re-key rotated only the decoy's own slot).
+    drop(d);
+    let v = real(svc.unlock(&pin(real_pin)));
+    assert_eq!(v.get::<String>("plan").unwrap().as_deref(), Some("real"));
+    assert_eq!(fv.secrets().list().unwrap().len(), 2);
+}
+
+/// From the real space every cross-slot PIN test counts as a wrong attempt, match or not.
+#[test]
+fn cross_slot_pin_tests_count_as_attempts_whether_or_not_they_match() {
+    let m = MemVault::new();
+    let mut v =
+        vault::create(&m.env, kdf(), &pin("111111"), Some(&decoy("222222", false))).unwrap();
+    // Five changes of PIN (no collision): five attempts counted, the sixth check is free
+    // of delay only because five are free.
+    for (i, p) in ["333333", "444444", "555555", "666666", "777777"]
+        .iter()
+        .enumerate()
+    {
+        v.change_pin(&pin(p)).unwrap();
+        let _ = i;
+    }
+    assert_eq!(vault::delay_remaining(&m.env).unwrap(), Duration::ZERO);
+    // The sixth (here: the decoy's PIN, a collision) is counted just the same.
+    assert_eq!(
+        v.change_pin(&pin("222222")).unwrap_err(),
+        VaultError::PinInUse
+    );
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(30)
+    );
+    // During the delay nothing is tested at all: no KDF, same answer for any PIN.
+    let before = kdf_runs_on_this_thread();
+    for p in ["222222", "888888"] {
+        assert!(matches!(
+            v.change_pin(&pin(p)),
+            Err(VaultError::Backoff { .. })
+        ));
+        assert!(matches!(
+            v.set_duress(&pin(p), true),
+            Err(VaultError::Backoff { .. })
+        ));
+        assert!(matches!(
+            v.set_decoy(&pin(p), false),
+            Err(VaultError::Backoff { .. })
+        ));
+    }
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    // set_duress with the right decoy PIN counts too.
+    m.clock.advance_monotonic(Duration::from_secs(30));
+    v.set_duress(&pin("222222"), true).unwrap();
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(60)
+    );
+}
+
+#[test]
+fn the_delay_cannot_be_skipped_by_the_wall_clock() {
+    let m = MemVault::new();
+    drop(vault::create(&m.env, kdf(), &pin("111111"), None).unwrap());
+    for _ in 0..6 {
+        assert_eq!(
+            vault::unlock(&m.env, &pin("000000")).unwrap_err(),
+            VaultError::WrongPin
+        );
+    }
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(30)
+    );
+    // The review's attack: move the date forward (a day, then a year) before each try.
+    for jump in [86_400, 365 * 86_400] {
+        m.clock.set_wall_by(jump);
+        let before = kdf_runs_on_this_thread();
+        assert_eq!(
+            vault::unlock(&m.env, &pin("111111")).unwrap_err(),
+            VaultError::Backoff {
+                remaining: Duration::from_secs(30)
+            }
+        );
+        assert_eq!(kdf_runs_on_this_thread(), before);
+    }
+    // Moving it back changes nothing either.
+    m.clock.set_wall_by(-10 * 365 * 86_400);
+    assert!(matches!(
+        vault::unlock(&m.env, &pin("111111")),
+        Err(VaultError::Backoff { .. })
+    ));
+    // Only time the app observes counts.
+    m.clock.advance_monotonic(Duration::from_secs(20));
+    assert_eq!(
+        vault::delay_remaining(&m.env).unwrap(),
+        Duration::from_secs(10)
+    );
+    m.clock.advance_monotonic(Duration::from_secs(10));
+    assert!(vault::unlock(&m.env, &pin("111111")).is_ok());
+    assert_eq!(vault::delay_remaining(&m.env).unwrap(), Duration::ZERO);
+}
+
+#[test]
+fn the_remaining_delay_resumes_after_a_restart_and_does_not_run_while_closed() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("111111"), None, kdf()).unwrap());
+    for _ in 0..6 {
+        let _ = svc.unlock(&pin("000000"));
+    }
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    let _ = svc.unlock(&pin("000000"));
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(60));
+    fv.clock.advance_monotonic(Duration::from_secs(25));
+    // A check saves the progress.
+    assert!(matches!(
+        svc.unlock(&pin("111111")),
+        Err(VaultError::Backoff { .. })
+    ));
+    drop(svc);
+    // The app is closed for an hour (time passes, nobody observes it) ...
+    fv.clock.advance(3600);
+    // ... and starts again: the 35 s left resume, not zero and not the full minute.
+    let svc = fv.service();
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(35));
+    fv.clock.advance_monotonic(Duration::from_secs(34));
+    assert!(matches!(
+        svc.unlock(&pin("111111")),
+        Err(VaultError::Backoff { .. })
+    ));
+    fv.clock.advance_monotonic(Duration::from_secs(1));
+    assert!(svc.unlock(&pin("111111")).is_ok());
+}
+
+#[test]
+fn a_damaged_or_missing_counter_means_a_delay_not_a_reset() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("111111"), None, kdf()).unwrap());
+    for _ in 0..6 {
+        let _ = svc.unlock(&pin("000000"));
+    }
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    let _ = svc.unlock(&pin("000000"));
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(60));
+    let st = fv.path().join("st.bin");
+    let mut bytes = fs::read(&st).unwrap();
+    assert_eq!(bytes.len(), 44);
+    bytes[20] ^= 1;
+    fs::write(&st, &bytes).unwrap();
+    let svc = fv.service();
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(30));
+    fs::write(&st, b"").unwrap();
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::from_secs(30));
+}
+
+#[test]
+fn only_pin_shaped_entries_are_tried_or_counted() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    drop(svc.create(&pin("48291637"), None, kdf()).unwrap());
+    let z = |s: &str| zeroize::Zeroizing::new(s.to_string());
+    let before = kdf_runs_on_this_thread();
+    for s in ["5", "12345", "12345678901234567", "12a456", "1234.5", ""] {
+        assert!(
+            matches!(svc.attempt(z(s)), vault::PinAttempt::NotAPin),
+            "{s}"
+        );
+    }
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    assert_eq!(svc.delay_remaining().unwrap(), Duration::ZERO);
+    // PIN-shaped wrong entries count; after the free ones the answer is Waiting, for the
+    // right PIN too (nothing is checked).
+    for _ in 0..6 {
+        assert!(matches!(
+            svc.attempt(z("150000")),
+            vault::PinAttempt::Refused
+        ));
+    }
+    assert!(matches!(
+        svc.attempt(z("48291637")),
+        vault::PinAttempt::Waiting
+    ));
+    assert!(matches!(
+        svc.attempt(z("150000")),
+        vault::PinAttempt::Waiting
+    ));
+    fv.clock.advance_monotonic(Duration::from_secs(30));
+    assert!(matches!(
+        svc.attempt(z("48291637")),
+        vault::PinAttempt::Opened(_)
+    ));
+}
+
+/// Copy the data directory, run an action, then put back every combination of the old
+/// `cfg.bin` and `db/` (the key files are the device's, they are not put back): the old PIN
+/// opens nothing.
+#[test]
+fn old_copies_open_nothing_after_change_pin_rekey_duress_and_erase() {
+    type Action = fn(&VaultService);
+    let actions: [(&str, Action); 4] = [
+        ("change PIN", |svc| {
+            let mut v = real(svc.unlock(&pin("111111")));
+            v.change_pin(&pin("999999")).unwrap();
+        }),
+        ("re-key", |svc| {
+            let mut v = real(svc.unlock(&pin("111111")));
+            v.rekey().unwrap();
+        }),
+        ("duress", |svc| drop(decoy_of(svc.unlock(&pin("222222"))))),
+        ("erase", |svc| svc.wipe().unwrap()),
+    ];
+    for (name, action) in actions {
+        let fv = FileVault::new();
+        let svc = fv.service();
+        let v = svc
+            .create(&pin("111111"), Some(&decoy("222222", true)), kdf())
+            .unwrap();
+        v.put("plan", &"SECRET").unwrap();
+        drop(v);
+        let copy = tempfile::tempdir().unwrap();
+        copy_dir(fv.path(), copy.path());
+        action(&svc);
+        drop(svc);
+        for (put_cfg, put_db) in [(true, false), (false, true), (true, true)] {
+            if put_cfg {
+                fs::copy(copy.path().join(HEADER_FILE), fv.path().join(HEADER_FILE)).unwrap();
+            }
+            if put_db {
+                let _ = fs::remove_dir_all(fv.path().join(DB_DIR));
+                copy_dir(&copy.path().join(DB_DIR), &fv.path().join(DB_DIR));
+            }
+            let svc = fv.service();
+            fv.clock.advance_monotonic(Duration::from_secs(7200));
+            match svc.unlock(&pin("111111")) {
+                Ok(o) => panic!(
+                    "{name} cfg={put_cfg} db={put_db}: old PIN opened {:?}",
+                    o.slot()
+                ),
+                Err(e) => assert!(
+                    matches!(
+                        e,
+                        VaultError::WrongPin
+                            | VaultError::DeviceKeyUnavailable
+                            | VaultError::NotSetUp
+                    ),
+                    "{name} cfg={put_cfg} db={put_db}: {e:?}"
+                ),
+            }
+        }
+    }
+}
+
+/// Two independent installs taken through create, unlock, put, change PIN and duress: no
+/// 8-byte run at the same offset of any vault file (header, counter, key files, and every
+/// stored record key and value) is shared, and no file name or content holds the words.
+#[test]
+fn no_constant_bytes_or_telling_words_across_two_installs() {
+    fn install() -> (FileVault, Vec<(String, Vec<u8>)>) {
+        let fv = FileVault::new();
+        let svc = fv.service();
+        let mut v = svc
+            .create(&pin("111111"), Some(&decoy("222222", true)), kdf())
+            .unwrap();
+        v.put("plan", &"the same plan text everywhere").unwrap();
+        drop(v);
+        v = real(svc.unlock(&pin("111111")));
+        v.put("contacts", &"the same contacts everywhere").unwrap();
+        v.change_pin(&pin("333333")).unwrap();
+        drop(v);
+        let _ = svc.unlock(&pin("000000"));
+        drop(decoy_of(svc.unlock(&pin("222222"))));
+        let mut files = Vec::new();
+        for name in ["cfg.bin", "st.bin"] {
+            files.push((name.to_string(), fs::read(fv.path().join(name)).unwrap()));
+        }
+        for id in fv.secrets().list().unwrap() {
+            files.push(("key".into(), fs::read(fv.path().join(id.to_hex())).unwrap()));
+        }
+        drop(svc);
+        // The record store's content, as the vault wrote it (sled's own framing aside).
+        let store = haven::io::sled_store::SledStore::open(&fv.path().join(DB_DIR)).unwrap();
+        for (k, val) in store.entries().unwrap() {
+            files.push(("record key".into(), k));
+            files.push(("record value".into(), val));
+        }
+        store.close();
+        (fv, files)
+    }
+    let (a_dir, a) = install();
+    let (b_dir, b) = install();
+    for (na, fa) in &a {
+        for (nb, fb) in &b {
+            if na != nb {
+                continue;
+            }
+            let n = fa.len().min(fb.len());
+            for off in 0..n.saturating_sub(7) {
+                assert_ne!(
+                    fa[off..off + 8],
+                    fb[off..off + 8],
+                    "{na}: same 8 bytes at offset {off} in two installs"
+                );
+            }
+        }
+    }
+    for dir in [a_dir.path(), b_dir.path()] {
+        for f in crate::vault_support::files_under(dir) {
+            let rel = f
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_lowercase();
+            for word in ["haven", "vault", "safety", "calc"] {
+                assert!(!rel.contains(word), "file name {rel} contains {word}");
+            }
+        }
+        let hits = crate::vault_support::scan(dir, &[b"haven", b"vault", b"safety", b"calc"]);
+        assert!(hits.is_empty(), "{hits:?}");
+    }
+}
+
+/// L-7: the app's service refuses stored iteration counts outside 600 000 ..= 10 000 000
+/// before any KDF work; only a count this process chose itself is accepted.
+#[test]
+fn the_app_service_holds_stored_headers_to_production_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let svc = VaultService::open(dir.path()).unwrap();
+    // This process chose the cheap count: it may use it.
+    drop(svc.create(&pin("111111"), None, kdf()).unwrap());
+    assert!(svc.unlock(&pin("111111")).is_ok());
+    drop(svc);
+    // A fresh service (an app start) refuses the same header before any KDF.
+    let svc = VaultService::open(dir.path()).unwrap();
+    let before = kdf_runs_on_this_thread();
+    assert_eq!(
+        svc.unlock(&pin("111111")).unwrap_err(),
+        VaultError::KdfOutOfRange
+    );
+    assert_eq!(kdf_runs_on_this_thread(), before);
+    // So is a count above the cap written into the header by someone with file access.
+    let p = dir.path().join(HEADER_FILE);
+    let mut raw = fs::read(&p).unwrap();
+    let mask = u32::from_be_bytes([raw[0], raw[1], raw[2], raw[3]]);
+    raw[32..36].copy_from_slice(&(50_000_000u32 ^ mask).to_be_bytes());
+    fs::write(&p, &raw).unwrap();
+    assert_eq!(
+        svc.unlock(&pin("111111")).unwrap_err(),
+        VaultError::KdfOutOfRange
+    );
+    assert_eq!(kdf_runs_on_this_thread(), before);
 }

@@ -7,7 +7,8 @@ use std::fs;
 
 use serde::Serialize;
 
-use haven::core::vault::header::{PREFIX_LEN, SLOT_LEN};
+use haven::core::vault::header::{SLOT_LEN, V2_SLOTS_OFFSET};
+use haven::core::vault::store::{SecretId, SecretStore};
 use haven::core::vault::DecoySpec;
 use haven::io::files::HEADER_FILE;
 
@@ -32,6 +33,7 @@ fn needles() -> Vec<Vec<u8>> {
         b"+44 7700 900461".to_vec(),
         b"haven".to_vec(),
         b"vault".to_vec(),
+        b"safety".to_vec(),
         PIN.as_bytes().to_vec(),
         NEW_PIN.as_bytes().to_vec(),
         DECOY_PIN.as_bytes().to_vec(),
@@ -54,9 +56,16 @@ fn assert_clean(dir: &std::path::Path, extra: &[&[u8]], when: &str) {
     assert!(hits.is_empty(), "{when}: readable bytes found: {hits:?}");
 }
 
+/// The bytes of the key file behind slot 0 (desktop stand-in).
+fn slot0_key(dir: &std::path::Path) -> Vec<u8> {
+    let h = fs::read(dir.join(HEADER_FILE)).unwrap();
+    let id = SecretId(h[36..52].try_into().unwrap());
+    fs::read(dir.join(id.to_hex())).unwrap()
+}
+
 fn slot0(dir: &std::path::Path) -> Vec<u8> {
     let h = fs::read(dir.join(HEADER_FILE)).unwrap();
-    h[PREFIX_LEN..PREFIX_LEN + SLOT_LEN].to_vec()
+    h[V2_SLOTS_OFFSET..V2_SLOTS_OFFSET + SLOT_LEN].to_vec()
 }
 
 fn fill(v: &haven::core::vault::Vault) {
@@ -99,28 +108,58 @@ fn nothing_readable_on_disk_through_the_whole_lifecycle() {
     let svc = fv.service();
     v = svc.unlock(&pin(PIN)).unwrap().into_vault();
     let old_slot = slot0(fv.path());
+    let old_key = slot0_key(fv.path());
     v.change_pin(&pin(NEW_PIN)).unwrap();
     drop(v);
     drop(svc);
-    assert_clean(fv.path(), &[&old_slot], "after change PIN");
+    assert_clean(fv.path(), &[&old_slot, &old_key], "after change PIN");
 
     // Re-key: same.
     let svc = fv.service();
     v = svc.unlock(&pin(NEW_PIN)).unwrap().into_vault();
     let old_slot = slot0(fv.path());
+    let old_key = slot0_key(fv.path());
     v.rekey().unwrap();
     fill(&v);
     drop(v);
     drop(svc);
-    assert_clean(fv.path(), &[&old_slot], "after re-key");
+    assert_clean(fv.path(), &[&old_slot, &old_key], "after re-key");
 
     // Wipe: nothing is left at all, in particular no header and no key file.
     let svc = fv.service();
     let old_slot = slot0(fv.path());
-    let old_key = fs::read(fv.path().join(haven::io::vault_files::KEY_FILE)).unwrap();
+    let keys: Vec<Vec<u8>> = fv
+        .secrets()
+        .list()
+        .unwrap()
+        .iter()
+        .map(|id| fs::read(fv.path().join(id.to_hex())).unwrap())
+        .collect();
+    assert_eq!(keys.len(), 2);
     svc.wipe().unwrap();
-    assert_clean(fv.path(), &[&old_slot, &old_key], "after wipe");
+    assert_clean(fv.path(), &[&old_slot, &keys[0], &keys[1]], "after wipe");
     assert!(files_under(fv.path()).is_empty(), "wipe leaves no files");
+}
+
+#[test]
+fn duress_leaves_nothing_readable_and_no_trace_of_the_real_key() {
+    let fv = FileVault::new();
+    let svc = fv.service();
+    let decoy = DecoySpec {
+        pin: pin(DECOY_PIN),
+        duress: true,
+    };
+    let v = svc.create(&pin(PIN), Some(&decoy), kdf()).unwrap();
+    fill(&v);
+    drop(v);
+    let old_slot = slot0(fv.path());
+    let old_key = slot0_key(fv.path());
+    let d = svc.unlock(&pin(DECOY_PIN)).unwrap().into_vault();
+    d.put("groceries", &"rice").unwrap();
+    drop(d);
+    drop(svc);
+    assert_clean(fv.path(), &[&old_slot, &old_key], "after duress");
+    assert_eq!(fv.secrets().list().unwrap().len(), 2);
 }
 
 /// The scanner itself must find a planted marker, or the test above proves nothing.

@@ -5,6 +5,12 @@
 //! The child is this same test binary, re-run with `HAVEN_VAULT_CRASH_CHILD` set (one test
 //! function plays both roles). 50 kills by default; set `HAVEN_VAULT_CRASH_ITERS=1000` for a
 //! longer run.
+//!
+//! Second part: every secret rotation (change PIN, re-key, duress, set/remove decoy, v1
+//! upgrade) is "killed" at each of its durable steps in turn — fault-injecting wrappers around
+//! the store, the meta store and the secret store fail the k-th write and every write after
+//! it, as a crash would — and a restart must then open the old state with the old PIN or the
+//! new state with the new PIN, never neither.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -13,7 +19,19 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use haven::core::clock::ManualClock;
+use haven::core::crypto::{Key32, Pin};
+use haven::core::vault::store::{
+    BatchOp, Entry as RawEntry, MemMeta, MemSecrets, MemStore, MetaStore, RecordKey, SecretError,
+    SecretId, SecretStore, Store, StoreError,
+};
+use haven::core::vault::{self, DecoySpec, Slot, VaultEnv, VaultError};
+use haven::io::clock::SystemClock;
 use haven::io::vault_files::VaultService;
+use haven::platform::desktop::KeyFiles;
 
 use crate::vault_support::{kdf, pin};
 
@@ -42,13 +60,19 @@ fn name(round: u32, i: u32) -> String {
     format!("r{round}/{i}")
 }
 
+/// The vault in `dir` with the real desktop key files (test KDF bounds).
+fn service(dir: &std::path::Path) -> VaultService {
+    VaultService::with_parts(dir, Arc::new(KeyFiles::new(dir)), Arc::new(SystemClock))
+        .expect("open service")
+}
+
 /// Child role: create or unlock, then write, flush and acknowledge records until killed.
 fn child(dir: &str) {
     let round: u32 = std::env::var(ROUND_ENV)
         .ok()
         .and_then(|r| r.parse().ok())
         .expect("round number");
-    let svc = VaultService::open(dir).expect("open service");
+    let svc = service(std::path::Path::new(dir));
     let v = if svc.exists() {
         svc.unlock(&pin(PIN)).expect("unlock in child").into_vault()
     } else {
@@ -172,7 +196,7 @@ fn acknowledged_writes_survive_sigkill() {
 
         // Reopen as a fresh process would: the store opens, every acknowledged record is
         // there and authenticates.
-        let svc = VaultService::open(dir.path()).expect("reopen");
+        let svc = service(dir.path());
         if !svc.exists() {
             assert!(
                 acked.is_empty(),
@@ -209,4 +233,321 @@ fn acknowledged_writes_survive_sigkill() {
         "too few rounds killed a writing child ({kills_mid_write} of {iterations})"
     );
     assert!(!acked.is_empty());
+}
+
+// ------------------------------------------------------------------ rotation crash points
+
+/// Counts durable writes across the three stores; the `fail_at`-th and every later one fail.
+struct Crash {
+    writes: AtomicU32,
+    fail_at: u32,
+}
+
+impl Crash {
+    fn step(&self) -> bool {
+        self.writes.fetch_add(1, Ordering::SeqCst) >= self.fail_at
+    }
+}
+
+struct CStore(Arc<MemStore>, Arc<Crash>);
+struct CMeta(Arc<MemMeta>, Arc<Crash>);
+struct CSecrets(Arc<MemSecrets>, Arc<Crash>);
+
+const DOWN: StoreError = StoreError::Io(std::io::ErrorKind::Other);
+const SDOWN: SecretError = SecretError::Io(std::io::ErrorKind::Other);
+
+impl Store for CStore {
+    fn get(&self, key: &RecordKey) -> Result<Option<Vec<u8>>, StoreError> {
+        self.0.get(key)
+    }
+    fn put(&self, key: &RecordKey, value: &[u8]) -> Result<(), StoreError> {
+        if self.1.step() {
+            return Err(DOWN);
+        }
+        self.0.put(key, value)
+    }
+    fn delete(&self, key: &RecordKey) -> Result<(), StoreError> {
+        if self.1.step() {
+            return Err(DOWN);
+        }
+        self.0.delete(key)
+    }
+    fn apply(&self, ops: Vec<BatchOp>) -> Result<(), StoreError> {
+        if self.1.step() {
+            return Err(DOWN);
+        }
+        self.0.apply(ops)
+    }
+    fn entries(&self) -> Result<Vec<RawEntry>, StoreError> {
+        self.0.entries()
+    }
+    fn flush(&self) -> Result<(), StoreError> {
+        self.0.flush()
+    }
+}
+
+impl MetaStore for CMeta {
+    fn read_header(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.0.read_header()
+    }
+    fn write_header(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        if self.1.step() {
+            return Err(DOWN);
+        }
+        self.0.write_header(bytes)
+    }
+    fn read_attempts(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        self.0.read_attempts()
+    }
+    fn write_attempts(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        if self.1.step() {
+            return Err(DOWN);
+        }
+        self.0.write_attempts(bytes)
+    }
+}
+
+impl SecretStore for CSecrets {
+    fn create(&self, id: &SecretId) -> Result<Key32, SecretError> {
+        if self.1.step() {
+            return Err(SDOWN);
+        }
+        self.0.create(id)
+    }
+    fn load(&self, id: &SecretId) -> Result<Option<Key32>, SecretError> {
+        self.0.load(id)
+    }
+    fn destroy(&self, id: &SecretId) -> Result<(), SecretError> {
+        if self.1.step() {
+            return Err(SDOWN);
+        }
+        self.0.destroy(id)
+    }
+    fn list(&self) -> Result<Vec<SecretId>, SecretError> {
+        self.0.list()
+    }
+    fn load_legacy(&self) -> Result<Option<Key32>, SecretError> {
+        self.0.load_legacy()
+    }
+    fn destroy_legacy(&self) -> Result<(), SecretError> {
+        if self.1.step() {
+            return Err(SDOWN);
+        }
+        self.0.destroy_legacy()
+    }
+}
+
+#[derive(Clone)]
+struct Parts {
+    store: Arc<MemStore>,
+    meta: Arc<MemMeta>,
+    secrets: Arc<MemSecrets>,
+    clock: Arc<ManualClock>,
+}
+
+impl Parts {
+    fn new() -> Self {
+        Self {
+            store: Arc::new(MemStore::new()),
+            meta: Arc::new(MemMeta::new()),
+            secrets: Arc::new(MemSecrets::new()),
+            clock: Arc::new(ManualClock::new(1_700_000_000)),
+        }
+    }
+    /// A fresh process over the same durable state.
+    fn env(&self) -> VaultEnv {
+        VaultEnv::new(
+            self.store.clone(),
+            self.meta.clone(),
+            self.secrets.clone(),
+            self.clock.clone(),
+        )
+        .insecure_for_tests()
+    }
+    /// An env whose writes crash from the `fail_at`-th on.
+    fn crashing(&self, fail_at: u32) -> (VaultEnv, Arc<Crash>) {
+        let c = Arc::new(Crash {
+            writes: AtomicU32::new(0),
+            fail_at,
+        });
+        let env = VaultEnv::new(
+            Arc::new(CStore(self.store.clone(), c.clone())),
+            Arc::new(CMeta(self.meta.clone(), c.clone())),
+            Arc::new(CSecrets(self.secrets.clone(), c.clone())),
+            self.clock.clone(),
+        )
+        .insecure_for_tests();
+        (env, c)
+    }
+    fn deep_copy(&self) -> Self {
+        let p = Parts::new();
+        for (k, v) in self.store.entries().unwrap() {
+            p.store.raw_insert(&k, &v);
+        }
+        p.meta.set_raw_header(self.meta.read_header().unwrap());
+        if let Some(a) = self.meta.read_attempts().unwrap() {
+            p.meta.write_attempts(&a).unwrap();
+        }
+        for id in self.secrets.list().unwrap() {
+            p.secrets
+                .insert(id, self.secrets.load(&id).unwrap().unwrap());
+        }
+        p.secrets.set_legacy(self.secrets.load_legacy().unwrap());
+        p
+    }
+}
+
+fn p(s: &str) -> Pin {
+    Pin::from_str_copy(s).unwrap()
+}
+
+/// What opens after the restart: (slot, names) for `pin`, or the error.
+fn opens(parts: &Parts, pin: &str) -> Result<(Slot, Vec<String>), VaultError> {
+    parts.clock.advance_monotonic(Duration::from_secs(7200));
+    let v = vault::unlock(&parts.env(), &p(pin))?;
+    let slot = v.slot();
+    let names = v.into_vault().list()?;
+    Ok((slot, names))
+}
+
+type Op = fn(&VaultEnv) -> Result<(), VaultError>;
+
+/// Runs `op` with a crash at every write in turn until it completes, and after each crash
+/// checks `check(restarted parts, completed)`. Returns how many crash points were tried.
+fn every_crash_point(setup: fn() -> Parts, op: Op, check: &dyn Fn(&Parts, bool)) -> u32 {
+    for k in 0..200 {
+        let parts = setup().deep_copy();
+        let (env, crash) = parts.crashing(k);
+        let done = op(&env).is_ok() && crash.writes.load(Ordering::SeqCst) <= k;
+        check(&parts, done);
+        if done {
+            return k;
+        }
+    }
+    panic!("operation never completed");
+}
+
+fn real_with_records(decoy: Option<(&str, bool)>) -> Parts {
+    let parts = Parts::new();
+    let spec = decoy.map(|(pin, duress)| DecoySpec {
+        pin: p(pin),
+        duress,
+    });
+    let v = vault::create(&parts.env(), kdf(), &p("111111"), spec.as_ref()).unwrap();
+    v.put("plan", &"real").unwrap();
+    v.put("contacts", &"real").unwrap();
+    drop(v);
+    if decoy.is_some() {
+        let d = vault::unlock(&parts.env(), &p("222222"))
+            .unwrap()
+            .into_vault();
+        d.put("groceries", &"decoy").unwrap();
+    }
+    parts
+}
+
+fn real_names() -> Vec<String> {
+    vec!["contacts".to_string(), "plan".to_string()]
+}
+
+#[test]
+fn change_pin_crash_at_every_step_opens_old_or_new() {
+    fn setup() -> Parts {
+        real_with_records(Some(("222222", false)))
+    }
+    fn op(env: &VaultEnv) -> Result<(), VaultError> {
+        vault::unlock(env, &p("111111"))?
+            .into_vault()
+            .change_pin(&p("333333"))
+    }
+    let n = every_crash_point(setup, op, &|parts, done| {
+        let old = opens(parts, "111111");
+        let new = opens(parts, "333333");
+        let ok_old = old == Ok((Slot::Real, real_names()));
+        let ok_new = new == Ok((Slot::Real, real_names()));
+        assert!(ok_old ^ ok_new, "old {old:?} new {new:?}");
+        if done {
+            assert!(ok_new);
+        }
+        // The decoy is never harmed, and after the restart's unlock at most two secrets exist.
+        assert_eq!(opens(parts, "222222").unwrap().0, Slot::Decoy);
+        assert_eq!(parts.secrets.count(), 2);
+    });
+    assert!(n >= 3, "{n} crash points");
+}
+
+#[test]
+fn rekey_crash_at_every_step_opens_old_or_new() {
+    fn setup() -> Parts {
+        real_with_records(None)
+    }
+    fn op(env: &VaultEnv) -> Result<(), VaultError> {
+        vault::unlock(env, &p("111111"))?.into_vault().rekey()
+    }
+    every_crash_point(setup, op, &|parts, _| {
+        assert_eq!(opens(parts, "111111"), Ok((Slot::Real, real_names())));
+        assert_eq!(parts.secrets.count(), 2);
+    });
+}
+
+#[test]
+fn duress_crash_at_every_step_never_leaves_neither() {
+    fn setup() -> Parts {
+        real_with_records(Some(("222222", true)))
+    }
+    fn op(env: &VaultEnv) -> Result<(), VaultError> {
+        vault::unlock(env, &p("222222")).map(drop)
+    }
+    every_crash_point(setup, op, &|parts, done| {
+        let real = opens(parts, "111111");
+        if done {
+            assert_eq!(real, Err(VaultError::WrongPin));
+        } else {
+            // Either the duress had not committed (the real space still opens) or it had.
+            assert!(real == Ok((Slot::Real, real_names())) || real == Err(VaultError::WrongPin));
+        }
+        // The decoy always opens (re-running duress if it had not committed).
+        let d = opens(parts, "222222").unwrap();
+        assert_eq!(d, (Slot::Decoy, vec!["groceries".to_string()]));
+        assert_eq!(opens(parts, "111111"), Err(VaultError::WrongPin));
+        assert_eq!(parts.secrets.count(), 2);
+    });
+}
+
+#[test]
+fn set_and_remove_decoy_crash_at_every_step_opens_old_or_new() {
+    fn setup() -> Parts {
+        real_with_records(Some(("222222", false)))
+    }
+    fn set(env: &VaultEnv) -> Result<(), VaultError> {
+        vault::unlock(env, &p("111111"))?
+            .into_vault()
+            .set_decoy(&p("444444"), false)
+    }
+    fn remove(env: &VaultEnv) -> Result<(), VaultError> {
+        vault::unlock(env, &p("111111"))?
+            .into_vault()
+            .remove_decoy()
+    }
+    every_crash_point(setup, set, &|parts, done| {
+        assert_eq!(opens(parts, "111111"), Ok((Slot::Real, real_names())));
+        let old = opens(parts, "222222").map(|o| o.0);
+        let new = opens(parts, "444444").map(|o| o.0);
+        assert!(
+            (old == Ok(Slot::Decoy)) ^ (new == Ok(Slot::Decoy)),
+            "old {old:?} new {new:?}"
+        );
+        if done {
+            assert_eq!(new, Ok(Slot::Decoy));
+        }
+        assert_eq!(parts.secrets.count(), 2);
+    });
+    every_crash_point(setup, remove, &|parts, done| {
+        assert_eq!(opens(parts, "111111"), Ok((Slot::Real, real_names())));
+        let d = opens(parts, "222222");
+        if done {
+            assert_eq!(d, Err(VaultError::WrongPin));
+        }
+        assert_eq!(parts.secrets.count(), 2);
+    });
 }

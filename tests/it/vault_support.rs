@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use haven::core::clock::ManualClock;
-use haven::core::crypto::{Key32, Pin};
-use haven::core::vault::store::{MemMeta, MemStore};
+use haven::core::crypto::Pin;
+use haven::core::vault::store::{MemMeta, MemSecrets, MemStore};
 use haven::core::vault::{KdfParams, VaultEnv};
-use haven::io::vault_files::{VaultService, KEY_FILE};
-use haven::platform::desktop::KeyFile;
+use haven::io::vault_files::VaultService;
+use haven::platform::desktop::KeyFiles;
 
 /// The fastest KDF count a header accepts: tests must not spend a second per unlock.
 pub fn kdf() -> KdfParams {
@@ -42,10 +42,16 @@ impl FileVault {
         self.dir.path()
     }
 
-    /// A fresh service over the same directory (as after an app restart).
+    /// A fresh service over the same directory (as after an app restart), with the real
+    /// desktop key files.
     pub fn service(&self) -> VaultService {
-        let device = Arc::new(KeyFile::new(self.path().join(KEY_FILE)));
+        let device = Arc::new(KeyFiles::new(self.path()));
         VaultService::with_parts(self.path(), device, self.clock.clone()).expect("open service")
+    }
+
+    /// The desktop key files of this directory.
+    pub fn secrets(&self) -> KeyFiles {
+        KeyFiles::new(self.path())
     }
 }
 
@@ -55,7 +61,7 @@ pub struct MemVault {
     pub store: Arc<MemStore>,
     pub meta: Arc<MemMeta>,
     pub clock: Arc<ManualClock>,
-    pub device: Key32,
+    pub secrets: Arc<MemSecrets>,
 }
 
 impl MemVault {
@@ -63,18 +69,27 @@ impl MemVault {
         let store = Arc::new(MemStore::new());
         let meta = Arc::new(MemMeta::new());
         let clock = Arc::new(ManualClock::new(1_700_000_000));
-        let env = VaultEnv {
-            store: store.clone(),
-            meta: meta.clone(),
-            clock: clock.clone(),
-        };
+        let secrets = Arc::new(MemSecrets::new());
+        let env = VaultEnv::new(store.clone(), meta.clone(), secrets.clone(), clock.clone())
+            .insecure_for_tests();
         Self {
             env,
             store,
             meta,
             clock,
-            device: Key32::random().expect("rng"),
+            secrets,
         }
+    }
+
+    /// The same parts as after an app restart (a new backoff tracker).
+    pub fn restarted(&self) -> VaultEnv {
+        VaultEnv::new(
+            self.store.clone(),
+            self.meta.clone(),
+            self.secrets.clone(),
+            self.clock.clone(),
+        )
+        .insecure_for_tests()
     }
 }
 

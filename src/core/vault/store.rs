@@ -1,5 +1,6 @@
 //! Storage seams for the vault: [`Store`] (opaque records), [`MetaStore`] (key header and
-//! wrong-PIN counter), plus in-memory implementations for tests.
+//! wrong-PIN counter), [`SecretStore`] (one destroyable secret per header slot), plus
+//! in-memory implementations for tests.
 //!
 //! The real implementations live in `crate::io` (sled and files); the vault logic in
 //! `core::vault` only ever sees these traits, so it stays free of file and database code.
@@ -7,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
+
+use crate::core::crypto::{self, Key32};
 
 /// Length of every record key as stored (an HMAC output, see `core::vault`).
 pub const RECORD_KEY_LEN: usize = 16;
@@ -168,6 +171,190 @@ impl MetaStore for MemMeta {
     }
     fn write_attempts(&self, bytes: &[u8]) -> Result<(), StoreError> {
         *lock(&self.attempts) = Some(bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Length of a [`SecretId`].
+pub const SECRET_ID_LEN: usize = 16;
+
+/// The name of one slot secret: 16 random bytes, stored in the key header next to its slot.
+/// Not secret (it only names where the secret is kept), but random, so names say nothing.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SecretId(pub [u8; SECRET_ID_LEN]);
+
+impl std::fmt::Debug for SecretId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretId(..)")
+    }
+}
+
+impl SecretId {
+    /// A fresh random id.
+    pub fn random() -> Result<Self, SecretError> {
+        crypto::random_array()
+            .map(Self)
+            .map_err(|_| SecretError::Rng)
+    }
+
+    /// Lower-case hex, 32 characters (file names, Keystore aliases, Keychain accounts).
+    pub fn to_hex(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::with_capacity(2 * SECRET_ID_LEN);
+        for b in self.0 {
+            let _ = write!(s, "{b:02x}");
+        }
+        s
+    }
+
+    /// Parses exactly 32 lower-case hex characters; anything else is `None`.
+    pub fn from_hex(s: &str) -> Option<Self> {
+        let b = s.as_bytes();
+        if b.len() != 2 * SECRET_ID_LEN {
+            return None;
+        }
+        let nib = |c: u8| match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            _ => None,
+        };
+        let mut out = [0u8; SECRET_ID_LEN];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = (nib(*b.get(2 * i)?)? << 4) | nib(*b.get(2 * i + 1)?)?;
+        }
+        Some(Self(out))
+    }
+}
+
+/// Why a slot secret could not be created, read or destroyed. No key bytes or paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SecretError {
+    /// `create` was called but a secret with that id already exists.
+    #[error("device key already exists")]
+    Exists,
+    /// The stored secret is unreadable (wrong length, damaged, rejected by the hardware).
+    #[error("device key damaged")]
+    Corrupt,
+    /// An operating-system error.
+    #[error("device key I/O error ({0:?})")]
+    Io(std::io::ErrorKind),
+    /// The random number generator failed.
+    #[error("random number generator failed")]
+    Rng,
+}
+
+/// Where the per-slot secrets live: KEK of slot *i* = HKDF(secret named in slot *i*, PIN
+/// key). Each secret can be destroyed on its own (crypto-shred of one slot).
+///
+/// Phones keep them in secure hardware (Android Keystore, one alias per secret; iOS Secure
+/// Enclave / Keychain, one item per secret); the desktop keeps one 0600 file per secret
+/// (a stand-in). Format-v1 vaults had one secret for both slots: [`SecretStore::load_legacy`]
+/// and [`SecretStore::destroy_legacy`] reach it until the vault has moved off it.
+pub trait SecretStore: Send + Sync {
+    /// Creates a new random secret under `id`. [`SecretError::Exists`] if `id` is taken.
+    fn create(&self, id: &SecretId) -> Result<Key32, SecretError>;
+    /// The secret under `id`, or `None` if there is none.
+    fn load(&self, id: &SecretId) -> Result<Option<Key32>, SecretError>;
+    /// Destroys the secret under `id` for good. No error if there is none.
+    fn destroy(&self, id: &SecretId) -> Result<(), SecretError>;
+    /// The ids of every secret kept here.
+    fn list(&self) -> Result<Vec<SecretId>, SecretError>;
+    /// The single secret of a format-v1 vault, if one is kept.
+    fn load_legacy(&self) -> Result<Option<Key32>, SecretError> {
+        Ok(None)
+    }
+    /// Destroys the format-v1 secret. No error if there is none.
+    fn destroy_legacy(&self) -> Result<(), SecretError> {
+        Ok(())
+    }
+}
+
+/// Which step of a [`MemSecrets`] call to fail (crash-test fault injection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretFault {
+    /// The n-th `create` (0-based, counted from when the fault is set) fails.
+    Create(u32),
+    /// The n-th `destroy` fails.
+    Destroy(u32),
+}
+
+/// In-memory [`SecretStore`] for tests, with an optional legacy secret and fault injection.
+#[derive(Debug, Default)]
+pub struct MemSecrets {
+    map: Mutex<BTreeMap<SecretId, Key32>>,
+    legacy: Mutex<Option<Key32>>,
+    fault: Mutex<Option<(SecretFault, u32)>>,
+}
+
+impl MemSecrets {
+    /// No secrets.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets the format-v1 secret (tests of v1 headers).
+    pub fn set_legacy(&self, key: Option<Key32>) {
+        *lock(&self.legacy) = key;
+    }
+    /// Puts a known secret under `id` (test vectors).
+    pub fn insert(&self, id: SecretId, key: Key32) {
+        lock(&self.map).insert(id, key);
+    }
+    /// Whether a format-v1 secret is kept.
+    pub fn has_legacy(&self) -> bool {
+        lock(&self.legacy).is_some()
+    }
+    /// How many secrets exist.
+    pub fn count(&self) -> usize {
+        lock(&self.map).len()
+    }
+    /// Makes one later call fail with an I/O error (once).
+    pub fn inject(&self, fault: Option<SecretFault>) {
+        *lock(&self.fault) = fault.map(|f| (f, 0));
+    }
+    fn trip(&self, create: bool) -> Result<(), SecretError> {
+        let mut g = lock(&self.fault);
+        if let Some((f, seen)) = g.as_mut() {
+            let target = match (*f, create) {
+                (SecretFault::Create(n), true) | (SecretFault::Destroy(n), false) => n,
+                _ => return Ok(()),
+            };
+            if *seen == target {
+                *g = None;
+                return Err(SecretError::Io(std::io::ErrorKind::Other));
+            }
+            *seen += 1;
+        }
+        Ok(())
+    }
+}
+
+impl SecretStore for MemSecrets {
+    fn create(&self, id: &SecretId) -> Result<Key32, SecretError> {
+        self.trip(true)?;
+        let mut map = lock(&self.map);
+        if map.contains_key(id) {
+            return Err(SecretError::Exists);
+        }
+        let key = Key32::random().map_err(|_| SecretError::Rng)?;
+        map.insert(*id, key.duplicate());
+        Ok(key)
+    }
+    fn load(&self, id: &SecretId) -> Result<Option<Key32>, SecretError> {
+        Ok(lock(&self.map).get(id).map(Key32::duplicate))
+    }
+    fn destroy(&self, id: &SecretId) -> Result<(), SecretError> {
+        self.trip(false)?;
+        lock(&self.map).remove(id);
+        Ok(())
+    }
+    fn list(&self) -> Result<Vec<SecretId>, SecretError> {
+        Ok(lock(&self.map).keys().copied().collect())
+    }
+    fn load_legacy(&self) -> Result<Option<Key32>, SecretError> {
+        Ok(lock(&self.legacy).as_ref().map(Key32::duplicate))
+    }
+    fn destroy_legacy(&self) -> Result<(), SecretError> {
+        *lock(&self.legacy) = None;
         Ok(())
     }
 }

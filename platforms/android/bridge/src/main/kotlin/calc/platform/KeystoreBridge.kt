@@ -1,8 +1,11 @@
-// The hardware key behind the vault's device secret (src/platform/wrapped.rs,
-// src/platform/android.rs). One AES-256-GCM key in the Android Keystore, alias "k1":
-// generated inside the secure hardware (StrongBox when the phone has it, otherwise the TEE),
-// never exportable, usable without user authentication (the app's own PIN guards the vault;
-// this key only has to stay on this phone). Rust calls wrap/unwrap/deleteKey through JNI;
+// The hardware keys behind the vault's slot secrets (src/platform/wrapped.rs,
+// src/platform/android.rs). One AES-256-GCM key in the Android Keystore per slot secret,
+// alias = the secret id in hex (the format-v1 secret: alias "k1"): generated inside the
+// secure hardware (StrongBox when the phone has FEATURE_STRONGBOX_KEYSTORE, otherwise the
+// TEE), never exportable, usable only while the phone is unlocked (API 28+:
+// setUnlockedDeviceRequired), without user authentication (the app's own PIN guards the
+// vault; this key only has to stay on this phone). deleteKey(alias) crypto-shreds one slot.
+// Rust calls wrap/unwrap/deleteKey through JNI;
 // keep rules are in consumer-rules.pro. The wrapped form is nonce(12) || ciphertext || tag(16)
 // with AAD "calc.k1.v1", exactly what WRAP_AAD / SEALED_LEN in wrapped.rs expect.
 // Not compiled on the Linux build machines (no Android SDK).
@@ -14,6 +17,7 @@ import android.content.pm.PackageManager
 import android.os.Build
 import android.security.keystore.KeyGenParameterSpec
 import android.security.keystore.KeyProperties
+import android.security.keystore.StrongBoxUnavailableException
 import java.security.KeyStore
 import java.security.ProviderException
 import javax.crypto.Cipher
@@ -23,7 +27,6 @@ import javax.crypto.spec.GCMParameterSpec
 
 object KeystoreBridge {
     private const val KEYSTORE = "AndroidKeyStore"
-    private const val ALIAS = "k1"
     private const val TRANSFORMATION = "AES/GCM/NoPadding"
     private const val NONCE_LEN = 12
     private const val TAG_BITS = 128
@@ -40,7 +43,8 @@ object KeystoreBridge {
 
     private fun keyStore(): KeyStore = KeyStore.getInstance(KEYSTORE).apply { load(null) }
 
-    private fun existingKey(): SecretKey? = keyStore().getKey(ALIAS, null) as? SecretKey
+    private fun existingKey(alias: String): SecretKey? =
+        keyStore().getKey(alias, null) as? SecretKey
 
     private fun hasStrongBox(): Boolean {
         val context = appContext ?: return false
@@ -48,9 +52,9 @@ object KeystoreBridge {
             context.packageManager.hasSystemFeature(PackageManager.FEATURE_STRONGBOX_KEYSTORE)
     }
 
-    private fun generate(strongBox: Boolean): SecretKey {
+    private fun generate(alias: String, strongBox: Boolean): SecretKey {
         val spec = KeyGenParameterSpec.Builder(
-            ALIAS,
+            alias,
             KeyProperties.PURPOSE_ENCRYPT or KeyProperties.PURPOSE_DECRYPT,
         )
             .setKeySize(256)
@@ -58,31 +62,38 @@ object KeystoreBridge {
             .setEncryptionPaddings(KeyProperties.ENCRYPTION_PADDING_NONE)
             .setRandomizedEncryptionRequired(true)
             .setUserAuthenticationRequired(false)
-        if (strongBox && Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
-            spec.setIsStrongBoxBacked(true)
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
+            // Not usable while the phone is locked: nothing running as the app can unwrap
+            // a slot secret then (API 28+).
+            spec.setUnlockedDeviceRequired(true)
+            if (strongBox) {
+                spec.setIsStrongBoxBacked(true)
+            }
         }
         val generator = KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, KEYSTORE)
         generator.init(spec.build())
         return generator.generateKey()
     }
 
-    private fun keyForWrapping(): SecretKey {
-        existingKey()?.let { return it }
+    private fun keyForWrapping(alias: String): SecretKey {
+        existingKey(alias)?.let { return it }
         if (hasStrongBox()) {
             try {
-                return generate(strongBox = true)
+                return generate(alias, strongBox = true)
+            } catch (e: StrongBoxUnavailableException) {
+                // No StrongBox after all: fall back to the TEE.
             } catch (e: ProviderException) {
-                // StrongBoxUnavailableException (a ProviderException): fall back to the TEE.
+                // Some vendors throw a plain ProviderException: same fallback.
             }
         }
-        return generate(strongBox = false)
+        return generate(alias, strongBox = false)
     }
 
-    /** Encrypts the device secret; returns nonce || ciphertext || tag. Throws on failure. */
+    /** Encrypts a slot secret under key [alias]; returns nonce || ciphertext || tag. */
     @JvmStatic
-    fun wrap(secret: ByteArray): ByteArray {
+    fun wrap(alias: String, secret: ByteArray): ByteArray {
         val cipher = Cipher.getInstance(TRANSFORMATION)
-        cipher.init(Cipher.ENCRYPT_MODE, keyForWrapping())
+        cipher.init(Cipher.ENCRYPT_MODE, keyForWrapping(alias))
         cipher.updateAAD(AAD)
         val sealed = cipher.doFinal(secret)
         val nonce = cipher.iv
@@ -95,8 +106,8 @@ object KeystoreBridge {
      * the bytes do not authenticate.
      */
     @JvmStatic
-    fun unwrap(wrapped: ByteArray): ByteArray? {
-        val key = existingKey() ?: return null
+    fun unwrap(alias: String, wrapped: ByteArray): ByteArray? {
+        val key = existingKey(alias) ?: return null
         require(wrapped.size > NONCE_LEN)
         val cipher = Cipher.getInstance(TRANSFORMATION)
         cipher.init(Cipher.DECRYPT_MODE, key, GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_LEN))
@@ -104,12 +115,12 @@ object KeystoreBridge {
         return cipher.doFinal(wrapped, NONCE_LEN, wrapped.size - NONCE_LEN)
     }
 
-    /** Deletes the hardware key: everything it wrapped is unreadable from now on. */
+    /** Deletes the hardware key [alias]: what it wrapped is unreadable from now on. */
     @JvmStatic
-    fun deleteKey() {
+    fun deleteKey(alias: String) {
         val store = keyStore()
-        if (store.containsAlias(ALIAS)) {
-            store.deleteEntry(ALIAS)
+        if (store.containsAlias(alias)) {
+            store.deleteEntry(alias)
         }
     }
 }
