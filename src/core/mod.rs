@@ -13,5 +13,7 @@ pub mod qr;
 pub mod resource;
 pub mod settings;
 pub mod share;
+pub mod sms;
+pub mod sources;
 pub mod trust;
 pub mod vault;
