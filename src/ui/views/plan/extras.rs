@@ -83,7 +83,6 @@ pub fn TechCheckup(plan: Signal<Plan>, edit: Edit) -> Element {
         div { id: "plan-tech-checkup", class: "suggestions",
             h3 { {t("plan-tech-title")} }
             p { class: "note", {t("plan-tech-intro")} }
-            p { class: "hint warn", {t(tech::CAUTION)} }
             ul { class: "plain-list",
                 for item in TechItem::ALL {
                     {
