@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod driver;
+mod plan_journeys;
 
 use dioxus::prelude::*;
 use driver::{check, click, shot, text, wait_for, wait_text};
@@ -77,6 +78,7 @@ async fn run() {
     link_journey().await;
     directory_journey().await;
     plan_journey().await;
+    plan_journeys::survivor_plan_journey(PIN).await;
 }
 
 /// A resource link arrives while the calculator shows: nothing of it appears until the PIN
