@@ -248,3 +248,54 @@ proptest! {
         prop_assert_eq!(sorted, SectionId::ALL.to_vec());
     }
 }
+
+#[test]
+fn priorities_and_checkup_ticks_keep_order_without_duplicates() {
+    let mut p = Plan::default();
+    p.set_priority(Priority::Money, true);
+    p.set_priority(Priority::Children, true);
+    p.set_priority(Priority::Money, true);
+    assert_eq!(p.priorities, vec![Priority::Children, Priority::Money]);
+    p.set_priority(Priority::Children, false);
+    assert_eq!(p.priorities, vec![Priority::Money]);
+    p.set_tech_checked(TechItem::Bill, true);
+    p.set_tech_checked(TechItem::Bill, true);
+    assert_eq!(p.tech_checked, vec![TechItem::Bill]);
+    assert!(!p.is_blank());
+    let dup = Plan {
+        priorities: vec![Priority::Health, Priority::Health],
+        tech_checked: vec![TechItem::Apps, TechItem::Apps],
+        ..Plan::default()
+    }
+    .sanitized();
+    assert_eq!(dup.priorities, vec![Priority::Health]);
+    assert_eq!(dup.tech_checked, vec![TechItem::Apps]);
+}
+
+#[test]
+fn youth_flag_alone_makes_a_plan_not_blank_and_control_is_a_text_section() {
+    let p = Plan {
+        youth: true,
+        ..Plan::default()
+    };
+    assert!(!p.is_blank());
+    let mut p = Plan::default();
+    assert!(p.accept_suggestion(SectionId::Control, "Passport with M."));
+    assert_eq!(p.text(SectionId::Control), Some("- Passport with M."));
+    assert_eq!(SectionId::from_code("control"), Some(SectionId::Control));
+}
+
+#[test]
+fn every_section_suggestion_list_is_offered_for_youth_too() {
+    let p = Plan {
+        youth: true,
+        ..Plan::default()
+    };
+    for s in SectionId::ALL {
+        let ids = suggestions::ordered(s, &p);
+        for id in &ids {
+            assert!(all_suggestion_ids().contains(id), "{id}");
+        }
+    }
+    assert!(suggestions::ordered(SectionId::Money, &p).contains(&"plan-sug-youth-money-trade"));
+}
