@@ -15,5 +15,7 @@ pub mod resource;
 pub mod settings;
 pub mod setup_code;
 pub mod share;
+pub mod sms;
+pub mod sources;
 pub mod trust;
 pub mod vault;

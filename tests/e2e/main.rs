@@ -9,6 +9,7 @@
 
 mod coercion;
 mod driver;
+mod plan_journeys;
 
 use dioxus::prelude::*;
 use driver::{check, click, shot, text, wait_for, wait_text};
@@ -83,6 +84,7 @@ async fn run() {
     link_journey().await;
     directory_journey().await;
     plan_journey().await;
+    plan_journeys::survivor_plan_journey(PIN).await;
     coercion::run(PIN).await;
 }
 

@@ -21,6 +21,8 @@ mod link_ui;
 mod link_web;
 mod names;
 mod plan;
+mod plan_more;
+mod plan_sms;
 mod platform;
 mod platform_manifest;
 mod resources;

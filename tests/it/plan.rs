@@ -146,7 +146,7 @@ async fn suggestions_follow_the_stage_and_are_copied_only_when_added() {
     assert!(html.contains(&i18n::tr("en", "plan-sug-notes-staying")));
 
     // The suggestion sits beside the field, not in it, until the person adds it.
-    let sign = i18n::tr("en", "plan-sug-signs-1");
+    let sign = i18n::tr("en", "plan-sug-signs-3"); // the first idea: control before drinking
     assert!(!f.t.html().contains(&format!("value=\"- {sign}")));
     f.t.click("plan-sug-warning_signs-0");
     assert!(f.t.html().contains(&format!("- {sign}")));
@@ -191,6 +191,7 @@ async fn sections_reorder_skip_and_come_back() {
         SectionId::People,
         SectionId::Children,
         SectionId::Documents,
+        SectionId::Control,
         SectionId::Notes,
     ];
     assert_eq!(section_order(&f.t.html()), expected);
@@ -205,7 +206,7 @@ async fn sections_reorder_skip_and_come_back() {
     );
     // A skipped section keeps its words and comes back where it was.
     f.t.click("plan-show-money");
-    expected.insert(5, SectionId::Money);
+    expected.insert(6, SectionId::Money);
     assert_eq!(section_order(&f.t.html()), expected);
     assert!(f.t.html().contains("keep cash"));
     assert!(!f.t.exists("plan-show-money"));
@@ -249,6 +250,49 @@ fn every_plan_message_exists_in_every_language() {
     for k in plan::ThingKind::STANDARD {
         ids.push(k.label_id().expect("standard items have names"));
     }
+    for s in SectionId::ALL {
+        ids.push(s.title_for(true));
+        ids.push(s.hint_for(true));
+    }
+    for p in plan::Priority::ALL {
+        ids.push(p.label_id());
+    }
+    for item in plan::TechItem::ALL {
+        ids.extend([item.title_id(), item.body_id(), item.line_id()]);
+    }
+    ids.extend(haven::ui::views::signs::more_message_ids());
+    ids.extend([
+        plan::tech::CAUTION,
+        "plan-youth-label",
+        "plan-youth-hint",
+        "plan-youth-note",
+        "plan-youth-note-2",
+        "plan-prio-title",
+        "plan-prio-note",
+        "plan-prio-danger",
+        "plan-about",
+        "plan-mandated-title",
+        "plan-mandated-body",
+        "plan-mandated-ask",
+        "plan-tech-title",
+        "plan-tech-intro",
+        "plan-tech-looked",
+        "plan-tech-looked-label",
+        "plan-person-message",
+        "plan-person-message-label",
+        "plan-person-trace",
+        "plan-person-open",
+        "plan-person-open-label",
+        "plan-person-cancel",
+        "plan-person-no-number",
+        "share-safe-title",
+        "share-safe-body",
+        "share-safe-short",
+        "share-safe-full",
+        "share-short-label",
+        "share-short-none",
+        "share-short-send",
+    ]);
     for lang in i18n::languages() {
         for id in &ids {
             assert_ne!(i18n::tr(lang, id), *id, "{lang}: missing `{id}`");
@@ -257,7 +301,7 @@ fn every_plan_message_exists_in_every_language() {
 }
 
 #[test]
-fn plan_format_v1_is_frozen() {
+fn plan_format_v1_still_reads() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/plan/plan-v1.json");
     let text = std::fs::read_to_string(path).expect("plan-v1.json");
     let p: Plan = serde_json::from_str(&text).expect("v1 parses");
@@ -269,11 +313,48 @@ fn plan_format_v1_is_frozen() {
         p.people.first().map(|x| x.code_word.as_str()),
         Some("sunflower")
     );
+    // v2 fields take their defaults; sanitizing upgrades it to the current version and
+    // adds the new section at the end of her order, changing nothing she wrote.
+    assert!(!p.youth && p.priorities.is_empty() && p.tech_checked.is_empty());
+    assert!(p.control.is_empty());
+    let up = p.clone().sanitized();
+    assert_eq!(up.v, plan::PLAN_FORMAT);
+    assert_eq!(up.order.last(), Some(&SectionId::Control));
+    assert_eq!(up.order[..p.order.len()], p.order[..]);
+    assert_eq!(
+        (up.notes.as_str(), up.warning_signs.as_str()),
+        (p.notes.as_str(), p.warning_signs.as_str())
+    );
+    assert_eq!(up.things, p.things);
+    assert_eq!(up.safe_places, p.safe_places);
+    assert_eq!(up.people, p.people);
+}
+
+#[test]
+fn plan_format_v2_is_frozen() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/plan/plan-v2.json");
+    let text = std::fs::read_to_string(path).expect("plan-v2.json");
+    let p: Plan = serde_json::from_str(&text).expect("v2 parses");
+    assert_eq!(p.v, 2);
+    assert_eq!(plan::PLAN_FORMAT, 2);
+    assert!(p.youth);
+    assert_eq!(
+        p.priorities,
+        vec![plan::Priority::Immigration, plan::Priority::Children]
+    );
+    assert_eq!(
+        p.tech_checked,
+        vec![plan::TechItem::Location, plan::TechItem::Bill]
+    );
+    assert_eq!(
+        p.control,
+        "- Papers: passport with M.\nDebt he says: $4,000"
+    );
+    assert_eq!(p.order.get(5), Some(&SectionId::Control));
     assert_eq!(p.clone().sanitized(), p, "the vector is a clean plan");
-    // Writing it again gives the same JSON value (field names and shapes unchanged).
     let again: serde_json::Value = serde_json::to_value(&p).unwrap();
     let stored: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(again, stored);
+    assert_eq!(again, stored, "field names and shapes unchanged");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 //! link itself is made by [`crate::core::share::make_link`] off the UI thread.
 
 use crate::core::link::LinkProblem;
+use crate::core::resource::{ContactKind, Resource};
 use crate::core::share::{day, make_link, problem_key};
 use crate::io::vault_records::load_signer;
 use crate::platform::{self, ShareOutcome};
@@ -39,6 +40,7 @@ fn ShareScreen(session: Session) -> Element {
     let services = use_context::<Services>();
     let mut copy_box = use_signal(|| false);
     let mut status = use_signal(|| Status::Idle);
+    let short = use_signal(|| false);
 
     let made = use_resource(move || {
         let picked = state.inbox.picked.read().clone();
@@ -85,6 +87,10 @@ fn ShareScreen(session: Session) -> Element {
                     }
                 }
             }
+            SafeToSend { short }
+            if *short.read() {
+                ShortForm { picked: picked.clone() }
+            } else {
             match made {
                 None => rsx! { p { class: "hint", role: "status", {t("working")} } },
                 Some(Err(p)) => rsx! {
@@ -159,6 +165,84 @@ fn ShareScreen(session: Session) -> Element {
                         }
                     }
                 }
+            }
+            }
+        }
+    }
+}
+
+/// The short form of a share: the phone numbers of the picked resources (call or text),
+/// each once, one a line, and nothing else: no names, no app or safety words, so it reads
+/// like an ordinary message.
+pub fn short_form(picked: &[Resource]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for r in picked {
+        for c in &r.contacts {
+            let v = c.value.trim();
+            if matches!(c.kind, ContactKind::Call | ContactKind::Text)
+                && !v.is_empty()
+                && !out.contains(&v)
+            {
+                out.push(v);
+            }
+        }
+    }
+    out.join("\n")
+}
+
+/// "Is it safe to send this to their phone?", asked before the link and QR code, with the
+/// short form as the alternative.
+#[component]
+fn SafeToSend(short: Signal<bool>) -> Element {
+    let on = *short.read();
+    rsx! {
+        section { id: "share-safe", class: "card",
+            h2 { {t("share-safe-title")} }
+            p { {t("share-safe-body")} }
+            div { class: "actions",
+                if on {
+                    button { id: "share-safe-full", class: "secondary", r#type: "button",
+                        onclick: move |_| short.set(false),
+                        {t("share-safe-full")}
+                    }
+                } else {
+                    button { id: "share-safe-short", class: "secondary", r#type: "button",
+                        onclick: move |_| short.set(true),
+                        {t("share-safe-short")}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The short form, with a Share button (a read-only copy box where there is no share
+/// sheet).
+#[component]
+fn ShortForm(picked: Vec<Resource>) -> Element {
+    let text = short_form(&picked);
+    let mut copy_box = use_signal(|| false);
+    if text.is_empty() {
+        return rsx! { p { id: "share-short-none", class: "note", {t("share-short-none")} } };
+    }
+    let send = text.clone();
+    rsx! {
+        p { class: "field-title", {t("share-short-label")} }
+        p { id: "share-short", class: "link-text", "{text}" }
+        div { class: "actions",
+            button { id: "share-short-send", class: "primary", r#type: "button",
+                onclick: move |_| {
+                    if !matches!(platform::share_text(&send), Ok(ShareOutcome::Shown)) {
+                        copy_box.set(true);
+                    }
+                },
+                {t("share-short-send")}
+            }
+        }
+        if *copy_box.read() {
+            div { class: "field",
+                label { r#for: "share-short-copy", {t("share-copy-label")} }
+                textarea { id: "share-short-copy", readonly: true, rows: "3", value: "{text}" }
             }
         }
     }

@@ -2,6 +2,7 @@
 //! Intersections of Human Trafficking, Intimate Partner Violence, and Child Welfare"
 //! (`/work/shared/seed`), each cited to the brief's own numbered references.
 
+use crate::core::sources::{self, Topic};
 use crate::ui::state::{t, AppState, Screen};
 use dioxus::prelude::*;
 
@@ -44,6 +45,92 @@ const HELP: [(&str, &str); 3] = [
     ("signs-help-3", "7, 17, 18, 19"),
 ];
 
+/// The sections added for trafficking, immigration, children and youth: id, heading,
+/// paragraphs, and the topics whose sources ("About this information") back them.
+const MORE: [(&str, &str, &[&str], &[Topic]); 4] = [
+    (
+        "control",
+        "signs-h-control",
+        &[
+            "signs-control-1",
+            "signs-control-2",
+            "signs-control-3",
+            "signs-control-4",
+        ],
+        &[Topic::Trafficking, Topic::Documents],
+    ),
+    (
+        "immigration",
+        "signs-h-immigration",
+        &[
+            "signs-imm-t",
+            "signs-imm-u",
+            "signs-imm-vawa",
+            "signs-imm-advocate",
+        ],
+        &[Topic::Immigration],
+    ),
+    (
+        "children",
+        "signs-h-children",
+        &[
+            "signs-child-1",
+            "signs-child-2",
+            "signs-child-3",
+            "signs-child-4",
+        ],
+        &[Topic::Children, Topic::MandatedReporting],
+    ),
+    (
+        "youth",
+        "signs-h-youth",
+        &["signs-youth-1", "signs-youth-2", "signs-youth-3"],
+        &[Topic::Youth],
+    ),
+];
+
+/// Message ids of the added sections (for translation checks).
+pub fn more_message_ids() -> Vec<&'static str> {
+    MORE.iter()
+        .flat_map(|(_, h, ps, _)| std::iter::once(*h).chain(ps.iter().copied()))
+        .chain(["signs-about", "plan-about-note"])
+        .collect()
+}
+
+/// One added section with its "About this information" list.
+#[component]
+fn MoreSection(
+    code: &'static str,
+    heading: &'static str,
+    paras: &'static [&'static str],
+    topics: &'static [Topic],
+) -> Element {
+    let list = sources::for_topics(topics);
+    rsx! {
+        section { class: "card", id: "signs-{code}",
+            h2 { {t(heading)} }
+            for id in paras.iter().copied() {
+                p { key: "{id}", id: "{id}", {t(id)} }
+            }
+            details { id: "signs-about-{code}", class: "about-sources",
+                summary { {t("signs-about")} }
+                p { class: "note", {t("plan-about-note")} }
+                ul { class: "refs plain-list",
+                    for s in list {
+                        li { key: "{s.id}", lang: "en",
+                            {sources::citation(&s)}
+                            if let Some(u) = s.url {
+                                " "
+                                span { class: "link-text", "{u}" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[component]
 fn Cited(id: &'static str, refs: &'static str) -> Element {
     rsx! {
@@ -79,6 +166,9 @@ pub fn SignsView() -> Element {
                         li { key: "{id}", id: "{id}", Cited { id, refs } }
                     }
                 }
+            }
+            for (code, heading, paras, topics) in MORE {
+                MoreSection { key: "{code}", code, heading, paras, topics }
             }
             section { class: "card",
                 h2 { {t("signs-h-blame")} }

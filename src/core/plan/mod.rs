@@ -9,9 +9,22 @@
 //! ready to leave, and help must not depend on it (NCAP brief, "Build trust and
 //! self-efficacy with survivors").
 //!
+//! The plan serves every survivor the brief names: partner abuse, trafficking (papers,
+//! debt, immigration, work, family and networks: section [`SectionId::Control`]), children
+//! and child welfare, and young people ([`Plan::youth`] changes wording and suggestions).
+//! She may say what matters most to her now ([`Plan::priorities`]); suggestions are then
+//! ordered by it ([`suggestions::ordered`]). That is not a danger assessment.
+//!
 //! The serde form is stored in the vault as record [`RECORD`], format version
-//! [`PLAN_FORMAT`], frozen by `tests/data/plan/plan-v1.json`. Data read back from storage
-//! is bounded by [`Plan::sanitized`], which never panics.
+//! [`PLAN_FORMAT`] (2), frozen by `tests/data/plan/plan-v2.json`; version 1 records
+//! (`plan-v1.json`) still read: every field added in v2 has a default. Data read back from
+//! storage is bounded by [`Plan::sanitized`], which never panics.
+
+pub mod suggestions;
+pub mod tech;
+
+pub use suggestions::{all_suggestion_ids, stage_intro_id, suggestions};
+pub use tech::TechItem;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,7 +34,7 @@ pub const RECORD: &str = "plan";
 /// person starts a new one.
 pub const UNREADABLE_RECORD: &str = "plan.unreadable";
 /// Version of the serde form of [`Plan`].
-pub const PLAN_FORMAT: u32 = 1;
+pub const PLAN_FORMAT: u32 = 2;
 
 /// Bounds for plan data (a plan read from storage is clamped to these).
 pub mod limits {
@@ -91,6 +104,8 @@ pub enum SectionId {
     Children,
     /// Documents and things to take, and where each is kept.
     Documents,
+    /// Papers, debts, work and who is in control (trafficking).
+    Control,
     /// Money and work.
     Money,
     /// If someone controls my phone or accounts.
@@ -114,12 +129,13 @@ pub enum SectionKind {
 
 impl SectionId {
     /// Every section, in the default order.
-    pub const ALL: [SectionId; 8] = [
+    pub const ALL: [SectionId; 9] = [
         SectionId::WarningSigns,
         SectionId::SafePlaces,
         SectionId::People,
         SectionId::Children,
         SectionId::Documents,
+        SectionId::Control,
         SectionId::Money,
         SectionId::Tech,
         SectionId::Notes,
@@ -133,6 +149,7 @@ impl SectionId {
             SectionId::People => "people",
             SectionId::Children => "children",
             SectionId::Documents => "documents",
+            SectionId::Control => "control",
             SectionId::Money => "money",
             SectionId::Tech => "tech",
             SectionId::Notes => "notes",
@@ -152,6 +169,7 @@ impl SectionId {
             SectionId::People => "plan-sec-people",
             SectionId::Children => "plan-sec-children",
             SectionId::Documents => "plan-sec-documents",
+            SectionId::Control => "plan-sec-control",
             SectionId::Money => "plan-sec-money",
             SectionId::Tech => "plan-sec-tech",
             SectionId::Notes => "plan-sec-notes",
@@ -166,9 +184,28 @@ impl SectionId {
             SectionId::People => "plan-sec-people-hint",
             SectionId::Children => "plan-sec-children-hint",
             SectionId::Documents => "plan-sec-documents-hint",
+            SectionId::Control => "plan-sec-control-hint",
             SectionId::Money => "plan-sec-money-hint",
             SectionId::Tech => "plan-sec-tech-hint",
             SectionId::Notes => "plan-sec-notes-hint",
+        }
+    }
+
+    /// Title for a young person (some sections are worded for them), else [`Self::title_id`].
+    pub fn title_for(self, youth: bool) -> &'static str {
+        match (self, youth) {
+            (SectionId::Money, true) => "plan-sec-money-youth",
+            _ => self.title_id(),
+        }
+    }
+
+    /// Hint for a young person, else [`Self::hint_id`].
+    pub fn hint_for(self, youth: bool) -> &'static str {
+        match (self, youth) {
+            (SectionId::Money, true) => "plan-sec-money-hint-youth",
+            (SectionId::People, true) => "plan-sec-people-hint-youth",
+            (SectionId::Children, true) => "plan-sec-children-hint-youth",
+            _ => self.hint_id(),
         }
     }
 
@@ -179,6 +216,60 @@ impl SectionId {
             SectionId::People => SectionKind::People,
             SectionId::Documents => SectionKind::Checklist,
             _ => SectionKind::Text,
+        }
+    }
+}
+
+/// What matters most to the person now (optional; suggestions are ordered by it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// My children.
+    Children,
+    /// A place to stay.
+    Housing,
+    /// Money.
+    Money,
+    /// Immigration.
+    Immigration,
+    /// The relationship.
+    Relationship,
+    /// My health.
+    Health,
+}
+
+impl Priority {
+    /// Every priority, in display order.
+    pub const ALL: [Priority; 6] = [
+        Priority::Children,
+        Priority::Housing,
+        Priority::Money,
+        Priority::Immigration,
+        Priority::Relationship,
+        Priority::Health,
+    ];
+
+    /// Stable code (serde name, HTML id).
+    pub fn code(self) -> &'static str {
+        match self {
+            Priority::Children => "children",
+            Priority::Housing => "housing",
+            Priority::Money => "money",
+            Priority::Immigration => "immigration",
+            Priority::Relationship => "relationship",
+            Priority::Health => "health",
+        }
+    }
+
+    /// Message id of its name.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Priority::Children => "plan-prio-children",
+            Priority::Housing => "plan-prio-housing",
+            Priority::Money => "plan-prio-money",
+            Priority::Immigration => "plan-prio-immigration",
+            Priority::Relationship => "plan-prio-relationship",
+            Priority::Health => "plan-prio-health",
         }
     }
 }
@@ -303,7 +394,7 @@ fn one() -> u32 {
     PLAN_FORMAT
 }
 
-/// The safety plan record, format version 1.
+/// The safety plan record, format version 2 (v1 records read with the new fields empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     /// Format version of this record.
@@ -333,6 +424,9 @@ pub struct Plan {
     /// Documents and things to take.
     #[serde(default)]
     pub things: Vec<Thing>,
+    /// Papers, debts, work and who is in control (v2).
+    #[serde(default)]
+    pub control: String,
     /// Money and work.
     #[serde(default)]
     pub money: String,
@@ -342,6 +436,15 @@ pub struct Plan {
     /// My own notes.
     #[serde(default)]
     pub notes: String,
+    /// "I am under 18" (v2): wording and suggestions for a young person.
+    #[serde(default)]
+    pub youth: bool,
+    /// What matters most to me now, most important first (v2; optional).
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// Tech-safety checkup items the person has looked at (v2).
+    #[serde(default)]
+    pub tech_checked: Vec<TechItem>,
 }
 
 impl Default for Plan {
@@ -358,11 +461,25 @@ impl Default for Plan {
             people: Vec::new(),
             children: String::new(),
             things: ThingKind::STANDARD.into_iter().map(Thing::blank).collect(),
+            control: String::new(),
             money: String::new(),
             tech: String::new(),
             notes: String::new(),
+            youth: false,
+            priorities: Vec::new(),
+            tech_checked: Vec::new(),
         }
     }
+}
+
+fn dedup<T: PartialEq + Copy>(v: &mut Vec<T>) {
+    let mut out: Vec<T> = Vec::with_capacity(v.len());
+    for x in v.iter().copied() {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    *v = out;
 }
 
 fn clamp(s: &mut String, max: usize) {
@@ -391,9 +508,12 @@ impl Plan {
             }
         }
         self.hidden = hidden;
+        dedup(&mut self.priorities);
+        dedup(&mut self.tech_checked);
         for text in [
             &mut self.warning_signs,
             &mut self.children,
+            &mut self.control,
             &mut self.money,
             &mut self.tech,
             &mut self.notes,
@@ -507,6 +627,7 @@ impl Plan {
         match id {
             SectionId::WarningSigns => Some(&self.warning_signs),
             SectionId::Children => Some(&self.children),
+            SectionId::Control => Some(&self.control),
             SectionId::Money => Some(&self.money),
             SectionId::Tech => Some(&self.tech),
             SectionId::Notes => Some(&self.notes),
@@ -518,6 +639,7 @@ impl Plan {
         match id {
             SectionId::WarningSigns => Some(&mut self.warning_signs),
             SectionId::Children => Some(&mut self.children),
+            SectionId::Control => Some(&mut self.control),
             SectionId::Money => Some(&mut self.money),
             SectionId::Tech => Some(&mut self.tech),
             SectionId::Notes => Some(&mut self.notes),
@@ -628,333 +750,35 @@ impl Plan {
         self.stage.is_none()
             && self.warning_signs.is_empty()
             && self.children.is_empty()
+            && self.control.is_empty()
             && self.money.is_empty()
             && self.tech.is_empty()
             && self.notes.is_empty()
             && self.safe_places.is_empty()
             && self.people.is_empty()
             && self.things == fresh.things
+            && !self.youth
+            && self.priorities.is_empty()
+            && self.tech_checked.is_empty()
     }
-}
 
-/// Message ids of the suggestions for a section at a stage (`None`: the person has not
-/// said where they are; general suggestions only). The UI translates them; accepting one
-/// copies the translated text into the plan.
-///
-/// When staying, suggestions are about staying safer (harm reduction); nothing asks the
-/// person to leave.
-pub fn suggestions(section: SectionId, stage: Option<Stage>) -> &'static [&'static str] {
-    use SectionId as S;
-    use Stage as St;
-    match (section, stage) {
-        (S::WarningSigns, _) => &["plan-sug-signs-1", "plan-sug-signs-2", "plan-sug-signs-3"],
-        (S::SafePlaces, Some(St::Staying)) => &[
-            "plan-sug-places-room",
-            "plan-sug-places-neighbour",
-            "plan-sug-places-open-late",
-        ],
-        (S::SafePlaces, Some(St::Left)) => &["plan-sug-places-friend", "plan-sug-places-shelter"],
-        (S::SafePlaces, _) => &[
-            "plan-sug-places-friend",
-            "plan-sug-places-open-late",
-            "plan-sug-places-shelter",
-        ],
-        (S::People, _) => &[],
-        (S::Children, Some(St::Staying)) => &[
-            "plan-sug-children-room",
-            "plan-sug-children-code",
-            "plan-sug-children-call",
-        ],
-        (S::Children, Some(St::Left)) => &["plan-sug-children-school", "plan-sug-children-code"],
-        (S::Children, _) => &[
-            "plan-sug-children-code",
-            "plan-sug-children-bag",
-            "plan-sug-children-school",
-        ],
-        (S::Documents, _) => &[],
-        (S::Money, Some(St::Staying)) => &["plan-sug-money-cash", "plan-sug-money-own-account"],
-        (S::Money, Some(St::Left)) => &["plan-sug-money-accounts", "plan-sug-money-work"],
-        (S::Money, _) => &[
-            "plan-sug-money-cash",
-            "plan-sug-money-own-account",
-            "plan-sug-money-work",
-        ],
-        (S::Tech, Some(St::Left)) => &[
-            "plan-sug-tech-location",
-            "plan-sug-tech-passwords",
-            "plan-sug-tech-new-phone",
-            "plan-sug-tech-limits",
-        ],
-        (S::Tech, _) => &[
-            "plan-sug-tech-location",
-            "plan-sug-tech-safer-phone",
-            "plan-sug-tech-careful",
-            "plan-sug-tech-limits",
-        ],
-        (S::Notes, Some(St::Staying)) => &["plan-sug-notes-staying"],
-        (S::Notes, Some(St::Thinking)) => &["plan-sug-notes-thinking"],
-        (S::Notes, Some(St::Leaving)) => &["plan-sug-notes-leaving"],
-        (S::Notes, Some(St::Left)) => &["plan-sug-notes-left"],
-        (S::Notes, None) => &["plan-sug-notes-thinking"],
-    }
-}
-
-/// Every suggestion id the app can show (for translation checks).
-pub fn all_suggestion_ids() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for s in SectionId::ALL {
-        for st in Stage::ALL.into_iter().map(Some).chain([None]) {
-            for id in suggestions(s, st) {
-                if !out.contains(id) {
-                    out.push(id);
-                }
-            }
+    /// Tick or untick a priority. A newly ticked one goes last (the first ticked counts
+    /// most).
+    pub fn set_priority(&mut self, p: Priority, on: bool) {
+        self.priorities.retain(|x| *x != p);
+        if on {
+            self.priorities.push(p);
         }
     }
-    out
-}
 
-/// Message ids of the stage-specific introduction shown at the top of the plan.
-pub fn stage_intro_id(stage: Option<Stage>) -> &'static str {
-    match stage {
-        None => "plan-intro-none",
-        Some(Stage::Staying) => "plan-intro-staying",
-        Some(Stage::Thinking) => "plan-intro-thinking",
-        Some(Stage::Leaving) => "plan-intro-leaving",
-        Some(Stage::Left) => "plan-intro-left",
+    /// Mark a checkup item as looked at (or not).
+    pub fn set_tech_checked(&mut self, item: TechItem, on: bool) {
+        self.tech_checked.retain(|x| *x != item);
+        if on {
+            self.tech_checked.push(item);
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn default_plan_has_nothing_written() {
-        let p = Plan::default();
-        assert!(p.is_blank());
-        assert_eq!(p.order, SectionId::ALL.to_vec());
-        assert!(p.things.iter().all(|t| t.kept_at.is_empty() && !t.ready));
-        assert_eq!(p.things.len(), ThingKind::STANDARD.len());
-        assert_eq!(p.visible().len(), SectionId::ALL.len());
-    }
-
-    #[test]
-    fn reorder_moves_among_visible_sections() {
-        let mut p = Plan::default();
-        assert!(!p.move_up(SectionId::WarningSigns), "first cannot go up");
-        assert!(p.move_down(SectionId::WarningSigns));
-        assert_eq!(p.order.first(), Some(&SectionId::SafePlaces));
-        assert_eq!(p.order.get(1), Some(&SectionId::WarningSigns));
-        // Hidden sections are jumped over.
-        p.hide(SectionId::People);
-        assert!(p.move_down(SectionId::WarningSigns));
-        assert_eq!(
-            p.visible().get(..3),
-            Some(
-                &[
-                    SectionId::SafePlaces,
-                    SectionId::Children,
-                    SectionId::WarningSigns
-                ][..]
-            )
-        );
-        assert!(
-            !p.move_down(SectionId::People),
-            "a hidden section does not move"
-        );
-        assert!(!p.move_down(SectionId::Notes), "last cannot go down");
-    }
-
-    #[test]
-    fn hide_and_show_keep_content() {
-        let mut p = Plan::default();
-        assert!(p.set_text(SectionId::Money, "my own words"));
-        p.hide(SectionId::Money);
-        p.hide(SectionId::Money);
-        assert_eq!(p.hidden, vec![SectionId::Money]);
-        assert!(!p.visible().contains(&SectionId::Money));
-        assert_eq!(p.skipped(), vec![SectionId::Money]);
-        p.show(SectionId::Money);
-        assert!(p.visible().contains(&SectionId::Money));
-        assert_eq!(p.money, "my own words");
-    }
-
-    #[test]
-    fn suggestions_are_copied_only_when_accepted() {
-        let mut p = Plan::default();
-        assert!(p.warning_signs.is_empty());
-        assert!(p.accept_suggestion(SectionId::WarningSigns, "Drinking more"));
-        assert!(
-            !p.accept_suggestion(SectionId::WarningSigns, "Drinking more"),
-            "no duplicate"
-        );
-        assert!(p.accept_suggestion(SectionId::WarningSigns, "Money fights"));
-        assert_eq!(p.warning_signs, "- Drinking more\n- Money fights");
-        assert!(p.accept_suggestion(SectionId::SafePlaces, "A neighbour"));
-        assert_eq!(
-            p.safe_places.first().map(|s| s.place.as_str()),
-            Some("A neighbour")
-        );
-        assert!(
-            !p.accept_suggestion(SectionId::People, "x"),
-            "people are typed by hand"
-        );
-        assert!(!p.accept_suggestion(SectionId::Notes, "   "));
-    }
-
-    #[test]
-    fn staying_suggestions_never_push_to_leave() {
-        for s in SectionId::ALL {
-            for id in suggestions(s, Some(Stage::Staying)) {
-                assert!(!id.contains("leaving") && !id.contains("shelter"), "{id}");
-            }
-        }
-        assert!(!all_suggestion_ids().is_empty());
-    }
-
-    #[test]
-    fn sanitized_repairs_order_and_checklist() {
-        let mut p = Plan {
-            order: vec![SectionId::Notes, SectionId::Notes, SectionId::Tech],
-            hidden: vec![SectionId::Tech, SectionId::Tech],
-            things: vec![
-                Thing {
-                    kind: ThingKind::Keys,
-                    label: "ignored".into(),
-                    kept_at: "hook".into(),
-                    ready: true,
-                },
-                Thing {
-                    kind: ThingKind::Keys,
-                    label: String::new(),
-                    kept_at: "second".into(),
-                    ready: false,
-                },
-                Thing {
-                    kind: ThingKind::Other,
-                    label: "photos".into(),
-                    kept_at: String::new(),
-                    ready: false,
-                },
-            ],
-            ..Plan::default()
-        };
-        p.notes = "x".repeat(limits::TEXT + 10);
-        let p = p.sanitized();
-        assert_eq!(p.order.len(), SectionId::ALL.len());
-        assert_eq!(p.order.first(), Some(&SectionId::Notes));
-        assert_eq!(p.order.get(1), Some(&SectionId::Tech));
-        assert_eq!(p.hidden, vec![SectionId::Tech]);
-        assert_eq!(p.things.len(), ThingKind::STANDARD.len() + 1);
-        let keys = p.things.iter().find(|t| t.kind == ThingKind::Keys).unwrap();
-        assert_eq!(keys.kept_at, "hook");
-        assert!(keys.label.is_empty());
-        assert_eq!(p.notes.chars().count(), limits::TEXT);
-    }
-
-    #[test]
-    fn own_things_can_be_removed_standard_ones_cannot() {
-        let mut p = Plan::default();
-        assert!(!p.remove_thing(0));
-        assert!(p.add_thing());
-        let last = p.things.len() - 1;
-        assert!(p.remove_thing(last));
-        assert_eq!(p.things.len(), ThingKind::STANDARD.len());
-        assert!(!p.remove_thing(999));
-    }
-
-    #[test]
-    fn reads_an_old_minimal_record() {
-        // The decoy used to write only `v` and `notes`.
-        let p: Plan = serde_json::from_str(r#"{"v":1,"notes":"milk"}"#).unwrap();
-        let p = p.sanitized();
-        assert_eq!(p.notes, "milk");
-        assert_eq!(p.order, SectionId::ALL.to_vec());
-        assert_eq!(p.things.len(), ThingKind::STANDARD.len());
-    }
-
-    #[test]
-    fn garbage_never_panics() {
-        for s in [
-            "",
-            "null",
-            "[]",
-            "{\"order\":[\"nope\"]}",
-            "{\"stage\":7}",
-            "\u{0}",
-        ] {
-            let _ = serde_json::from_str::<Plan>(s).map(Plan::sanitized);
-        }
-    }
-
-    fn arb_text() -> impl Strategy<Value = String> {
-        proptest::string::string_regex("(?s).{0,40}").unwrap()
-    }
-
-    fn arb_plan() -> impl Strategy<Value = Plan> {
-        (
-            proptest::option::of(proptest::sample::select(Stage::ALL.to_vec())),
-            Just(SectionId::ALL.to_vec()).prop_shuffle(),
-            proptest::sample::subsequence(SectionId::ALL.to_vec(), 0..=8),
-            (arb_text(), arb_text(), arb_text(), arb_text(), arb_text()),
-            proptest::collection::vec((arb_text(), arb_text()), 0..4),
-            proptest::collection::vec((arb_text(), arb_text(), arb_text()), 0..4),
-            proptest::collection::vec((arb_text(), any::<bool>()), 7..=7),
-        )
-            .prop_map(|(stage, order, hidden, texts, places, people, things)| {
-                let mut p = Plan {
-                    stage,
-                    order,
-                    hidden,
-                    warning_signs: texts.0,
-                    children: texts.1,
-                    money: texts.2,
-                    tech: texts.3,
-                    notes: texts.4,
-                    safe_places: places
-                        .into_iter()
-                        .map(|(place, how)| SafePlace { place, how })
-                        .collect(),
-                    people: people
-                        .into_iter()
-                        .map(|(name, phone, code_word)| TrustedPerson {
-                            name,
-                            phone,
-                            code_word,
-                        })
-                        .collect(),
-                    ..Plan::default()
-                };
-                for (t, (kept_at, ready)) in p.things.iter_mut().zip(things) {
-                    t.kept_at = kept_at;
-                    t.ready = ready;
-                }
-                p
-            })
-    }
-
-    proptest! {
-        #[test]
-        fn serde_round_trip(plan in arb_plan()) {
-            let json = serde_json::to_vec(&plan).unwrap();
-            let back: Plan = serde_json::from_slice(&json).unwrap();
-            prop_assert_eq!(&back, &plan);
-            // A valid plan is already sanitized.
-            prop_assert_eq!(back.sanitized(), plan);
-        }
-
-        #[test]
-        fn moves_keep_every_section(plan in arb_plan(), moves in proptest::collection::vec((0usize..8, any::<bool>()), 0..20)) {
-            let mut p = plan;
-            for (i, up) in moves {
-                let id = SectionId::ALL[i];
-                if up { p.move_up(id); } else { p.move_down(id); }
-            }
-            let mut sorted = p.order.clone();
-            sorted.sort();
-            prop_assert_eq!(sorted, SectionId::ALL.to_vec());
-        }
-    }
-}
+mod tests;
