@@ -401,7 +401,10 @@ async fn the_decoy_session_shows_none_of_the_real_plan() {
         assert!(!home.contains(&en(id)), "{id} on decoy home");
     }
     assert!(f.t.exists("notes-list") || f.t.exists("notes-none"));
-    assert!(!f.t.exists("home-plan"), "no way to the plan from the decoy");
+    assert!(
+        !f.t.exists("home-plan"),
+        "no way to the plan from the decoy"
+    );
     for needle in ["DECOYCANARY", "sunflowercanary", "555 0199", "plan-"] {
         assert!(!home.contains(needle), "{needle} in the decoy");
     }
