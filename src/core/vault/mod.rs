@@ -45,9 +45,13 @@
 
 pub mod backoff;
 pub mod decoy;
+mod error;
 pub mod header;
 pub mod record;
 pub mod store;
+
+use error::record_err;
+pub use error::VaultError;
 
 use std::fmt;
 use std::sync::Arc;
@@ -187,129 +191,6 @@ pub struct DecoySpec {
     pub pin: Pin,
     /// If true, unlocking with the decoy PIN also destroys the real vault.
     pub duress: bool,
-}
-
-/// Vault failures. Messages never contain PINs, names, record contents or paths.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum VaultError {
-    /// The PIN opened no slot.
-    #[error("wrong PIN")]
-    WrongPin,
-    /// Too many wrong PINs: wait before trying again. The KDF was not run.
-    #[error("too many wrong PINs; wait {} s", remaining.as_secs())]
-    Backoff {
-        /// Time left before the next attempt is allowed.
-        remaining: Duration,
-    },
-    /// The PIN is too short or too long.
-    #[error(transparent)]
-    InvalidPin(#[from] InvalidPin),
-    /// The new PIN is already the PIN of the other slot.
-    #[error("that PIN cannot be used")]
-    PinInUse,
-    /// No vault has been set up in this place.
-    #[error("no vault set up")]
-    NotSetUp,
-    /// A vault already exists here.
-    #[error("a vault already exists")]
-    AlreadyExists,
-    /// The key header is damaged. Recovery: reset (wipe and set up again).
-    #[error("key header damaged")]
-    HeaderCorrupt,
-    /// The key header is of a version this build does not read.
-    #[error("key header version not supported")]
-    HeaderUnsupported,
-    /// The header's KDF iteration count is outside the accepted bounds.
-    #[error("key header KDF parameters out of range")]
-    KdfOutOfRange,
-    /// The header opened but belongs to data that was re-keyed or removed since.
-    #[error("key header does not match the stored data")]
-    StaleHeader,
-    /// Every slot secret is missing or unreadable (after a wipe, or a restore to a new device).
-    #[error("device key unavailable")]
-    DeviceKeyUnavailable,
-    /// One record is damaged or does not authenticate.
-    #[error("record damaged")]
-    RecordCorrupt,
-    /// Some records of this vault are damaged; [`Vault::list_readable`] opens the rest and
-    /// [`Vault::purge_damaged`] removes them.
-    #[error("{damaged} record(s) damaged")]
-    Damaged {
-        /// How many records failed to authenticate.
-        damaged: usize,
-    },
-    /// The storage engine reported damaged files. Recovery: reset (wipe and set up again).
-    #[error("storage damaged")]
-    StoreCorrupt,
-    /// An I/O error from the operating system.
-    #[error("storage I/O error ({0:?})")]
-    Io(std::io::ErrorKind),
-    /// The store was closed (wiped) under this vault.
-    #[error("vault closed")]
-    Closed,
-    /// The logical name is empty or longer than 512 bytes.
-    #[error("record name invalid")]
-    InvalidName,
-    /// The record is larger than 16 MiB.
-    #[error("record too large")]
-    RecordTooLarge,
-    /// The value could not be serialized.
-    #[error("record could not be serialized")]
-    Serialize,
-    /// The stored record is authentic but does not deserialize into the requested type.
-    #[error("record has a different shape than requested")]
-    Deserialize,
-    /// The operation needs the real vault or a configured decoy.
-    #[error("operation not available here")]
-    NotAvailable,
-    /// The random number generator or another primitive failed.
-    #[error("cryptographic failure")]
-    Crypto,
-}
-
-impl From<StoreError> for VaultError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Corrupt => VaultError::StoreCorrupt,
-            StoreError::Io(k) => VaultError::Io(k),
-            StoreError::Closed => VaultError::Closed,
-        }
-    }
-}
-
-impl From<SecretError> for VaultError {
-    fn from(e: SecretError) -> Self {
-        match e {
-            SecretError::Io(k) => VaultError::Io(k),
-            SecretError::Rng => VaultError::Crypto,
-            SecretError::Exists | SecretError::Corrupt => VaultError::DeviceKeyUnavailable,
-        }
-    }
-}
-
-impl From<CryptoError> for VaultError {
-    fn from(_: CryptoError) -> Self {
-        VaultError::Crypto
-    }
-}
-
-impl From<HeaderError> for VaultError {
-    fn from(e: HeaderError) -> Self {
-        match e {
-            HeaderError::Corrupt => VaultError::HeaderCorrupt,
-            HeaderError::Unsupported => VaultError::HeaderUnsupported,
-            HeaderError::KdfOutOfRange => VaultError::KdfOutOfRange,
-        }
-    }
-}
-
-fn record_err(e: RecordError) -> VaultError {
-    match e {
-        RecordError::Malformed | RecordError::Unauthentic => VaultError::RecordCorrupt,
-        RecordError::TooLarge => VaultError::RecordTooLarge,
-        RecordError::BadName => VaultError::InvalidName,
-        RecordError::Rng => VaultError::Crypto,
-    }
 }
 
 /// What [`Vault::list_readable`] found.
@@ -1000,90 +881,4 @@ impl Vault {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::clock::ManualClock;
-    use crate::core::vault::store::{MemMeta, MemSecrets, MemStore};
-
-    fn env_with(secrets: Arc<MemSecrets>) -> VaultEnv {
-        VaultEnv::new(
-            Arc::new(MemStore::new()),
-            Arc::new(MemMeta::new()),
-            secrets,
-            Arc::new(ManualClock::new(1_000_000)),
-        )
-        .insecure_for_tests()
-    }
-
-    fn pin(s: &str) -> Pin {
-        Pin::from_str_copy(s).unwrap()
-    }
-
-    fn kdf() -> KdfParams {
-        KdfParams::insecure_for_tests(1000).unwrap()
-    }
-
-    #[test]
-    fn vault_is_send() {
-        fn is_send<T: Send>() {}
-        is_send::<Vault>();
-        is_send::<UnlockOutcome>();
-        is_send::<VaultError>();
-    }
-
-    #[test]
-    fn create_unlock_put_get() {
-        let secrets = Arc::new(MemSecrets::new());
-        let env = env_with(secrets.clone());
-        let v = create(&env, kdf(), &pin("1234"), None).unwrap();
-        v.put("a", &vec![1, 2, 3]).unwrap();
-        v.lock();
-        // Two secrets: the real slot's and the filler's.
-        assert_eq!(secrets.count(), 2);
-        assert_eq!(
-            unlock(&env, &pin("9999")).unwrap_err(),
-            VaultError::WrongPin
-        );
-        let v = unlock(&env, &pin("1234")).unwrap();
-        assert_eq!(v.slot(), Slot::Real);
-        let v = v.into_vault();
-        assert_eq!(v.get::<Vec<i32>>("a").unwrap(), Some(vec![1, 2, 3]));
-        assert_eq!(v.list().unwrap(), vec!["a".to_string()]);
-        // Other secrets (another device): the right PIN no longer opens.
-        let other = VaultEnv {
-            secrets: Arc::new(MemSecrets::new()),
-            ..env.clone()
-        };
-        assert_eq!(
-            unlock(&other, &pin("1234")).unwrap_err(),
-            VaultError::DeviceKeyUnavailable
-        );
-        // Only the real slot's secret destroyed: the right PIN opens nothing.
-        let header = read_header(env.meta.as_ref()).unwrap();
-        let SlotSecret::Id(real) = header.secrets[0] else {
-            panic!("v2 header")
-        };
-        secrets.destroy(&real).unwrap();
-        assert_eq!(
-            unlock(&env, &pin("1234")).unwrap_err(),
-            VaultError::WrongPin
-        );
-    }
-
-    #[test]
-    fn production_bounds_refuse_test_headers() {
-        let secrets = Arc::new(MemSecrets::new());
-        let env = env_with(secrets);
-        drop(create(&env, kdf(), &pin("1234"), None).unwrap());
-        let strict = VaultEnv {
-            kdf_bounds: KdfBounds::PRODUCTION,
-            ..env.clone()
-        };
-        let before = crypto::kdf_runs_on_this_thread();
-        assert_eq!(
-            unlock(&strict, &pin("1234")).unwrap_err(),
-            VaultError::KdfOutOfRange
-        );
-        assert_eq!(crypto::kdf_runs_on_this_thread(), before);
-    }
-}
+mod tests;
