@@ -3,7 +3,8 @@
 use super::header::HeaderError;
 use super::record::RecordError;
 use super::store::{SecretError, StoreError};
-use crate::core::crypto::CryptoError;
+use crate::core::crypto::{CryptoError, InvalidPin};
+use std::time::Duration;
 
 /// Vault failures. Messages never contain PINs, names, record contents or paths.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -62,14 +62,12 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use self::backoff::{BackoffClock, BackoffState};
-use self::header::{Header, HeaderError, SlotSecret, FLAG_DURESS, FLAG_DURESS_SET, FLAG_HAS_DECOY};
+use self::header::{Header, SlotSecret, FLAG_DURESS, FLAG_DURESS_SET, FLAG_HAS_DECOY};
 pub use self::header::{KdfBounds, KdfParams};
-use self::record::{RecordError, RecordKeys, RecordKind};
-use self::store::{
-    BatchOp, MetaStore, RecordKey, SecretError, SecretId, SecretStore, Store, StoreError,
-};
+use self::record::{RecordKeys, RecordKind};
+use self::store::{BatchOp, MetaStore, RecordKey, SecretError, SecretId, SecretStore, Store};
 use crate::core::clock::Clock;
-use crate::core::crypto::{self, CryptoError, InvalidPin, Key32, Pin};
+use crate::core::crypto::{self, Key32, Pin};
 
 /// Everything the vault logic needs from the outside world, injected.
 #[derive(Clone)]
