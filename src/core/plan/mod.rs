@@ -1,6 +1,6 @@
 //! Safety plan model: the person's own plan, in sections they may fill, skip or reorder.
 //!
-//! Nothing here is pre-filled as fact. Templates only *suggest* lines ([`suggestions`]);
+//! Nothing here is pre-filled as fact. Templates only *suggest* lines ([`suggestions()`]);
 //! a suggestion becomes part of the plan only when the person accepts it
 //! ([`Plan::accept_suggestion`]), which copies its text into theirs.
 //!

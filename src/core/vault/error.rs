@@ -48,8 +48,8 @@ pub enum VaultError {
     /// One record is damaged or does not authenticate.
     #[error("record damaged")]
     RecordCorrupt,
-    /// Some records of this vault are damaged; [`Vault::list_readable`] opens the rest and
-    /// [`Vault::purge_damaged`] removes them.
+    /// Some records of this vault are damaged; [`super::Vault::list_readable`] opens the rest and
+    /// [`super::Vault::purge_damaged`] removes them.
     #[error("{damaged} record(s) damaged")]
     Damaged {
         /// How many records failed to authenticate.

@@ -1,5 +1,5 @@
-//! Import a resource link: a preview of what it holds and who vouches for it ("Verified:
-//! <organisation>" or "Not verified"). Nothing is saved until the person taps Save; then
+//! Import a resource link: a preview of what it holds and who vouches for it
+//! (`Verified: <organisation>` or `Not verified`). Nothing is saved until the person taps Save; then
 //! each resource becomes a copy in My resources. A broken, expired or tampered link gets a
 //! calm explanation and changes nothing. Links arrive from the OS (held while locked), from
 //! the command line on the desktop, or from the paste box here.
