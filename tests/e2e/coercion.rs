@@ -262,6 +262,8 @@ pub async fn run(pin: &str) {
     );
     shot("decoy-note").await;
     let _ = click("nav-back").await;
+    // The list reads the notes off the UI thread: wait until it shows again.
+    let _ = wait_for("list", STEP, "document.getElementById('notes-new')").await;
 
     let _ = click("notes-new").await;
     let _ = wait_for("editor", STEP, "document.getElementById('note-title')").await;
