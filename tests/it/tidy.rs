@@ -165,7 +165,7 @@ fn code_and_test_files() -> Vec<PathBuf> {
 }
 
 /// A fresh clone with nothing beside it must build and pass: no file reads a path outside
-/// the repository (`../shared/…` existed only beside this project's own checkout).
+/// the repository (the steering folder existed only beside this project's own checkout).
 #[test]
 fn nothing_reads_outside_the_repository() {
     let repo = root();

@@ -1,5 +1,6 @@
 //! Reusable pieces of the private screens.
 
+pub mod about;
 pub mod limits;
 pub mod pick;
 pub mod pin;

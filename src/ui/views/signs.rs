@@ -2,7 +2,8 @@
 //! Intersections of Human Trafficking, Intimate Partner Violence, and Child Welfare"
 //! (`/work/shared/seed`), each cited to the brief's own numbered references.
 
-use crate::core::sources::{self, Topic};
+use crate::core::sources::Topic;
+use crate::ui::components::about::About;
 use crate::ui::state::{t, AppState, Screen};
 use dioxus::prelude::*;
 
@@ -105,28 +106,13 @@ fn MoreSection(
     paras: &'static [&'static str],
     topics: &'static [Topic],
 ) -> Element {
-    let list = sources::for_topics(topics);
     rsx! {
         section { class: "card", id: "signs-{code}",
             h2 { {t(heading)} }
             for id in paras.iter().copied() {
                 p { key: "{id}", id: "{id}", {t(id)} }
             }
-            details { id: "signs-about-{code}", class: "about-sources",
-                summary { {t("signs-about")} }
-                p { class: "note", {t("plan-about-note")} }
-                ul { class: "refs plain-list",
-                    for s in list {
-                        li { key: "{s.id}", lang: "en",
-                            {sources::citation(&s)}
-                            if let Some(u) = s.url {
-                                " "
-                                span { class: "link-text", "{u}" }
-                            }
-                        }
-                    }
-                }
-            }
+            About { id: "signs-about-{code}", topics: topics.to_vec(), summary_id: "signs-about" }
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use super::Edit;
 use crate::core::plan::{tech, Plan, Priority, TechItem};
-use crate::core::sources::{self, Topic};
+use crate::core::sources::Topic;
+use crate::ui::components::about::About;
 use crate::ui::state::{t, ta};
 use dioxus::prelude::*;
 
@@ -141,30 +142,6 @@ pub fn MandatedNote() -> Element {
             h3 { {t("plan-mandated-title")} }
             p { {t("plan-mandated-body")} }
             p { {t("plan-mandated-ask")} }
-        }
-    }
-}
-
-/// "About this information": the sources behind a part, as a list that opens on tap
-/// (title, publisher, year, address). Bibliographic entries stay in their language.
-#[component]
-pub fn About(id: String, topics: Vec<Topic>) -> Element {
-    let list = sources::for_topics(&topics);
-    rsx! {
-        details { id: "{id}", class: "about-sources",
-            summary { {t("plan-about")} }
-            p { class: "note", {t("plan-about-note")} }
-            ul { class: "refs plain-list",
-                for s in list {
-                    li { key: "{s.id}", lang: "en",
-                        {sources::citation(&s)}
-                        if let Some(u) = s.url {
-                            " "
-                            span { class: "link-text", "{u}" }
-                        }
-                    }
-                }
-            }
         }
     }
 }

@@ -1,10 +1,11 @@
 //! A plan section: its card (title, reorder, skip), its editor, its suggestions (by
 //! stage, youth and priorities) and its "About this information" list.
 
-use super::extras::{About, MandatedNote, TechCheckup};
+use super::extras::{MandatedNote, TechCheckup};
 use super::people::PeopleSection;
 use super::Edit;
 use crate::core::plan::{self, Plan, SectionId, SectionKind, ThingKind};
+use crate::ui::components::about::About;
 use crate::ui::state::{t, ta};
 use dioxus::prelude::*;
 
