@@ -64,6 +64,7 @@ pub fn set_decoy(
     real: &mut Vault,
     decoy_pin: Zeroizing<String>,
     duress: bool,
+    clock: &dyn Clock,
 ) -> Result<(), VaultError> {
     if real.slot() != Slot::Real {
         return Err(VaultError::NotAvailable);
@@ -73,7 +74,7 @@ pub fn set_decoy(
         .unwrap_or_default()
         .sanitized();
     real.set_decoy(&Pin::new(decoy_pin.to_string())?, false)?;
-    seed_decoy(svc, &decoy_pin, &prefs, &SystemClock)?;
+    seed_decoy(svc, &decoy_pin, &prefs, clock)?;
     if duress {
         real.set_duress(&Pin::new(decoy_pin.to_string())?, true)?;
     }

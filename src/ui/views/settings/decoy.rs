@@ -43,7 +43,8 @@ pub fn DecoySection(session: Session) -> Element {
             Some(move |v: &mut Vault| match job {
                 Some((pin, arm)) => {
                     let svc = services.vault()?;
-                    vault_flows::set_decoy(&svc, v, pin, arm).map(|()| "settings-decoy-saved")
+                    vault_flows::set_decoy(&svc, v, pin, arm, &*services.clock)
+                        .map(|()| "settings-decoy-saved")
                 }
                 None => v.remove_decoy().map(|()| "settings-decoy-removed"),
             })
