@@ -176,10 +176,11 @@ impl Calculator {
         *self = Self::default();
     }
 
-    /// The app tried the last candidate as a PIN and nothing opened. If no key was pressed
-    /// since that `=`, the digits leave the display: `waiting == false` (wrong PIN, error)
-    /// shows `0`; `waiting == true` (a wrong-PIN delay is running, nothing was checked) shows
-    /// `Error`, the cue the owner is told about at setup. A calculation started since is left
+    /// The app tried the last candidate as a PIN and it could not be checked. If no key was
+    /// pressed since that `=`, the digits leave the display: `waiting == false` (storage or
+    /// keystore failure: the PIN may have been right) shows `0`; `waiting == true` (a wrong-PIN
+    /// delay is running, nothing was checked) shows `Error`, the cue the owner is told about at
+    /// setup. A plain wrong PIN never calls this: its number stays, as on any calculator. A calculation started since is left
     /// alone (it no longer shows the digits).
     pub fn pin_refused(&mut self, waiting: bool) {
         if !self.pin_pending {
