@@ -584,8 +584,12 @@ async fn hold_vault(f: &Fixture, d: Duration) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// One frame at 60 Hz.
-const FRAME: Duration = Duration::from_millis(16);
+/// The bound a UI step must stay under while the vault is held for a second. A step that
+/// waited for the vault would take about the whole hold (1 s). A debug-build render on a
+/// quiet machine takes a few milliseconds (under one 16 ms frame), but with the rest of the
+/// suite running on two cores one was seen at 44 ms; a frame-sized bound would make this
+/// test fail by load alone, so it separates "waited for the vault" from "rendered slowly".
+const NOT_WAITING: Duration = Duration::from_millis(250);
 
 /// Time one UI step (an event and the render it causes).
 fn timed(f: &mut Fixture, step: impl FnOnce(&mut TestDom)) -> Duration {
@@ -601,7 +605,7 @@ async fn the_ui_thread_never_waits_for_a_busy_vault() {
     let hold = Duration::from_secs(1);
     let mut slow = Vec::new();
     let mut check = |what: &str, took: Duration| {
-        if took >= FRAME {
+        if took >= NOT_WAITING {
             slow.push(format!("{what}: {took:?}"));
         }
     };
