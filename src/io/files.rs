@@ -40,8 +40,16 @@ fn parent(path: &Path) -> &Path {
 /// content, never a mix, also after a crash or power loss. The file is mode 0600.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let tmp = temp_path(path);
+    // A leftover temp file (or anything planted under its name, such as a symbolic link to a
+    // file elsewhere) is removed, never written through: the new file is created exclusively
+    // (`O_CREAT | O_EXCL`, which does not follow a link at the final component).
+    match fs::remove_file(&tmp) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
     let mut opts = OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
+    opts.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
@@ -71,6 +79,11 @@ pub fn read_small(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
 /// No error if it does not exist. (On flash storage the overwrite may not reach the old
 /// blocks; the real protection is that the keys it held are gone from everywhere else.)
 pub fn shred_file(path: &Path) -> Result<(), StoreError> {
+    // A symbolic link is removed, never followed: the noise goes only into our own file.
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        fs::remove_file(path).map_err(io)?;
+        return sync_dir(parent(path)).map_err(io);
+    }
     match OpenOptions::new().write(true).open(path) {
         Ok(mut f) => {
             let len = f.metadata().map(|m| m.len()).unwrap_or(0).min(READ_CAP);
@@ -157,5 +170,26 @@ mod tests {
         shred_file(&p).unwrap();
         assert!(!p.exists());
         assert_eq!(read_small(&p).unwrap(), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_links_are_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.txt");
+        fs::write(&outside, b"keep me").unwrap();
+        let p = dir.path().join("x.bin");
+        // A link where the temp file goes: removed, the real file written, the target intact.
+        std::os::unix::fs::symlink(&outside, temp_path(&p)).unwrap();
+        atomic_write(&p, b"new").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"new");
+        assert_eq!(fs::read(&outside).unwrap(), b"keep me");
+        assert!(!fs::symlink_metadata(&p).unwrap().file_type().is_symlink());
+        // Shredding a link removes the link and leaves its target alone.
+        let link = dir.path().join("link.bin");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        shred_file(&link).unwrap();
+        assert!(fs::symlink_metadata(&link).is_err());
+        assert_eq!(fs::read(&outside).unwrap(), b"keep me");
     }
 }
