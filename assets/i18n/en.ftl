@@ -763,7 +763,6 @@ trace-body = Calls and texts show in the call log and on the phone bill. Replies
 trace-go = Continue
 trace-cancel = Not now
 res-from-link-unverified = From a link that was not verified: check the number before you rely on it.
-res-from-signed-link = From a link signed by { $organisation }.
 share-has-unverified = Some of these are not verified. The link keeps them marked “not verified”, even when it is signed.
 lang-en = English
 lang-es = Spanish

@@ -763,7 +763,6 @@ trace-body = Las llamadas y los mensajes aparecen en el registro de llamadas y e
 trace-go = Continuar
 trace-cancel = Ahora no
 res-from-link-unverified = De un enlace sin verificar: comprueba el número antes de confiar en él.
-res-from-signed-link = De un enlace firmado por { $organisation }.
 share-has-unverified = Algunos de estos no están verificados. El enlace los sigue marcando «sin verificar», aunque esté firmado.
 lang-en = Inglés
 lang-es = Español
