@@ -21,7 +21,8 @@
   var ENVELOPE_FORMAT = 1;
   var DELEGATION_FORMAT = 1;
   var SCOPE_LINKS = 2;
-  var LINK_PREFIX = 'haven/link/1\n';
+  // Each link format signs under its own prefix (the version byte is outside the signature).
+  function linkPrefix(version) { return 'haven/link/' + version + '\n'; }
   var DELEGATION_PREFIX = 'haven/delegation/1\n';
   var MAX_ORGANISATION_LEN = 120;
   // Range of Unix seconds the Rust side (`time` crate) can represent.
@@ -208,8 +209,8 @@
   }
 
   // ---- signed body: u8 format | u64 version | i64 issued | i64 expires | u16 len |
-  //      delegation | u32 len | section | signature(64); signed = LINK_PREFIX || body-sig ----
-  async function openSigned(body, roots, nowSec) {
+  //      delegation | u32 len | section | signature(64); signed = linkPrefix(version) || body-sig ----
+  async function openSigned(body, roots, nowSec, version) {
     if (body.length > MAX_LINK_CHARS) fail(DAMAGED);
     if (!(window.crypto && crypto.subtle)) fail(NO_CRYPTO);
     var r = new Reader(body, DAMAGED);
@@ -234,7 +235,7 @@
     }
     if (!good) fail(NOT_TRUSTED);
     if (d.scope !== SCOPE_LINKS) fail(NOT_TRUSTED);
-    var signed = concat(enc.encode(LINK_PREFIX), body.subarray(0, signedLen));
+    var signed = concat(enc.encode(linkPrefix(version)), body.subarray(0, signedLen));
     if (!(await ed25519Verify(d.key, signature, signed))) fail(NOT_TRUSTED);
     var issued = unixTime(issuedRaw);
     var expires = Math.min(unixTime(expiresRaw), d.expires);
@@ -310,7 +311,7 @@
       return { verified: null, resources: parseSection(r.rest(), version, null) };
     }
     if (mode === MODE_SIGNED) {
-      var v = await openSigned(r.rest(), roots, nowSec);
+      var v = await openSigned(r.rest(), roots, nowSec, version);
       return { verified: v, resources: parseSection(v.section, version, v.issued) };
     }
     fail(UNSUPPORTED);

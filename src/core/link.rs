@@ -5,8 +5,9 @@
 //! payload = base64url, no padding, of:
 //!   u8 LINK_FORMAT (2; 1 still reads) | u8 mode | body
 //!   mode 0 (unsigned): body = resource section
-//!   mode 1 (signed):   body = a trust envelope (see core::trust) of Domain::LINKS with its
-//!                      domain prefix `haven/link/1\n` left off the wire; its payload is
+//!   mode 1 (signed):   body = a trust envelope (see core::trust) with its domain prefix
+//!                      left off the wire: `haven/link/2\n` ([`LINKS_V2`]) for format 2,
+//!                      `haven/link/1\n` (`Domain::LINKS`) for format 1; its payload is
 //!                      the resource section. The signature covers prefix || body-before-sig.
 //! resource section = u8 count (1..=20) | resource * count
 //! resource = u8 kind | str id | str name | str note
@@ -62,6 +63,19 @@ use crate::core::trust::{
 pub const LINK_FORMAT: u8 = 2;
 /// The first link format (no confidence or checked dates), still read.
 pub const LINK_FORMAT_V1: u8 = 1;
+/// Signing domain of format-2 links. The version byte is outside the signature, so each
+/// format signs under its own prefix: a format-2 link relabelled as format 1 (or the
+/// reverse) fails its signature instead of being parsed with the other layout.
+pub const LINKS_V2: Domain = Domain::new(b"haven/link/2\n", Scope::Links);
+
+/// The signing domain of a link format.
+fn domain(version: u8) -> Domain {
+    if version == LINK_FORMAT_V1 {
+        Domain::LINKS
+    } else {
+        LINKS_V2
+    }
+}
 /// Mode byte of an unsigned link.
 pub const MODE_UNSIGNED: u8 = 0;
 /// Mode byte of a signed link.
@@ -401,15 +415,10 @@ pub fn encode_bytes(resources: &[Resource], signing: Signing<'_>) -> Result<Vec<
                 issued,
                 expires,
             };
-            let env = trust::seal_envelope(
-                &Domain::LINKS,
-                &meta,
-                &signer.delegation,
-                &section,
-                &signer.key,
-            )?;
+            let env =
+                trust::seal_envelope(&LINKS_V2, &meta, &signer.delegation, &section, &signer.key)?;
             let body = env
-                .get(Domain::LINKS.prefix().len()..)
+                .get(LINKS_V2.prefix().len()..)
                 .ok_or(LinkError::Trust(TrustError::Malformed))?;
             out.push(MODE_SIGNED);
             out.extend_from_slice(body);
@@ -458,14 +467,15 @@ pub fn decode_bytes(
                     max: MAX_LINK_CHARS,
                 });
             }
-            let mut signed = Vec::with_capacity(Domain::LINKS.prefix().len() + body.len());
-            signed.extend_from_slice(Domain::LINKS.prefix());
+            let dom = domain(version);
+            let mut signed = Vec::with_capacity(dom.prefix().len() + body.len());
+            signed.extend_from_slice(dom.prefix());
             signed.extend_from_slice(body);
             // Verify first (root → delegation → scope → signature); the section is
             // parsed only after every signature check passed.
             let v = trust::open_envelope(
                 &signed,
-                &Domain::LINKS,
+                &dom,
                 roots,
                 now,
                 ExpiryPolicy::Report,

@@ -144,3 +144,35 @@ fn signed_links_carry_each_resources_own_checked_date() {
         "a date after signing is dropped"
     );
 }
+
+#[test]
+fn a_relabelled_version_byte_fails_the_signature() {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let f = fixture();
+    let now = datetime!(2027-01-01 0:00 UTC);
+    let signing = Signing::Signed {
+        signer: &f.links,
+        issued: now,
+        expires: now + time::Duration::days(30),
+    };
+    let link = encode_link(&[hotline()], signing, WEB_BASE).unwrap();
+    let (base, frag) = link.split_once('#').unwrap();
+    let mut bytes = b64.decode(frag).unwrap();
+    assert_eq!(bytes[0], 2);
+    bytes[0] = 1;
+    let relabelled = format!("{base}#{}", b64.encode(&bytes));
+    let e = decode_link(&relabelled, &f.roots, now).unwrap_err();
+    assert_eq!(format!("{e:?}"), "Trust(BadSignature)");
+    // And a format-1 signed link relabelled as format 2.
+    let v: Vectors =
+        serde_json::from_slice(&std::fs::read(data("vectors-v1.json")).unwrap()).unwrap();
+    let c = v.cases.iter().find(|c| c.name == "signed-3").unwrap();
+    let (base, frag) = c.link.split_once('#').unwrap();
+    let mut bytes = b64.decode(frag).unwrap();
+    bytes[0] = 2;
+    let relabelled = format!("{base}#{}", b64.encode(&bytes));
+    assert!(decode_link(&c.link, &f.roots, at(&c.now)).is_ok());
+    let e = decode_link(&relabelled, &f.roots, at(&c.now)).unwrap_err();
+    assert_eq!(format!("{e:?}"), "Trust(BadSignature)");
+}
