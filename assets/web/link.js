@@ -3,10 +3,17 @@
 // and shows the resources with call / text links. It makes no network request and keeps
 // nothing. The format is the one of src/core/link.rs (see ARCHITECTURE.md, "Resource
 // links"); the same vectors (tests/data/link/vectors.json) are run against both.
+// Words come from strings.js (English and Spanish, switchable); trust marks follow the
+// Rust decoder: an unsigned link's resources and contacts are all "not verified"; a signed
+// format-2 link keeps each one's own confidence and checked date.
 'use strict';
 
 (function () {
-  var LINK_FORMAT = 1;
+  var LINK_FORMAT = 2;
+  var LINK_FORMAT_V1 = 1;
+  // Confidence codes (src/core/resource: official, dated, third_party, unverified).
+  var CONF_DATED = 1;
+  var CONF_UNVERIFIED = 3;
   var MODE_UNSIGNED = 0;
   var MODE_SIGNED = 1;
   var MAX_LINK_CHARS = 4096;
@@ -14,7 +21,8 @@
   var ENVELOPE_FORMAT = 1;
   var DELEGATION_FORMAT = 1;
   var SCOPE_LINKS = 2;
-  var LINK_PREFIX = 'haven/link/1\n';
+  // Each link format signs under its own prefix (the version byte is outside the signature).
+  function linkPrefix(version) { return 'haven/link/' + version + '\n'; }
   var DELEGATION_PREFIX = 'haven/delegation/1\n';
   var MAX_ORGANISATION_LEN = 120;
   // Range of Unix seconds the Rust side (`time` crate) can represent.
@@ -26,10 +34,6 @@
   };
   var KINDS = ['Hotline', 'Shelter', 'Service', 'Organization'];
   var CONTACT_KINDS = ['call', 'text', 'chat', 'tty', 'videophone', 'web', 'email'];
-  var CONTACT_LABELS = {
-    call: 'Call', text: 'Text', chat: 'Chat', tty: 'TTY', videophone: 'Videophone',
-    web: 'Website', email: 'E-mail'
-  };
   // Control characters and bidirectional marks / overrides / isolates are refused.
   var FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
@@ -205,8 +209,8 @@
   }
 
   // ---- signed body: u8 format | u64 version | i64 issued | i64 expires | u16 len |
-  //      delegation | u32 len | section | signature(64); signed = LINK_PREFIX || body-sig ----
-  async function openSigned(body, roots, nowSec) {
+  //      delegation | u32 len | section | signature(64); signed = linkPrefix(version) || body-sig ----
+  async function openSigned(body, roots, nowSec, version) {
     if (body.length > MAX_LINK_CHARS) fail(DAMAGED);
     if (!(window.crypto && crypto.subtle)) fail(NO_CRYPTO);
     var r = new Reader(body, DAMAGED);
@@ -231,7 +235,7 @@
     }
     if (!good) fail(NOT_TRUSTED);
     if (d.scope !== SCOPE_LINKS) fail(NOT_TRUSTED);
-    var signed = concat(enc.encode(LINK_PREFIX), body.subarray(0, signedLen));
+    var signed = concat(enc.encode(linkPrefix(version)), body.subarray(0, signedLen));
     if (!(await ed25519Verify(d.key, signature, signed))) fail(NOT_TRUSTED);
     var issued = unixTime(issuedRaw);
     var expires = Math.min(unixTime(expiresRaw), d.expires);
@@ -241,8 +245,12 @@
   }
 
   // ---- resource section (parsed only after every signature check passed) ----
-  function parseSection(bytes) {
+  // `version` is the link format; `signedOn` the signing time (Unix s) or null when unsigned.
+  function parseSection(bytes, version, signedOn) {
     var r = new Reader(bytes, DAMAGED);
+    var v2 = version >= 2;
+    // Unsigned links are never more than unverified, whatever their bytes claim.
+    function trust(c) { return signedOn === null ? Math.max(c, CONF_UNVERIFIED) : c; }
     var count = r.u8();
     if (count === 0 || count > MAX_RESOURCES) fail(DAMAGED);
     var out = [];
@@ -253,17 +261,27 @@
       var name = r.str(LIMITS.name);
       if (name.trim() === '') fail(DAMAGED);
       var note = r.str(LIMITS.note);
+      var confidence = 0, checked = null;
+      if (v2) {
+        confidence = r.u8();
+        if (confidence > CONF_UNVERIFIED) fail(DAMAGED);
+        var days = r.u16();
+        // A checked date counts only on a signed link and not after its signing day.
+        if (days > 0 && signedOn !== null && days <= Math.floor(signedOn / 86400)) checked = days * 86400;
+      }
       var n = r.u8();
       if (n > LIMITS.contacts) fail(DAMAGED);
       var contacts = [];
       for (var j = 0; j < n; j++) {
-        var ck = r.u8();
-        if (ck >= CONTACT_KINDS.length) fail(DAMAGED);
+        var code = r.u8();
+        var ck = v2 ? code & 0x0f : code;
+        var cc = v2 ? code >> 4 : 0;
+        if (ck >= CONTACT_KINDS.length || cc > CONF_UNVERIFIED) fail(DAMAGED);
         var value = r.str(LIMITS.value);
         if (value.trim() === '') fail(DAMAGED);
         contacts.push({
           kind: CONTACT_KINDS[ck], value: value,
-          keyword: r.str(LIMITS.keyword), label: r.str(LIMITS.label)
+          keyword: r.str(LIMITS.keyword), label: r.str(LIMITS.label), confidence: trust(cc)
         });
       }
       var m = r.u8();
@@ -273,9 +291,10 @@
         var code = r.str(LIMITS.code);
         var lname = r.str(LIMITS.langName);
         if (code === '' && lname === '') fail(DAMAGED);
-        languages.push(lname || code);
+        languages.push({ code: code, name: lname });
       }
-      out.push({ kind: KINDS[kind], name: name, note: note, contacts: contacts, languages: languages });
+      out.push({ kind: KINDS[kind], name: name, note: note, contacts: contacts, languages: languages,
+        confidence: trust(confidence), checked: checked });
     }
     if (!r.done()) fail(DAMAGED);
     return out;
@@ -286,14 +305,14 @@
     var bytes = b64urlDecode(fragment);
     var r = new Reader(bytes, DAMAGED);
     var version = r.u8();
-    if (version !== LINK_FORMAT) fail(UNSUPPORTED);
+    if (version !== LINK_FORMAT && version !== LINK_FORMAT_V1) fail(UNSUPPORTED);
     var mode = r.u8();
     if (mode === MODE_UNSIGNED) {
-      return { verified: null, resources: parseSection(r.rest()) };
+      return { verified: null, resources: parseSection(r.rest(), version, null) };
     }
     if (mode === MODE_SIGNED) {
-      var v = await openSigned(r.rest(), roots, nowSec);
-      return { verified: v, resources: parseSection(v.section) };
+      var v = await openSigned(r.rest(), roots, nowSec, version);
+      return { verified: v, resources: parseSection(v.section, version, v.issued) };
     }
     fail(UNSUPPORTED);
   }
@@ -330,9 +349,31 @@
     }
     return null;
   }
+  // ---- words: English or Spanish (strings.js) ----
+  var STRINGS = window.LinkStrings || {};
+  function pickLang() {
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+    for (var i = 0; i < langs.length; i++) {
+      var l = String(langs[i]).toLowerCase();
+      if (l.indexOf('es') === 0) return 'es';
+      if (l.indexOf('en') === 0) return 'en';
+    }
+    return 'en';
+  }
+  var lang = STRINGS[pickLang()] ? pickLang() : 'en';
+  function S() { return STRINGS[lang] || STRINGS.en; }
+  function fmt(template, args) {
+    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : m;
+    });
+  }
   function summary(c) {
-    if (c.kind === 'text' && c.keyword) return 'Text ' + c.keyword + ' to ' + c.value;
-    return CONTACT_LABELS[c.kind] + ': ' + c.value;
+    if (c.kind === 'text' && c.keyword) return fmt(S().textKeyword, { keyword: c.keyword, number: c.value });
+    return S().contacts[c.kind] + ': ' + c.value;
+  }
+  function languageName(l) {
+    var names = S().langNames || {};
+    return names[l.code] || l.name || l.code;
   }
 
   // ---- rendering: textContent and setAttribute only, never HTML from data ----
@@ -344,6 +385,17 @@
   }
   function isoDate(sec) {
     return new Date(sec * 1000).toISOString().slice(0, 10);
+  }
+  function longDate(sec) {
+    try {
+      return new Date(sec * 1000).toLocaleDateString(lang === 'es' ? 'es' : 'en-US',
+        { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    } catch (e) { return isoDate(sec); }
+  }
+  function mark(confidence) {
+    if (confidence >= CONF_UNVERIFIED - 1) return el('span', 'badge', S().notVerified);
+    if (confidence === CONF_DATED) return el('span', 'badge', S().mayBeOld);
+    return null;
   }
   function setStatus(state, problem, title, detail) {
     document.body.setAttribute('data-state', state);
@@ -357,8 +409,11 @@
     list.textContent = '';
     resources.forEach(function (res) {
       var li = el('li', 'resource');
-      li.appendChild(el('h2', null, res.name));
-      li.appendChild(el('p', 'kind', res.kind));
+      var h = el('h2', null, res.name);
+      var rm = mark(res.confidence);
+      if (rm) h.appendChild(rm);
+      li.appendChild(h);
+      li.appendChild(el('p', 'kind', S().kinds[res.kind] || res.kind));
       var ul = el('ul', 'contacts');
       res.contacts.forEach(function (c) {
         var item = el('li');
@@ -371,27 +426,67 @@
         } else {
           item.appendChild(el('span', 'plain', summary(c)));
         }
+        var cm = mark(c.confidence);
+        if (cm) item.appendChild(cm);
         if (c.label) item.appendChild(el('p', 'label', c.label));
         ul.appendChild(item);
       });
       li.appendChild(ul);
-      if (res.languages.length) li.appendChild(el('p', 'languages', 'Languages: ' + res.languages.join(', ')));
+      if (res.languages.length) {
+        li.appendChild(el('p', 'languages', fmt(S().languages, { list: res.languages.map(languageName).join(', ') })));
+      }
       if (res.note) li.appendChild(el('p', 'note', res.note));
+      li.appendChild(el('p', 'checked', res.checked !== null ? fmt(S().checkedOn, { date: longDate(res.checked) }) : S().notChecked));
       list.appendChild(li);
     });
   }
 
-  var MESSAGES = {};
-  MESSAGES[NOT_A_LINK] = ['There is no list in this link.',
-    'Open the whole link you were sent. Nothing was shown.'];
-  MESSAGES[DAMAGED] = ['This link is damaged or incomplete.',
-    'Part of it may have been cut off. Ask the person who sent it to send it again. Nothing from it is shown.'];
-  MESSAGES[UNSUPPORTED] = ['This link was made by a newer version of Haven.',
-    'Open it in the Haven app, or ask for a new link. Nothing from it is shown.'];
-  MESSAGES[NOT_TRUSTED] = ['This link could not be verified.',
-    'It may have been changed after it was signed, or signed by someone Haven does not know. To protect you, nothing from it is shown.'];
-  MESSAGES[NO_CRYPTO] = ['This browser cannot check the signature on this link.',
-    'Open it in the Haven app or an up-to-date browser. Nothing from it is shown.'];
+  var MESSAGE_KEYS = {};
+  MESSAGE_KEYS[NOT_A_LINK] = 'notALink';
+  MESSAGE_KEYS[DAMAGED] = 'damaged';
+  MESSAGE_KEYS[UNSUPPORTED] = 'unsupported';
+  MESSAGE_KEYS[NOT_TRUSTED] = 'notTrusted';
+  MESSAGE_KEYS[NO_CRYPTO] = 'noCrypto';
+
+  // The page's fixed words in the current language.
+  function paintChrome() {
+    document.documentElement.setAttribute('lang', lang);
+    document.title = S().pageTitle;
+    var set = function (id, text) { var e = document.getElementById(id); if (e) e.textContent = text; };
+    set('page-title', S().pageTitle);
+    set('privacy', S().privacy);
+    var sw = document.getElementById('lang-switch');
+    if (sw) { sw.textContent = S().switchTo; sw.setAttribute('lang', S().switchLang); }
+    var qe = document.getElementById('quick-exit');
+    if (qe) { qe.textContent = S().quickExit; qe.setAttribute('aria-label', S().quickExitLabel); }
+  }
+
+  // The last outcome, so a language switch can repaint it (the fragment is gone by then).
+  var last = null;
+  function paint() {
+    paintChrome();
+    if (last === null) {
+      document.getElementById('status-title').textContent = S().reading;
+      return;
+    }
+    if (last.result) {
+      var result = last.result;
+      if (result.verified) {
+        setStatus('verified', null, fmt(S().verified, { org: result.verified.organisation }),
+          fmt(S().verifiedDetail, { signed: longDate(result.verified.issued), until: longDate(result.verified.expires) }));
+      } else {
+        setStatus('unsigned', null, S().unsigned, S().unsignedDetail);
+      }
+      render(result.resources);
+    } else if (last.kind === EXPIRED) {
+      document.getElementById('resources').textContent = '';
+      setStatus('error', EXPIRED, fmt(S().expired, { date: longDate(last.at) }), S().expiredDetail);
+    } else {
+      document.getElementById('resources').textContent = '';
+      var msg = S()[MESSAGE_KEYS[last.kind] || 'damaged'];
+      setStatus('error', last.kind, msg[0], msg[1]);
+    }
+  }
 
   var roots = null;
   async function show() {
@@ -401,31 +496,34 @@
       if (fragment === '') fail(NOT_A_LINK);
       if (roots === null) roots = (window.crypto && crypto.subtle) ? await loadRoots() : [];
       var nowSec = Math.floor(Date.now() / 1000);
-      var result = await decode(fragment, roots, nowSec);
-      if (result.verified) {
-        setStatus('verified', null, 'Verified: ' + result.verified.organisation,
-          'Signed ' + isoDate(result.verified.issued) + '. Valid until ' + isoDate(result.verified.expires) + '.');
-      } else {
-        setStatus('unsigned', null, 'Not verified — check with the person who sent it.',
-          'This list is not signed, so anyone could have written it. Check a number before you rely on it.');
-      }
-      render(result.resources);
+      last = { result: await decode(fragment, roots, nowSec) };
     } catch (e) {
-      var kind = e instanceof LinkProblem ? e.kind : DAMAGED;
-      if (kind === EXPIRED) {
-        setStatus('error', EXPIRED, 'This link expired on ' + isoDate(e.at) + '.',
-          'Old links can hold numbers that have changed. Ask the person who sent it for a new one. Nothing from it is shown.');
-      } else {
-        var msg = MESSAGES[kind] || MESSAGES[DAMAGED];
-        setStatus('error', kind, msg[0], msg[1]);
-      }
+      last = { kind: e instanceof LinkProblem ? e.kind : DAMAGED, at: e && e.at };
     }
+    paint();
     // Keep the list out of this tab's address bar and history entry.
     if (window.location.href.indexOf('#') >= 0) {
       try { history.replaceState(null, '', window.location.pathname); } catch (e) { /* file: */ }
     }
   }
 
+  // Quick exit: blank the page at once, then replace it (and its history entry) with a
+  // neutral site, so Back does not return here.
+  function quickExit() {
+    var to = 'https://www.wikipedia.org/';
+    var btn = document.getElementById('quick-exit');
+    var wanted = btn && btn.getAttribute('data-exit-to');
+    if (wanted && /^https:\/\/[^\s"<>]+$/.test(wanted)) to = wanted;
+    document.body.textContent = '';
+    document.title = '';
+    window.location.replace(to);
+  }
+
+  var qe = document.getElementById('quick-exit');
+  if (qe) qe.addEventListener('click', quickExit);
+  var sw = document.getElementById('lang-switch');
+  if (sw) sw.addEventListener('click', function () { lang = lang === 'es' ? 'en' : 'es'; paint(); });
   window.addEventListener('hashchange', show);
+  paintChrome();
   show();
 })();

@@ -3,15 +3,20 @@
 //! ```text
 //! https://<host>/r#<payload>        <scheme>://r#<payload>   (core::identity)
 //! payload = base64url, no padding, of:
-//!   u8 LINK_FORMAT (1) | u8 mode | body
+//!   u8 LINK_FORMAT (2; 1 still reads) | u8 mode | body
 //!   mode 0 (unsigned): body = resource section
-//!   mode 1 (signed):   body = a trust envelope (see core::trust) of Domain::LINKS with its
-//!                      domain prefix `haven/link/1\n` left off the wire; its payload is
+//!   mode 1 (signed):   body = a trust envelope (see core::trust) with its domain prefix
+//!                      left off the wire: `haven/link/2\n` ([`LINKS_V2`]) for format 2,
+//!                      `haven/link/1\n` (`Domain::LINKS`) for format 1; its payload is
 //!                      the resource section. The signature covers prefix || body-before-sig.
 //! resource section = u8 count (1..=20) | resource * count
 //! resource = u8 kind | str id | str name | str note
+//!          | u8 confidence | u16 checked             (format 2 only)
 //!          | u8 n (0..=8) | contact * n | u8 m (0..=8) | language * m
-//! contact  = u8 kind | str value | str keyword | str label
+//! contact  = u8 kind | str value | str keyword | str label             (format 1)
+//! contact  = u8 (kind | confidence << 4) | str value | str keyword | str label  (format 2)
+//! checked  = big-endian days since 1970-01-01 of the date someone checked the resource
+//!            (`Provenance::verified`), 0 = never
 //! language = str code | str name
 //! str      = length in bytes as canonical LEB128 (1–2 bytes) | UTF-8 bytes ("" = absent)
 //! ```
@@ -27,7 +32,13 @@
 //! * decoding never panics and bounds every length before allocating;
 //! * errors are typed and carry no user data (no names, numbers or notes);
 //! * text fields refuse control and bidirectional-override characters, so a link cannot
-//!   spoof a phone number or name in the preview.
+//!   spoof a phone number or name in the preview;
+//! * trust labels never launder: an unsigned link's resources and contacts are all
+//!   [`Confidence::Unverified`] with no checked date, whatever the bytes claim; a signed
+//!   link (format 2) keeps each resource's and contact's own confidence and checked date
+//!   (a date after the signing day is dropped), so an unverified entry re-shared by an
+//!   organisation stays marked; a format-1 signed link has no checked date at all (the
+//!   signing date is not a check).
 //!
 //! Sans-IO: the caller passes `now`; nothing here reads a clock, a file or the network.
 
@@ -48,8 +59,23 @@ use crate::core::trust::{
     TrustError,
 };
 
-/// Version byte at the start of every link payload.
-pub const LINK_FORMAT: u8 = 1;
+/// Version byte written at the start of every link payload.
+pub const LINK_FORMAT: u8 = 2;
+/// The first link format (no confidence or checked dates), still read.
+pub const LINK_FORMAT_V1: u8 = 1;
+/// Signing domain of format-2 links. The version byte is outside the signature, so each
+/// format signs under its own prefix: a format-2 link relabelled as format 1 (or the
+/// reverse) fails its signature instead of being parsed with the other layout.
+pub const LINKS_V2: Domain = Domain::new(b"haven/link/2\n", Scope::Links);
+
+/// The signing domain of a link format.
+fn domain(version: u8) -> Domain {
+    if version == LINK_FORMAT_V1 {
+        Domain::LINKS
+    } else {
+        LINKS_V2
+    }
+}
 /// Mode byte of an unsigned link.
 pub const MODE_UNSIGNED: u8 = 0;
 /// Mode byte of a signed link.
@@ -326,8 +352,9 @@ impl Verification {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkPreview {
     /// The resources, normalised and validated. Provenance: for a verified link `source`
-    /// is the organisation, `verified` the signing date, confidence official; for an
-    /// unsigned link no source or date and confidence [`Confidence::Unverified`].
+    /// is the organisation, `verified` the resource's own checked date (format 2; never
+    /// the signing date) and its own confidence; for an unsigned link no source or date,
+    /// and the resource and every contact [`Confidence::Unverified`].
     pub resources: Vec<Resource>,
     /// Who vouches for them.
     pub verification: Verification,
@@ -388,15 +415,10 @@ pub fn encode_bytes(resources: &[Resource], signing: Signing<'_>) -> Result<Vec<
                 issued,
                 expires,
             };
-            let env = trust::seal_envelope(
-                &Domain::LINKS,
-                &meta,
-                &signer.delegation,
-                &section,
-                &signer.key,
-            )?;
+            let env =
+                trust::seal_envelope(&LINKS_V2, &meta, &signer.delegation, &section, &signer.key)?;
             let body = env
-                .get(Domain::LINKS.prefix().len()..)
+                .get(LINKS_V2.prefix().len()..)
                 .ok_or(LinkError::Trust(TrustError::Malformed))?;
             out.push(MODE_SIGNED);
             out.extend_from_slice(body);
@@ -427,12 +449,12 @@ pub fn decode_bytes(
 ) -> Result<LinkPreview, LinkError> {
     let mut r = Reader::new(bytes);
     let version = r.u8()?;
-    if version != LINK_FORMAT {
+    if version != LINK_FORMAT && version != LINK_FORMAT_V1 {
         return Err(LinkError::UnsupportedVersion(version));
     }
     match r.u8()? {
         MODE_UNSIGNED => {
-            let resources = decode_section(r.rest(), None)?;
+            let resources = decode_section(r.rest(), version, None)?;
             Ok(LinkPreview {
                 resources,
                 verification: Verification::Unsigned,
@@ -445,14 +467,15 @@ pub fn decode_bytes(
                     max: MAX_LINK_CHARS,
                 });
             }
-            let mut signed = Vec::with_capacity(Domain::LINKS.prefix().len() + body.len());
-            signed.extend_from_slice(Domain::LINKS.prefix());
+            let dom = domain(version);
+            let mut signed = Vec::with_capacity(dom.prefix().len() + body.len());
+            signed.extend_from_slice(dom.prefix());
             signed.extend_from_slice(body);
             // Verify first (root → delegation → scope → signature); the section is
             // parsed only after every signature check passed.
             let v = trust::open_envelope(
                 &signed,
-                &Domain::LINKS,
+                &dom,
                 roots,
                 now,
                 ExpiryPolicy::Report,
@@ -469,7 +492,8 @@ pub fn decode_bytes(
                 signer: v.signer,
                 root: v.root,
             };
-            let resources = decode_section(v.payload, Some((&v.publisher, v.meta.issued)))?;
+            let resources =
+                decode_section(v.payload, version, Some((&v.publisher, v.meta.issued)))?;
             Ok(LinkPreview {
                 resources,
                 verification,
@@ -506,7 +530,8 @@ pub fn payload_bytes(input: &str) -> Result<Vec<u8>, LinkError> {
 }
 
 /// A copy of `resource` trimmed to what a link can carry: name, kind, id, up to 8
-/// contacts, up to 8 languages and a note cut to [`limits::NOTE`] bytes with "…".
+/// contacts (each with its confidence), up to 8 languages, a note cut to
+/// [`limits::NOTE`] bytes with "…", the resource's confidence and checked date.
 /// Over-long contact values and language entries are dropped; control characters in the
 /// note become spaces. Everything else (description, hours, place…) is left out.
 pub fn shareable(resource: &Resource) -> Resource {
@@ -541,9 +566,14 @@ pub fn shareable(resource: &Resource) -> Resource {
                 .as_deref()
                 .map(|l| cut(&clean(l), limits::LABEL))
                 .filter(|l| !l.is_empty()),
-            confidence: Confidence::Official,
+            confidence: c.confidence,
         })
         .collect();
+    out.provenance.confidence = resource.provenance.confidence;
+    out.provenance.verified = resource
+        .provenance
+        .verified
+        .filter(|d| checked_days(*d).is_some());
     out.languages = resource
         .languages
         .iter()
@@ -611,12 +641,15 @@ fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
             limits::NOTE,
             "note",
         )?;
+        out.push(r.provenance.confidence.wire());
+        let checked = r.provenance.verified.and_then(checked_days).unwrap_or(0);
+        out.extend_from_slice(&checked.to_be_bytes());
         if r.contacts.len() > limits::CONTACTS {
             return Err(LinkError::TooMany("contacts"));
         }
         out.push(u8::try_from(r.contacts.len()).map_err(|_| LinkError::TooMany("contacts"))?);
         for c in &r.contacts {
-            out.push(c.kind.wire());
+            out.push(c.kind.wire() | (c.confidence.wire() << 4));
             if c.value.trim().is_empty() {
                 return Err(LinkError::MissingField("contact value"));
             }
@@ -647,6 +680,22 @@ fn encode_section(resources: &[Resource]) -> Result<Vec<u8>, LinkError> {
         }
     }
     Ok(out)
+}
+
+/// Days since 1970-01-01 for the `checked` field (`None` outside 1970-01-02…2149).
+fn checked_days(d: time::Date) -> Option<u16> {
+    let days = d.to_julian_day()
+        - time::Date::from_calendar_date(1970, time::Month::January, 1)
+            .map(time::Date::to_julian_day)
+            .ok()?;
+    u16::try_from(days).ok().filter(|&n| n > 0)
+}
+
+fn checked_date(days: u16) -> Option<time::Date> {
+    let epoch = time::Date::from_calendar_date(1970, time::Month::January, 1).ok()?;
+    (days > 0)
+        .then(|| epoch.checked_add(time::Duration::days(i64::from(days))))
+        .flatten()
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str, max: usize, field: &'static str) -> Result<(), LinkError> {
@@ -786,6 +835,7 @@ impl<'a> Reader<'a> {
 
 fn decode_section(
     bytes: &[u8],
+    version: u8,
     signed_by: Option<(&str, OffsetDateTime)>,
 ) -> Result<Vec<Resource>, LinkError> {
     let mut r = Reader::new(bytes);
@@ -793,17 +843,12 @@ fn decode_section(
     if count == 0 || count > MAX_RESOURCES {
         return Err(LinkError::ResourceCount);
     }
-    let provenance = match signed_by {
-        Some((org, issued)) => Provenance {
-            source: Some(org.to_owned()),
-            verified: Some(issued.date()),
-            confidence: Confidence::Official,
-        },
-        None => Provenance {
-            source: None,
-            verified: None,
-            confidence: Confidence::Unverified,
-        },
+    let v2 = version >= 2;
+    // What a contact's or resource's carried confidence becomes: unsigned links are
+    // never more than unverified, whatever they claim.
+    let trust = |c: Confidence| match signed_by {
+        Some(_) => c,
+        None => c.max(Confidence::Unverified),
     };
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
@@ -814,13 +859,27 @@ fn decode_section(
             return Err(LinkError::MissingField("name"));
         }
         let note = r.opt(limits::NOTE, "note")?;
+        let (confidence, checked) = if v2 {
+            let c = Confidence::from_wire(r.u8()?).ok_or(LinkError::BadCode("confidence"))?;
+            let d: [u8; 2] = r.take(2)?.try_into().map_err(|_| LinkError::Truncated)?;
+            (c, checked_date(u16::from_be_bytes(d)))
+        } else {
+            (Confidence::Official, None)
+        };
         let n = usize::from(r.u8()?);
         if n > limits::CONTACTS {
             return Err(LinkError::TooMany("contacts"));
         }
         let mut contacts = Vec::with_capacity(n);
         for _ in 0..n {
-            let kind = ContactKind::from_wire(r.u8()?).ok_or(LinkError::BadCode("contact kind"))?;
+            let code = r.u8()?;
+            let (kind, conf) = if v2 {
+                (code & 0x0f, code >> 4)
+            } else {
+                (code, Confidence::Official.wire())
+            };
+            let kind = ContactKind::from_wire(kind).ok_or(LinkError::BadCode("contact kind"))?;
+            let conf = Confidence::from_wire(conf).ok_or(LinkError::BadCode("confidence"))?;
             let value = r.str(limits::CONTACT_VALUE, "contact value")?;
             if value.trim().is_empty() {
                 return Err(LinkError::MissingField("contact value"));
@@ -830,7 +889,7 @@ fn decode_section(
                 value: value.to_owned(),
                 keyword: r.opt(limits::KEYWORD, "keyword")?,
                 label: r.opt(limits::LABEL, "label")?,
-                confidence: Confidence::Official,
+                confidence: trust(conf),
             });
         }
         let m = usize::from(r.u8()?);
@@ -858,7 +917,20 @@ fn decode_section(
         res.contacts = contacts;
         res.languages = languages;
         res.notes = note;
-        res.provenance = provenance.clone();
+        res.provenance = match signed_by {
+            Some((org, issued)) => Provenance {
+                source: Some(org.to_owned()),
+                verified: checked.filter(|d| *d <= issued.date()),
+                confidence,
+                compiled: None,
+            },
+            None => Provenance {
+                source: None,
+                verified: None,
+                confidence: trust(confidence),
+                compiled: None,
+            },
+        };
         res.normalize();
         res.validate()
             .map_err(|_| LinkError::FieldTooLong("resource"))?;

@@ -394,6 +394,8 @@ mod tests {
             place: None,
             provenance: Default::default(),
             notes: None,
+            policy: Default::default(),
+            local: vec![],
         };
         entry
             .contacts

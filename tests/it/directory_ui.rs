@@ -29,7 +29,10 @@ async fn bundled_list_works_offline_with_verified_dates() {
     assert!(html.contains("National Domestic Violence Hotline"));
     assert!(html.contains("National Human Trafficking Hotline"));
     assert!(html.contains("StrongHearts Native Helpline"));
-    assert!(html.contains("Checked on 2026-"), "verified date shown");
+    assert!(
+        html.contains("Facts compiled on November 27, 2026") && !html.contains("Checked on"),
+        "the compile date is shown as such, never as a check"
+    );
     assert!(
         html.contains("not verified"),
         "unverified details are marked"

@@ -313,7 +313,7 @@ fn build_vectors(f: &Fixture) -> Vectors {
     err("signed-3-signature-cut", format!("{WEB_BASE}#{}", b64(&b)));
 
     let mut b = bytes(&unsigned.link);
-    b[0] = 2;
+    b[0] = 3;
     err("wrong-version", format!("{WEB_BASE}#{}", b64(&b)));
 
     let mut b = bytes(&unsigned.link);
@@ -372,8 +372,13 @@ fn as_linked(r: &Resource) -> Resource {
     out
 }
 
+/// The resource without its trust marks (provenance and contact confidence), which the
+/// callers check on their own: an unsigned link marks every contact unverified.
 fn strip_provenance(mut r: Resource) -> Resource {
     r.provenance = Default::default();
+    for c in &mut r.contacts {
+        c.confidence = Confidence::Official;
+    }
     r
 }
 
@@ -440,6 +445,10 @@ fn vectors() {
                     }
                     (Verification::Unsigned, "unsigned") => {
                         assert!(p.resources.iter().all(|r| r.has_unverified()));
+                        assert!(p.resources.iter().all(|r| r
+                            .contacts
+                            .iter()
+                            .all(|c| c.confidence == Confidence::Unverified)));
                     }
                     (v, e) => panic!("{}: expected {e}, got {v:?}", c.name),
                 }
@@ -459,7 +468,7 @@ fn vectors() {
     assert_eq!(err("signed-3-wrong-key"), "Trust(BadSignature)");
     assert_eq!(err("signed-3-unknown-root"), "Trust(UnknownRoot)");
     assert_eq!(err("signed-3-directory-scope"), "Trust(WrongScope)");
-    assert_eq!(err("wrong-version"), "UnsupportedVersion(2)");
+    assert_eq!(err("wrong-version"), "UnsupportedVersion(3)");
     assert!(err("signed-3-expired").starts_with("Expired"));
     assert_eq!(
         err("oversize"),

@@ -290,6 +290,11 @@ async fn unsigned_links_say_not_verified() {
         f.t.wait_until(WAIT, |h| h.contains("id=\"import-saved\""))
             .await
     );
+    // Saved, it still says where it came from: never "Copied from the directory".
+    let html = saved_names(&mut f).await;
+    assert!(html.contains(NAME_A));
+    assert!(html.contains("From a link that was not verified"));
+    assert!(!html.contains("Copied from the directory"));
 }
 
 #[tokio::test]

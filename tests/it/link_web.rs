@@ -2,7 +2,9 @@
 //! `assets/trust/roots.json`, it has a strict CSP and no code that could reach the network,
 //! and in headless Chromium (driven by playwright-core through `tests/web/link_page.cjs`)
 //! it shows valid, tampered, expired and unsigned links like the Rust decoder does, with
-//! zero network requests of its own, also offline.
+//! zero network requests of its own, also offline; in English and Spanish (browser
+//! language, and the switch), with every unsigned contact marked, and a quick exit that
+//! replaces the page and its history entry with a neutral site.
 //!
 //! Needs `/usr/bin/chromium`, `node` and playwright-core in `target/web-test/`; all three
 //! are installed by `bash .ci/setup`. When one is missing this test FAILS with the command
@@ -70,7 +72,7 @@ fn page_has_a_strict_csp_and_no_network_code() {
     ] {
         assert!(!html.contains(bad), "index.html contains {bad}");
     }
-    let js = web("link.js");
+    let js = web("link.js") + &web("strings.js");
     for bad in [
         "fetch(",
         "XMLHttpRequest",
@@ -139,7 +141,7 @@ fn require_tools() -> (PathBuf, PathBuf) {
 /// Copy the page into `dir`, optionally with another roots block (TEST-ONLY roots).
 fn stage_page(dir: &Path, roots_json: Option<&str>) {
     fs::create_dir_all(dir).unwrap();
-    for f in ["index.html", "link.js", "style.css"] {
+    for f in ["index.html", "strings.js", "link.js", "style.css"] {
         let mut text = web(f);
         if let (Some(roots), "index.html") = (roots_json, f) {
             let old = roots_block(&text).to_owned();
@@ -209,6 +211,13 @@ fn page_in_headless_chromium() {
             &f.roots,
             offline.contains(&c.name.as_str()),
         );
+    }
+    // Format-1 links still read, on the page as in the app (version byte 2 was the
+    // "unsupported" case of format 1; it is a real format now).
+    let v1: crate::link::Vectors =
+        serde_json::from_slice(&fs::read(data("vectors-v1.json")).unwrap()).unwrap();
+    for c in v1.cases.iter().filter(|c| c.name != "wrong-version") {
+        add(&format!("v1 {}", c.name), "test", &c.link, &f.roots, false);
     }
     let fresh = encode_link(
         &resources_3(),

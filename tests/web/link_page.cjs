@@ -67,7 +67,7 @@ async function main() {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
-  const allowed = (pageName) => new Set(['index.html', 'link.js', 'style.css']
+  const allowed = (pageName) => new Set(['index.html', 'strings.js', 'link.js', 'style.css']
     .map((f) => `${origin}/${pageName}/${f}`));
 
   async function state() {
@@ -132,6 +132,65 @@ async function main() {
     check('offline: zero requests while switching links', requests.length === 0, requests.join(' '));
     await context.setOffline(false);
   }
+
+  // Issue 14: trust marks, English and Spanish, quick exit.
+  const uns = config.cases.find((c) => c.page === 'test' && c.state === 'unsigned');
+  const ver = config.cases.find((c) => c.page === 'test' && c.state === 'verified');
+  await page.goto(`${origin}/test/index.html#${uns.fragment}`);
+  await state();
+  const allMarked = await page.evaluate(() => Array.from(
+    document.querySelectorAll('#resources .contacts li')).every((li) => li.querySelector('.badge')));
+  check('unsigned: every contact is marked not verified', allMarked);
+  await page.click('#lang-switch');
+  const es = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.getElementById('status-title').textContent,
+    h1: document.getElementById('page-title').textContent,
+    exit: document.getElementById('quick-exit').textContent,
+    count: document.querySelectorAll('#resources > li').length,
+    badge: (document.querySelector('#resources .badge') || {}).textContent,
+  }));
+  check('switch: the page repaints in Spanish', es.lang === 'es' && es.title.startsWith('Sin verificar')
+    && es.h1 === 'Recursos compartidos' && es.exit === 'Salida rápida' && es.count === uns.count
+    && es.badge === 'sin verificar', JSON.stringify(es));
+  await page.click('#lang-switch');
+  const en = await page.evaluate(() => ({ lang: document.documentElement.lang,
+    title: document.getElementById('status-title').textContent }));
+  check('switch: and back to English', en.lang === 'en' && en.title.startsWith('Not verified'), JSON.stringify(en));
+
+  // Quick exit: a neutral site replaces the page and its history entry.
+  const exitTo = 'https://www.wikipedia.org/';
+  await context.route(`${exitTo}**`, (r) => r.fulfill({ status: 200, contentType: 'text/html',
+    body: '<!doctype html><link rel="icon" href="data:,"><title>Wikipedia</title><p>neutral</p>' }));
+  const before = await page.evaluate(() => history.length);
+  await page.click('#quick-exit');
+  await page.waitForURL(`${exitTo}**`, { timeout: 15000 });
+  const after = await page.evaluate(() => history.length);
+  check('quick exit: a neutral site replaces the page', page.url().startsWith(exitTo), page.url());
+  check('quick exit: no new history entry (location.replace)', after === before, `${before} -> ${after}`);
+
+  // Browser language: a Spanish browser gets the Spanish page without a tap.
+  const browser = await chromium.launch({ executablePath: config.chromium, headless: true,
+    chromiumSandbox: false, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+  const esContext = await browser.newContext({ locale: 'es-MX' });
+  const esPage = await esContext.newPage();
+  esPage.on('pageerror', (e) => errors.push(String(e)));
+  for (const c of [uns, ver]) {
+    await esPage.goto(`${origin}/test/index.html#${c.fragment}`);
+    await esPage.waitForFunction(() => document.body.getAttribute('data-state') !== 'loading',
+      null, { timeout: 15000 });
+    const got = await esPage.evaluate(() => ({ lang: document.documentElement.lang,
+      state: document.body.getAttribute('data-state'),
+      title: document.getElementById('status-title').textContent,
+      checked: Array.from(document.querySelectorAll('#resources .checked')).map((p) => p.textContent) }));
+    const want = c.state === 'verified' ? `Verificado: ${c.organisation}` : 'Sin verificar';
+    check(`es-MX browser: ${c.name} in Spanish`, got.lang === 'es' && got.state === c.state
+      && got.title.startsWith(want), JSON.stringify(got));
+    check(`es-MX browser: ${c.name} says who checked what`, got.checked.length === c.count
+      && got.checked.every((t) => t.startsWith('Comprobado el') || t === 'Quien lo envió no lo ha comprobado.'),
+    JSON.stringify(got.checked));
+  }
+  await browser.close();
 
   check('no script errors or CSP violations', errors.length === 0, errors.join(' | '));
   await context.close();

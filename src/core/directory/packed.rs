@@ -269,15 +269,29 @@ impl Writer<'_> {
             self.opt(p.postal_code.as_deref(), false);
         }
         self.opt(r.provenance.source.as_deref(), true);
-        match r.provenance.verified {
+        self.date(r.provenance.verified);
+        self.byte(r.provenance.confidence.wire());
+        self.date(r.provenance.compiled);
+        self.opt(r.notes.as_deref(), true);
+        // Policy and texts in other languages are rare (national lines): kept as one
+        // inline JSON string, so the common record pays one byte for both.
+        if r.policy.is_empty() && r.local.is_empty() {
+            self.byte(0);
+        } else {
+            self.byte(1);
+            let extra = serde_json::to_string(&(&r.policy, &r.local)).unwrap_or_default();
+            self.str(&extra);
+        }
+    }
+
+    fn date(&mut self, d: Option<Date>) {
+        match d {
             None => self.byte(0),
             Some(d) => {
                 self.byte(1);
                 self.varint(zigzag(i64::from(d.to_julian_day())));
             }
         }
-        self.byte(r.provenance.confidence.wire());
-        self.opt(r.notes.as_deref(), true);
     }
 }
 
@@ -408,18 +422,32 @@ impl<'a> Reader<'a> {
         }
         r.provenance = Provenance {
             source: self.opt()?,
-            verified: match self.byte()? {
-                0 => None,
-                1 => {
-                    let j = i32::try_from(unzigzag(self.varint()?)).ok()?;
-                    Some(Date::from_julian_day(j).ok()?)
-                }
-                _ => return None,
-            },
+            verified: self.date()?,
             confidence: Confidence::from_wire(self.byte()?)?,
+            compiled: self.date()?,
         };
         r.notes = self.opt()?;
+        match self.byte()? {
+            0 => {}
+            1 => {
+                let (policy, local) = serde_json::from_str(self.str()?).ok()?;
+                r.policy = policy;
+                r.local = local;
+            }
+            _ => return None,
+        }
         (self.pos == self.bytes.len()).then_some(r)
+    }
+
+    fn date(&mut self) -> Option<Option<Date>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => {
+                let j = i32::try_from(unzigzag(self.varint()?)).ok()?;
+                Some(Some(Date::from_julian_day(j).ok()?))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -495,8 +523,22 @@ mod tests {
             source: Some("test".into()),
             verified: Some(date!(2026 - 11 - 01)),
             confidence: Confidence::Dated,
+            compiled: Some(date!(2026 - 10 - 01)),
         };
         r.notes = Some("note".into());
+        r.policy.police = Some(crate::core::resource::PolicyFact {
+            stance: crate::core::resource::Stance::Sometimes,
+            note: Some("imminent harm".into()),
+            source: Some("https://example.org/policy".into()),
+            as_of: Some(date!(2026 - 11 - 29)),
+            confidence: Confidence::Unverified,
+        });
+        r.local = vec![crate::core::resource::LocalText {
+            lang: "es".into(),
+            description: Some("Ayuda".into()),
+            translated: true,
+            ..Default::default()
+        }];
         r
     }
 

@@ -75,7 +75,7 @@ impl ContactPoint {
     /// The URI a button may open, or `None` if the value is not safe to act on.
     ///
     /// Calls and TTY give `tel:` with digits only; texts give `sms:` (with the keyword as
-    /// body); chat and web only accept `https:` URLs; e-mail gives `mailto:`.
+    /// percent-encoded body, [`crate::core::sms::sms_uri`]); chat and web only accept `https:` URLs; e-mail gives `mailto:`.
     pub fn action_uri(&self) -> Option<String> {
         match self.kind {
             ContactKind::Call | ContactKind::Tty | ContactKind::Videophone => {
@@ -83,13 +83,10 @@ impl ContactPoint {
                 Some(format!("tel:{digits}"))
             }
             ContactKind::Text => {
+                // The composer opens with the keyword typed in (percent-encoded by
+                // `core::sms`); nothing is sent until she taps Send.
                 let digits = dial_digits(&self.value)?;
-                match &self.keyword {
-                    Some(k) if k.chars().all(|c| c.is_ascii_alphanumeric()) => {
-                        Some(format!("sms:{digits}?body={k}"))
-                    }
-                    _ => Some(format!("sms:{digits}")),
-                }
+                crate::core::sms::sms_uri(&[digits], self.keyword.as_deref().unwrap_or("")).ok()
             }
             ContactKind::Chat | ContactKind::Web => {
                 let v = self.value.trim();

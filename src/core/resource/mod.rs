@@ -11,8 +11,12 @@
 //!   ([`ContactPoint::action_uri`]), never `javascript:` or other schemes from data;
 //! * untrusted records are bounded by [`Resource::validate`].
 //!
-//! The serde form (JSON field names below) is the stored and linked format, version
-//! [`RESOURCE_FORMAT`], frozen by `tests/data/directory/resource-v1.json`.
+//! The serde form (JSON field names below) is the stored format, version
+//! [`RESOURCE_FORMAT`], frozen by `tests/data/directory/resource-v2.json`; version 1
+//! (`resource-v1.json`, without `policy`, `local` and `provenance.compiled`) still reads.
+//!
+//! What a line will and will not do (confidentiality, reporting, police, child welfare)
+//! lives in [`policy`]; texts in other languages in [`local`].
 //!
 //! Each closed enum (kind, confidence, contact kind, day) is declared once with its wire
 //! code and text name (`coded_enum!`); links, the packed directory store and the HSDS
@@ -25,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 /// Version of the serde form of [`Resource`].
-pub const RESOURCE_FORMAT: u32 = 1;
+pub const RESOURCE_FORMAT: u32 = 2;
 
 /// Bounds for untrusted resource data.
 pub mod limits {
@@ -98,9 +102,13 @@ macro_rules! coded_enum {
 
 pub mod contact;
 pub mod hours;
+pub mod local;
+pub mod policy;
 
 pub use contact::{ContactKind, ContactPoint, Language};
 pub use hours::{Clock, Day, Hours, OpenState, OpeningSpan};
+pub use local::{LocalText, Phrase};
+pub use policy::{LinePolicy, PolicyFact, PolicyQuestion, Stance};
 
 coded_enum! {
     /// What kind of help a resource is.
@@ -333,13 +341,22 @@ pub struct Provenance {
     /// Source of the facts ("thehotline.org", "211 Example County export").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// Date the facts were last verified.
+    /// Date someone last checked the facts against the service (called, or read its own
+    /// page). Shown as "Checked on"; never the date a list was put together.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "iso_date::option"
     )]
     pub verified: Option<Date>,
+    /// Date the facts were compiled from their sources without being checked again
+    /// (the bundled list). Shown as "Facts compiled on".
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "iso_date::option"
+    )]
+    pub compiled: Option<Date>,
     /// Confidence in the resource as a whole (contacts carry their own).
     #[serde(default, skip_serializing_if = "Confidence::is_official")]
     pub confidence: Confidence,
@@ -350,6 +367,8 @@ pub struct Provenance {
 pub enum VerifiedLabel {
     /// Verified on this date.
     Verified(Date),
+    /// Not checked; the facts were compiled from their sources on this date.
+    Compiled(Date),
     /// No verified date is known.
     NotVerified,
 }
@@ -358,6 +377,7 @@ impl fmt::Display for VerifiedLabel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             VerifiedLabel::Verified(d) => write!(f, "Verified {}", iso_date::format(*d)),
+            VerifiedLabel::Compiled(d) => write!(f, "Compiled {}", iso_date::format(*d)),
             VerifiedLabel::NotVerified => f.write_str("Not verified"),
         }
     }
@@ -409,6 +429,12 @@ pub struct Resource {
     /// Anything else worth knowing ("counselling, not a reporting line").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// What the line will and will not do, each answer with its source (format 2).
+    #[serde(default, skip_serializing_if = "LinePolicy::is_empty")]
+    pub policy: LinePolicy,
+    /// Its texts in other languages (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub local: Vec<LocalText>,
 }
 
 fn is_default_hours(h: &Hours) -> bool {
@@ -452,6 +478,8 @@ impl Resource {
             place: None,
             provenance: Provenance::default(),
             notes: None,
+            policy: LinePolicy::default(),
+            local: Vec::new(),
         }
     }
 
@@ -545,15 +573,78 @@ impl Resource {
             opt(&p.postal_code, 32, "place.postal_code")?;
         }
         opt(&self.provenance.source, NAME, "provenance.source")?;
+        for (_, f) in self.policy.answered() {
+            opt(&f.note, DESCRIPTION, "policy.note")?;
+            opt(&f.source, CONTACT_VALUE, "policy.source")?;
+        }
+        list(&self.local, 8, "local")?;
+        for l in &self.local {
+            text(&l.lang, 35, "local.lang")?;
+            opt(&l.name, NAME, "local.name")?;
+            opt(&l.description, DESCRIPTION, "local.description")?;
+            opt(&l.notes, DESCRIPTION, "local.notes")?;
+            list(&l.phrases, LIST, "local.phrases")?;
+            for p in &l.phrases {
+                text(&p.from, DESCRIPTION, "local.phrases")?;
+                text(&p.to, DESCRIPTION, "local.phrases")?;
+            }
+        }
         Ok(())
     }
 
-    /// "Verified 2026-11-01" or "Not verified".
+    /// "Verified 2026-11-01", "Compiled 2026-11-27" or "Not verified".
     pub fn verified_label(&self) -> VerifiedLabel {
-        match self.provenance.verified {
-            Some(d) => VerifiedLabel::Verified(d),
-            None => VerifiedLabel::NotVerified,
+        match (self.provenance.verified, self.provenance.compiled) {
+            (Some(d), _) => VerifiedLabel::Verified(d),
+            (None, Some(d)) => VerifiedLabel::Compiled(d),
+            (None, None) => VerifiedLabel::NotVerified,
         }
+    }
+
+    /// The texts for language `lang` ("es"), if the resource has them.
+    pub fn local_text(&self, lang: &str) -> Option<&LocalText> {
+        self.local
+            .iter()
+            .find(|l| l.lang.eq_ignore_ascii_case(lang))
+    }
+
+    /// A copy showing its texts in `lang` where it has them (name, description, notes,
+    /// contact labels, hours note, policy notes), and whether any of them is the
+    /// directory's own translation rather than the service's text. Facts (numbers,
+    /// links, dates, confidence) never change.
+    pub fn localized(&self, lang: &str) -> (Resource, bool) {
+        let mut out = self.clone();
+        let Some(l) = self.local_text(lang) else {
+            return (out, false);
+        };
+        let swap = |s: &mut String| {
+            if let Some(t) = l.phrase(s) {
+                *s = t.to_owned();
+            }
+        };
+        if let Some(n) = &l.name {
+            out.name = n.clone();
+        }
+        if let Some(d) = &l.description {
+            out.description = d.clone();
+        }
+        if l.notes.is_some() {
+            out.notes = l.notes.clone();
+        }
+        for c in &mut out.contacts {
+            if let Some(label) = &mut c.label {
+                swap(label);
+            }
+        }
+        if let Some(n) = &mut out.hours.note {
+            swap(n);
+        }
+        for q in PolicyQuestion::ALL {
+            if let Some(Some(n)) = out.policy.get_mut(q).as_mut().map(|f| f.note.as_mut()) {
+                swap(n);
+            }
+        }
+        (out, l.translated)
     }
 
     /// True when the resource or any of its contacts must carry an "unverified" marker.

@@ -397,8 +397,13 @@ fn ResourceItem(
             if !res.notes.is_empty() {
                 p { class: "res-notes", "{res.notes}" }
             }
-            if res.directory.is_some() {
-                p { class: "note", {t("res-from-directory")} }
+            match &res.directory {
+                // Saved from an unsigned link (or with unverified contacts): say so, always.
+                Some(d) if d.has_unverified() => rsx! {
+                    p { id: "res-unverified-{id}", class: "note warn", {t("res-from-link-unverified")} }
+                },
+                Some(_) => rsx! { p { class: "note", {t("res-from-directory")} } },
+                None => rsx! {},
             }
             PickBox { dom_id: "res-pick-{id}", resource: from_my_resource(&res) }
             div { class: "actions",

@@ -65,6 +65,8 @@ fn ShareScreen(session: Session) -> Element {
         };
     }
     let made = made.read().clone().flatten();
+    // Entries saved from an unsigned link stay "not verified", even in a signed link.
+    let has_unverified = picked.iter().any(Resource::has_unverified);
 
     rsx! {
         div { id: "share", class: "share",
@@ -73,6 +75,9 @@ fn ShareScreen(session: Session) -> Element {
                 for r in picked.iter() {
                     li { key: "{r.id}", class: "picked-item",
                         span { class: "grow", "{r.name}" }
+                        if r.has_unverified() {
+                            span { class: "badge warn", {t("dir-unverified")} }
+                        }
                         button {
                             id: "share-remove-{r.id}",
                             class: "small-btn",
@@ -86,6 +91,9 @@ fn ShareScreen(session: Session) -> Element {
                         }
                     }
                 }
+            }
+            if has_unverified {
+                p { id: "share-has-unverified", class: "hint warn", {t("share-has-unverified")} }
             }
             SafeToSend { short }
             if *short.read() {

@@ -161,6 +161,13 @@ impl<'a> Service<'a> {
         s.haven_verified = r.provenance.verified.map(|d| iso_date::format(d).into());
         s.haven_confidence = confidence_code(r.provenance.confidence);
         s.haven_notes = lend(&r.notes);
+        s.haven_compiled = r.provenance.compiled.map(|d| iso_date::format(d).into());
+        s.haven_policy = super::profile::PolicyIn::from_policy(&r.policy);
+        s.haven_local = r
+            .local
+            .iter()
+            .map(super::profile::LocalIn::from_local)
+            .collect();
         s
     }
 }

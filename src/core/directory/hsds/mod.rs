@@ -11,6 +11,7 @@ mod from_resource;
 #[cfg(feature = "publisher")]
 pub mod import;
 mod lenient;
+mod profile;
 mod to_resource;
 pub mod us_states;
 
@@ -243,6 +244,25 @@ pub(crate) struct Service<'a> {
         skip_serializing_if = "Option::is_none"
     )]
     haven_notes: Option<Text<'a>>,
+    #[serde(
+        default,
+        borrow,
+        deserialize_with = "lenient_text",
+        skip_serializing_if = "Option::is_none"
+    )]
+    haven_compiled: Option<Text<'a>>,
+    #[serde(
+        default,
+        deserialize_with = "lenient_one",
+        skip_serializing_if = "Option::is_none"
+    )]
+    haven_policy: Option<profile::PolicyIn>,
+    #[serde(
+        default,
+        deserialize_with = "lenient_vec",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    haven_local: Vec<profile::LocalIn>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]

@@ -313,8 +313,18 @@ impl<'a> Service<'a> {
             source: opt_nonempty(self.haven_source),
             verified: self.haven_verified.as_deref().and_then(iso_date::parse),
             confidence: confidence_from(self.haven_confidence.as_deref()),
+            compiled: self.haven_compiled.as_deref().and_then(iso_date::parse),
         };
         r.notes = opt_nonempty(self.haven_notes);
+        r.policy = self
+            .haven_policy
+            .map(super::profile::PolicyIn::into_policy)
+            .unwrap_or_default();
+        r.local = self
+            .haven_local
+            .into_iter()
+            .filter_map(super::profile::LocalIn::into_local)
+            .collect();
         r.normalize();
         r.validate().map_err(|_| SkipReason::Limits)?;
         Ok(r)
