@@ -724,3 +724,7 @@ share-safe-full = Show the full link
 share-short-label = Only the number, nothing else
 share-short-none = None of the picked resources has a phone number.
 share-short-send = Share this text
+
+## issue 17 E
+dir-refresh-too-large = This directory is larger than Haven accepts (16 MB), so it was not used. Your directory is unchanged.
+dir-refresh-expired = This directory has already expired, so it was not used. Your directory is unchanged.

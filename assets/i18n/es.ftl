@@ -724,3 +724,7 @@ share-safe-full = Mostrar el enlace completo
 share-short-label = Solo el número, nada más
 share-short-none = Ninguno de los recursos elegidos tiene número de teléfono.
 share-short-send = Compartir este texto
+
+## issue 17 E
+dir-refresh-too-large = Este directorio es más grande de lo que Haven acepta (16 MB), así que no se usó. Tu directorio no cambió.
+dir-refresh-expired = Este directorio ya venció, así que no se usó. Tu directorio no cambió.

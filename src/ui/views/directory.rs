@@ -86,7 +86,9 @@ async fn refresh_directory(
     .await
     .map_err(|e| match e {
         RefreshError::Refused(_) => "dir-refresh-off",
+        RefreshError::Rejected(directory::UpdateError::Expired) => "dir-refresh-expired",
         RefreshError::Rejected(_) => "dir-refresh-rejected",
+        RefreshError::Fetch(fetch::FetchError::TooLarge) => "dir-refresh-too-large",
         RefreshError::Fetch(fetch::FetchError::Timeout | fetch::FetchError::Connect) => {
             "dir-refresh-unreachable"
         }
