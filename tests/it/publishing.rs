@@ -1,5 +1,5 @@
 //! Directory publishing on real infrastructure: Debian's nginx, started by the test on
-//! 127.0.0.1 with the configuration kept in the repository (`platforms/web/nginx.conf`),
+//! 127.0.0.1 with the configuration kept in the repository (`hosting/nginx.conf`),
 //! serves signed bundles as static files over TLS with a certificate made here and trusted
 //! only by the test client.
 //!
@@ -66,7 +66,7 @@ fn nginx_binary() -> PathBuf {
 
 /// The repository's nginx configuration with the test's port, folders and certificate.
 fn render_config(dir: &Path, port: u16) -> String {
-    let template = std::fs::read_to_string(repo().join("platforms/web/nginx.conf")).unwrap();
+    let template = std::fs::read_to_string(repo().join("hosting/nginx.conf")).unwrap();
     let p = |name: &str| dir.join(name).display().to_string();
     let mut text = template;
     for (key, value) in [
