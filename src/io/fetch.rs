@@ -3,12 +3,19 @@
 //! The client is strict: HTTPS only, the bundled webpki roots, connect timeout 5 s, total
 //! 15 s, no redirects, no cookies (the reqwest `cookies` feature is off), no proxy from the
 //! environment, no `User-Agent` (reqwest sends none unless asked) — the only headers sent
-//! are `Host`, `Accept: */*` and, when a cached bundle has one, `If-None-Match`. The body
-//! is capped on `Content-Length` and again while streaming.
+//! are `Host`, `Accept: */*` and `If-None-Match` when the bundle last downloaded from the
+//! same address carries an ETag that is its content hash
+//! ([`crate::core::directory::content_etag`]); never `If-Modified-Since`. The body is
+//! capped on `Content-Length` and again while streaming.
 //!
 //! A request only exists if [`DownloadSettings::request`] made one (downloads on, source
-//! confirmed). [`refresh`] stores the new trust state and bundle only after every check
-//! passed; any failure leaves the stored directory untouched.
+//! confirmed). [`refresh`] stores the new trust state and the publisher's bundle only after
+//! every check passed; any failure leaves the stored directory untouched. Refreshes that
+//! could run at the same time are serialized by a [`RefreshGate`].
+//!
+//! The tests run this client against nginx (`tests/it/publishing.rs`); the hand-written
+//! server in `tests/it/directory_fetch.rs` is kept only for what nginx cannot be made to do:
+//! cut a body mid-stream, send a lying `Content-Length`, and stall.
 
 use std::time::Duration;
 
@@ -18,8 +25,8 @@ use reqwest::StatusCode;
 use time::OffsetDateTime;
 
 use crate::core::directory::{
-    accept_update, CachedBundle, Directory, DirectoryStore, DownloadRefused, DownloadSettings,
-    FetchRequest, UpdateError,
+    accept_update, load_directory, CachedBundle, Directory, DirectoryStore, DownloadRefused,
+    DownloadSettings, FetchRequest, UpdateError,
 };
 use crate::core::trust::Roots;
 
@@ -206,8 +213,8 @@ impl Fetcher {
 pub enum RefreshOutcome {
     /// The server said the cached bundle is current (304).
     Unchanged,
-    /// A new verified directory (the bundled list with the download over it); trust state
-    /// and bundle were stored.
+    /// A new verified directory (the bundled list with every stored publisher's download
+    /// over it); the trust state and this publisher's bundle were stored.
     Updated(Box<Directory>),
 }
 
@@ -234,8 +241,29 @@ pub enum RefreshError<E> {
     Interrupted,
 }
 
+/// Lets one directory refresh run at a time. A refresh reads the stored state, downloads,
+/// and writes; two at once could both pass against the same old state and the later save
+/// would win (lowering the ratchet by one). Hold [`RefreshGate::enter`]'s guard from the
+/// read to the write; the app keeps one gate in its services, not in a screen.
+#[derive(Debug, Default)]
+pub struct RefreshGate(tokio::sync::Mutex<()>);
+
+impl RefreshGate {
+    /// A new gate.
+    pub fn new() -> RefreshGate {
+        RefreshGate::default()
+    }
+
+    /// Wait for any refresh in progress to finish; the next one may run while the guard
+    /// lives.
+    pub async fn enter(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.0.lock().await
+    }
+}
+
 /// Manual refresh: check the settings, download, verify, and store only on success.
-/// `now` is the current time (UTC or local).
+/// `now` is the current time (UTC or local). The caller serializes refreshes of one store
+/// (see [`RefreshGate`] and [`refresh_serialized`]).
 pub async fn refresh<S: DirectoryStore>(
     fetcher: &Fetcher,
     settings: &DownloadSettings,
@@ -244,10 +272,16 @@ pub async fn refresh<S: DirectoryStore>(
     now: OffsetDateTime,
 ) -> Result<RefreshOutcome, RefreshError<S::Error>> {
     let stored = store.load().map_err(RefreshError::Store)?;
-    let req = settings.request(stored.cache.as_ref())?;
+    let cached = settings
+        .source
+        .as_ref()
+        .and_then(|s| stored.for_source(s.url()));
+    let req = settings.request(cached)?;
     match fetcher.fetch(&req).await? {
         FetchOutcome::NotModified => {
-            if stored.cache.is_some() {
+            // Only a validator the phone sent can be answered with 304; an unasked 304
+            // (or one for a bundle no longer stored) keeps nothing.
+            if cached.is_some() && req.if_none_match().is_some() {
                 Ok(RefreshOutcome::Unchanged)
             } else {
                 Err(RefreshError::NothingCached)
@@ -256,16 +290,42 @@ pub async fn refresh<S: DirectoryStore>(
         FetchOutcome::Body { bytes, etag } => {
             // Verifying and indexing a large directory takes a while: off the caller's
             // thread (the UI's), so a quick exit is never kept waiting.
-            let (roots, trust) = (roots.clone(), stored.trust.clone());
-            let update = tokio::task::spawn_blocking(move || {
-                accept_update(CachedBundle::new(bytes, etag), &roots, &trust, now)
+            let (pinned, source) = (roots.clone(), req.url().clone());
+            let (update, next) = tokio::task::spawn_blocking(move || {
+                let cache = CachedBundle::new(bytes, etag).from_source(&source);
+                let update = accept_update(cache, &pinned, &stored.trust, now)?;
+                let next = stored.with_update(&update);
+                Ok::<_, UpdateError>((update, next))
             })
             .await
             .map_err(|_| RefreshError::Interrupted)??;
             store
-                .save(&update.trust, &update.cache)
+                .save(&update.trust, &update.publisher, &update.cache)
                 .map_err(RefreshError::Store)?;
-            Ok(RefreshOutcome::Updated(Box::new(update.directory)))
+            let directory = if next.bundles.len() > 1 {
+                // Other publishers' bundles are stored too: show them all.
+                let roots = roots.clone();
+                tokio::task::spawn_blocking(move || load_directory(&next, &roots, now).0)
+                    .await
+                    .map_err(|_| RefreshError::Interrupted)?
+            } else {
+                update.directory
+            };
+            Ok(RefreshOutcome::Updated(Box::new(directory)))
         }
     }
+}
+
+/// [`refresh`] inside `gate`: a second call waits until the first has stored its result,
+/// then reads what the first stored.
+pub async fn refresh_serialized<S: DirectoryStore>(
+    gate: &RefreshGate,
+    fetcher: &Fetcher,
+    settings: &DownloadSettings,
+    store: &mut S,
+    roots: &Roots,
+    now: OffsetDateTime,
+) -> Result<RefreshOutcome, RefreshError<S::Error>> {
+    let _one_at_a_time = gate.enter().await;
+    refresh(fetcher, settings, store, roots, now).await
 }

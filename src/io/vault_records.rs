@@ -8,12 +8,20 @@
 //! | `settings` | language, auto-lock | `core::settings` |
 //! | `myres/<id>` | one saved resource each | `core::my_resources` |
 //! | `myres-trace-note` | the "calls leave traces" note was dismissed | `core::my_resources` |
-//! | `dir-download`, `dir-trust`, `dir-cache` | download settings, trust ratchet, stored bundle | `core::directory` |
+//! | `dir-download`, `dir-trust` | download settings, trust ratchet (one entry per publisher) | `core::directory` |
+//! | `dir-bundles`, `dir-bundle/<slot>/<generation>/<n>` | index of stored bundles, one per publisher; each bundle's bytes in ≤ 1 MiB chunks | [`BundleIndex`] |
+//! | `dir-cache` | the single stored bundle of older versions (read, then moved into chunks) | `core::directory` |
 //! | `share-org-key` | organisation link-signing key | `core::share` |
 //!
 //! Decoy content (`core::vault::decoy`) writes the plan, settings and `myres/` names too.
 
-use crate::core::directory::{CachedBundle, DirectoryStore, DownloadSettings, StoredDirectory};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::directory::{
+    self, CachedBundle, DirectoryStore, DownloadSettings, StoredDirectory,
+};
 use crate::core::link::LinkSigner;
 use crate::core::my_resources::{self, MyResource};
 use crate::core::resource::Resource;
@@ -30,8 +38,54 @@ pub use crate::core::share::ORG_KEY_RECORD;
 pub const DIR_DOWNLOAD: &str = "dir-download";
 /// Directory trust state (the version ratchet).
 pub const DIR_TRUST: &str = "dir-trust";
-/// The stored, verified directory bundle.
+/// The single stored bundle of earlier versions (a [`CachedBundle`] as JSON, so at most
+/// about 12 MiB of bundle). Still read; the next save moves it into chunks and deletes it.
 pub const DIR_CACHE: &str = "dir-cache";
+/// The index of stored bundles ([`BundleIndex`]).
+pub const DIR_BUNDLES: &str = "dir-bundles";
+/// Prefix of the chunk records: `dir-bundle/<slot>/<generation>/<n>`.
+pub const DIR_BUNDLE_PREFIX: &str = "dir-bundle/";
+/// Version of the [`BundleIndex`] record.
+pub const BUNDLE_INDEX_FORMAT: u32 = 1;
+/// Largest chunk of bundle bytes in one vault record.
+pub const BUNDLE_CHUNK: usize = 1024 * 1024;
+
+/// Where each publisher's bundle is stored (the `dir-bundles` record).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleIndex {
+    /// Record format ([`BUNDLE_INDEX_FORMAT`]).
+    pub format: u32,
+    /// One entry per publisher.
+    pub entries: Vec<BundleEntry>,
+}
+
+/// One stored bundle: its bytes are the raw chunk records
+/// `dir-bundle/<slot>/<generation>/0..chunks`, concatenated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleEntry {
+    /// The publisher key (`TrustState::publisher_key`).
+    pub publisher: String,
+    /// A small number naming this publisher's chunks (not derived from its name).
+    pub slot: u32,
+    /// Bumped at each save, so a new bundle never overwrites the chunks in use.
+    pub generation: u64,
+    /// Total length in bytes.
+    pub len: u64,
+    /// Number of chunk records.
+    pub chunks: u32,
+    /// SHA-256 of the bytes, as `content_etag` writes it (checked on read).
+    pub sha256: String,
+    /// The response's ETag.
+    #[serde(default)]
+    pub etag: Option<String>,
+    /// The address it was downloaded from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+fn chunk_name(slot: u32, generation: u64, n: u32) -> String {
+    format!("{DIR_BUNDLE_PREFIX}{slot}/{generation}/{n}")
+}
 
 /// The directory state kept in one vault.
 pub struct VaultDirectoryStore<'a> {
@@ -39,19 +93,150 @@ pub struct VaultDirectoryStore<'a> {
     pub vault: &'a Vault,
 }
 
+impl VaultDirectoryStore<'_> {
+    fn index(&self) -> Result<BundleIndex, VaultError> {
+        match self.vault.get::<BundleIndex>(DIR_BUNDLES)? {
+            Some(i) if i.format == BUNDLE_INDEX_FORMAT => Ok(i),
+            Some(_) => Err(VaultError::Deserialize),
+            None => Ok(BundleIndex {
+                format: BUNDLE_INDEX_FORMAT,
+                entries: Vec::new(),
+            }),
+        }
+    }
+
+    fn read_entry(&self, e: &BundleEntry) -> Result<CachedBundle, VaultError> {
+        let len = usize::try_from(e.len).map_err(|_| VaultError::RecordCorrupt)?;
+        let mut bytes = Vec::with_capacity(len.min(64 * BUNDLE_CHUNK));
+        for n in 0..e.chunks {
+            let part = self
+                .vault
+                .get_bytes(&chunk_name(e.slot, e.generation, n))?
+                .ok_or(VaultError::RecordCorrupt)?;
+            bytes.extend_from_slice(&part);
+        }
+        if bytes.len() != len || directory::content_etag(&bytes) != e.sha256 {
+            return Err(VaultError::RecordCorrupt);
+        }
+        let mut cache = CachedBundle::new(bytes, e.etag.clone());
+        cache.source = e.source.clone();
+        Ok(cache)
+    }
+
+    /// Write `cache`'s bytes as new chunks; the entry to put in the index.
+    fn write_chunks(
+        &self,
+        publisher: &str,
+        slot: u32,
+        generation: u64,
+        cache: &CachedBundle,
+    ) -> Result<BundleEntry, VaultError> {
+        let mut chunks = 0u32;
+        for part in cache.bytes.chunks(BUNDLE_CHUNK) {
+            self.vault
+                .put_bytes(&chunk_name(slot, generation, chunks), part)?;
+            chunks += 1;
+        }
+        Ok(BundleEntry {
+            publisher: publisher.to_owned(),
+            slot,
+            generation,
+            len: cache.bytes.len() as u64,
+            chunks,
+            sha256: directory::content_etag(&cache.bytes),
+            etag: cache.etag.clone(),
+            source: cache.source.clone(),
+        })
+    }
+
+    fn delete_chunks(&self, e: &BundleEntry) -> Result<(), VaultError> {
+        for n in 0..e.chunks {
+            self.vault.delete(&chunk_name(e.slot, e.generation, n))?;
+        }
+        Ok(())
+    }
+
+    /// The bundle of older versions, with the publisher it names (unverified: only to file
+    /// it; it is verified whenever it is opened).
+    fn legacy(&self) -> Result<Option<(String, CachedBundle)>, VaultError> {
+        let Some(cache) = self.vault.get::<CachedBundle>(DIR_CACHE)? else {
+            return Ok(None);
+        };
+        let key = directory::unverified_publisher_key(&cache.bytes)
+            .unwrap_or_else(|| "unknown".to_owned());
+        Ok(Some((key, cache)))
+    }
+}
+
 impl DirectoryStore for VaultDirectoryStore<'_> {
     type Error = VaultError;
     fn load(&self) -> Result<StoredDirectory, VaultError> {
+        let mut bundles = BTreeMap::new();
+        for e in self.index()?.entries {
+            match self.read_entry(&e) {
+                Ok(cache) => {
+                    bundles.insert(e.publisher, cache);
+                }
+                // A damaged or missing chunk: that download is gone (the next refresh
+                // stores it again); the other publishers' stay.
+                Err(VaultError::RecordCorrupt) => {}
+                Err(other) => return Err(other),
+            }
+        }
+        if let Some((key, cache)) = self.legacy()? {
+            bundles.entry(key).or_insert(cache);
+        }
         Ok(StoredDirectory {
             trust: self.vault.get::<TrustState>(DIR_TRUST)?.unwrap_or_default(),
-            cache: self.vault.get(DIR_CACHE)?,
+            bundles,
         })
     }
-    fn save(&mut self, trust: &TrustState, cache: &CachedBundle) -> Result<(), VaultError> {
-        // The bundle first, then the ratchet: a crash between the two leaves a bundle the
-        // old trust state still accepts.
-        self.vault.put(DIR_CACHE, cache)?;
-        self.vault.put(DIR_TRUST, trust)
+
+    /// Order, so that a crash at any point leaves a state the stored ratchet accepts: new
+    /// chunks (under a new generation), the index naming them, the ratchet, then the old
+    /// chunks are deleted. Other publishers' entries and chunks are not touched.
+    fn save(
+        &mut self,
+        trust: &TrustState,
+        publisher: &str,
+        cache: &CachedBundle,
+    ) -> Result<(), VaultError> {
+        let mut index = self.index()?;
+        let legacy = self.legacy()?;
+        let mut next_slot = index.entries.iter().map(|e| e.slot + 1).max().unwrap_or(0);
+        let mut replaced = Vec::new();
+        let mut write =
+            |index: &mut BundleIndex, key: &str, cache: &CachedBundle| -> Result<(), VaultError> {
+                let old = index.entries.iter().position(|e| e.publisher == key);
+                let (slot, generation) = match old {
+                    Some(i) => (index.entries[i].slot, index.entries[i].generation + 1),
+                    None => {
+                        next_slot += 1;
+                        (next_slot - 1, 0)
+                    }
+                };
+                let entry = self.write_chunks(key, slot, generation, cache)?;
+                match old {
+                    Some(i) => replaced.push(std::mem::replace(&mut index.entries[i], entry)),
+                    None => index.entries.push(entry),
+                }
+                Ok(())
+            };
+        write(&mut index, publisher, cache)?;
+        if let Some((key, old)) = &legacy {
+            if key != publisher && !index.entries.iter().any(|e| &e.publisher == key) {
+                write(&mut index, key, old)?;
+            }
+        }
+        self.vault.put(DIR_BUNDLES, &index)?;
+        self.vault.put(DIR_TRUST, trust)?;
+        for e in &replaced {
+            self.delete_chunks(e)?;
+        }
+        if legacy.is_some() {
+            self.vault.delete(DIR_CACHE)?;
+        }
+        Ok(())
     }
 }
 
@@ -62,8 +247,8 @@ impl DirectoryStore for VaultDirectoryStore<'_> {
 pub struct PreparedDirectoryStore {
     /// What `load` returns.
     pub stored: StoredDirectory,
-    /// What `save` was given, to be written to the vault.
-    pub saved: Option<(TrustState, CachedBundle)>,
+    /// What `save` was given (trust, publisher, bundle), to be written to the vault.
+    pub saved: Option<(TrustState, String, CachedBundle)>,
 }
 
 impl DirectoryStore for PreparedDirectoryStore {
@@ -71,8 +256,13 @@ impl DirectoryStore for PreparedDirectoryStore {
     fn load(&self) -> Result<StoredDirectory, VaultError> {
         Ok(self.stored.clone())
     }
-    fn save(&mut self, trust: &TrustState, cache: &CachedBundle) -> Result<(), VaultError> {
-        self.saved = Some((trust.clone(), cache.clone()));
+    fn save(
+        &mut self,
+        trust: &TrustState,
+        publisher: &str,
+        cache: &CachedBundle,
+    ) -> Result<(), VaultError> {
+        self.saved = Some((trust.clone(), publisher.to_owned(), cache.clone()));
         Ok(())
     }
 }

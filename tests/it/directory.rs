@@ -438,10 +438,20 @@ fn update_pipeline_accepts_good_and_rejects_bad() {
         accept_update(CachedBundle::new(empty, None), &p.roots, &up.trust, NOW),
         Err(UpdateError::Empty)
     ));
-    // Expired envelope: accepted and shown as "may be out of date".
+    // Expired envelope: refused as a new download (issue 17), first download included...
     let stale = p.sign(6, datetime!(2027-01-02 0:00 UTC), &payload);
-    let up2 = accept_update(CachedBundle::new(stale, None), &p.roots, &up.trust, NOW).unwrap();
-    assert!(up2.info.is_stale(NOW));
+    for trust in [&up.trust, &TrustState::default()] {
+        assert_eq!(
+            accept_update(CachedBundle::new(stale.clone(), None), &p.roots, trust, NOW)
+                .unwrap_err(),
+            UpdateError::Expired
+        );
+    }
+    // ...while a stored copy that has expired since still opens, marked out of date.
+    assert!(open_cached(&CachedBundle::new(stale, None), &p.roots, NOW)
+        .unwrap()
+        .info()
+        .is_stale(NOW));
     // The error shown names no publisher and nothing from the payload.
     let shown = UpdateError::Empty.to_string();
     assert!(
@@ -464,7 +474,11 @@ fn downloaded_layer_overrides_bundled_entries_and_keeps_the_rest() {
     let signed = p.sign(1, datetime!(2028-01-01 0:00 UTC), &bytes);
     let stored = StoredDirectory {
         trust: TrustState::default(),
-        cache: Some(CachedBundle::new(signed, None)),
+        bundles: [(
+            "directory:Haven".to_owned(),
+            CachedBundle::new(signed, None),
+        )]
+        .into(),
     };
     let (d, problem) = load_directory(&stored, &p.roots, NOW);
     assert!(problem.is_none());
@@ -573,7 +587,7 @@ fn streamed_bundle_accepted_and_reopened() {
     assert_eq!(again.len(), 2);
     let stored = StoredDirectory {
         trust: up.trust.clone(),
-        cache: Some(up.cache.clone()),
+        bundles: [(up.publisher.clone(), up.cache.clone())].into(),
     };
     let (d, problem) = load_directory(&stored, &p.roots, NOW);
     assert!(problem.is_none());
@@ -711,9 +725,13 @@ fn no_request_without_opt_in_and_confirmation() {
     s.source = Some(DownloadSource::new("https://example.org/d.bundle").unwrap());
     assert_eq!(s.request(None), Err(DownloadRefused::NotConfirmed));
     s.source.as_mut().unwrap().confirm();
+    // Only an ETag that is the bundle's content hash is echoed (issue 17).
     let cached = CachedBundle::new(vec![1], Some("\"e1\"".into()));
+    assert_eq!(s.request(Some(&cached)).unwrap().if_none_match(), None);
+    let hashed = haven::core::directory::content_etag(&[1]);
+    let cached = CachedBundle::new(vec![1], Some(hashed.clone()));
     let req = s.request(Some(&cached)).unwrap();
-    assert_eq!(req.if_none_match(), Some("\"e1\""));
+    assert_eq!(req.if_none_match(), Some(hashed.as_str()));
     assert_eq!(
         DownloadSource::new("http://example.org/x"),
         Err(SourceError::NotHttps)

@@ -1,8 +1,13 @@
-//! Directory download fault matrix against a real TLS server on 127.0.0.1 started by the test.
+//! Directory download fault matrix against a hand-written TLS server on 127.0.0.1 started by
+//! the test.
 //!
-//! The server is raw HTTP/1.1 over rustls with a CA and certificate made at run time, so it
-//! can misbehave precisely (cut bodies, lie in Content-Length, stall) and record the exact
-//! request headers it received.
+//! The server is raw HTTP/1.1 over rustls with a CA and certificate made at run time. It is
+//! kept for the faults a real web server cannot be made to produce: a body cut mid-stream
+//! (`/truncated`), a lying `Content-Length` (`/oversize-length`), a stall (`/stall`), an
+//! unbounded body with no length (`/oversize`), and the exact request headers it received.
+//! Everything a static host really does (200, 304, ETags, changed bundles, several
+//! publishers, racing refreshes, bytes on the wire) is tested against nginx in
+//! `tests/it/publishing.rs`.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -12,7 +17,7 @@ use std::time::Duration;
 
 use haven::core::directory::payload::{self, encode_payload};
 use haven::core::directory::{
-    CachedBundle, DirectoryStore, DownloadRefused, DownloadSettings, DownloadSource,
+    content_etag, CachedBundle, DirectoryStore, DownloadRefused, DownloadSettings, DownloadSource,
     MemoryDirectoryStore, UpdateError,
 };
 use haven::core::trust::{Scope, TrustError};
@@ -209,7 +214,7 @@ fn seeded_store(p: &Publisher) -> MemoryDirectoryStore {
     )
     .unwrap();
     let mut store = MemoryDirectoryStore::default();
-    store.save(&up.trust, &up.cache).unwrap();
+    store.save(&up.trust, &up.publisher, &up.cache).unwrap();
     store.saves = 0;
     store
 }
@@ -245,7 +250,8 @@ async fn fault_matrix_keeps_the_cache_intact() {
     };
     let malformed = p.sign(8, exp, b"{\"haven_directory\": 1, \"services\": [");
 
-    server.route("/ok", Route::Body(v6.clone(), "\"v6\"".into()));
+    let v6_tag = content_etag(&v6);
+    server.route("/ok", Route::Body(v6.clone(), v6_tag.clone()));
     server.route("/500", Route::Status(500));
     server.route("/stall", Route::Stall);
     server.route("/truncated", Route::Truncated(v6.clone()));
@@ -378,9 +384,10 @@ async fn fault_matrix_keeps_the_cache_intact() {
             .highest(Scope::Directory, "Example Coalition"),
         Some(6)
     );
+    let key = "directory:Example Coalition";
     assert_eq!(
-        store.state.cache.as_ref().unwrap().etag.as_deref(),
-        Some("\"v6\"")
+        store.state.bundles[key].etag.as_deref(),
+        Some(v6_tag.as_str())
     );
     let before = store.state.clone();
     let out = refresh(
@@ -396,12 +403,13 @@ async fn fault_matrix_keeps_the_cache_intact() {
     assert_eq!(store.state, before);
     let last = server.requests.lock().unwrap().last().cloned().unwrap();
     assert!(
-        last.to_ascii_lowercase().contains("if-none-match: \"v6\""),
+        last.to_ascii_lowercase()
+            .contains(&format!("if-none-match: {v6_tag}")),
         "{last}"
     );
     // The fetcher reports a matching ETag as NotModified.
     let req = settings(&server.url("/ok"))
-        .request(Some(&CachedBundle::new(vec![], Some("\"v6\"".into()))))
+        .request(Some(&CachedBundle::new(v6.clone(), Some(v6_tag.clone()))))
         .unwrap();
     assert_eq!(
         fetcher.fetch(&req).await,
@@ -422,13 +430,10 @@ async fn no_request_unless_enabled_and_headers_are_anonymous() {
         Scope::Directory,
         datetime!(2030-01-01 0:00 UTC),
     );
-    server.route(
-        "/ok",
-        Route::Body(
-            p.sign(1, datetime!(2028-01-01 0:00 UTC), &sample_payload()),
-            "\"a\"".into(),
-        ),
-    );
+    let v1 = p.sign(1, datetime!(2028-01-01 0:00 UTC), &sample_payload());
+    server.route("/ok", Route::Body(v1.clone(), content_etag(&v1)));
+    // The same bundle under a per-client ETag (could follow the phone across networks).
+    server.route("/tagged", Route::Body(v1, "\"client-4711\"".into()));
     let fetcher = server.fetcher();
     let mut store = MemoryDirectoryStore::default();
 
@@ -507,6 +512,25 @@ async fn no_request_unless_enabled_and_headers_are_anonymous() {
     let second = server.requests.lock().unwrap()[1].to_ascii_lowercase();
     assert!(!second.contains("cookie"), "{second}");
     assert!(second.contains("if-none-match"));
+    assert!(!second.contains("if-modified-since"), "{second}");
+    // An ETag that is not the content hash is stored but never sent back.
+    let mut tagged = MemoryDirectoryStore::default();
+    for _ in 0..2 {
+        refresh(
+            &fetcher,
+            &settings(&server.url("/tagged")),
+            &mut tagged,
+            &p.roots,
+            NOW,
+        )
+        .await
+        .ok();
+    }
+    let requests = server.requests.lock().unwrap().clone();
+    let third = requests[requests.len() - 1].to_ascii_lowercase();
+    assert!(third.starts_with("get /tagged"), "{third}");
+    assert!(!third.contains("if-none-match"), "{third}");
+    assert!(!third.contains("client-4711"), "{third}");
 }
 
 #[test]

@@ -28,6 +28,7 @@ mod plan_more;
 mod plan_sms;
 mod platform;
 mod platform_manifest;
+mod publishing;
 mod resources;
 mod tidy;
 mod vault;

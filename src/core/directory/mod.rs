@@ -10,8 +10,14 @@
 //!   and the source confirmed                                                 only on Ok
 //! ```
 //!
-//! The vault stores [`TrustState`] and [`CachedBundle`] as serde records behind the small
-//! [`DirectoryStore`] trait; nothing here touches storage.
+//! The vault stores [`TrustState`] and one [`CachedBundle`] per publisher behind the small
+//! [`DirectoryStore`] trait; nothing here touches storage. Several publishers (the national
+//! list and a state coalition's, say) are kept side by side, each under its own ratchet
+//! entry ([`TrustState::publisher_key`]): a bundle from one never replaces another's, and
+//! the directory shown is the bundled list with every stored publisher's bundle over it.
+//!
+//! A conditional refresh echoes an ETag only when it is the bundle's content hash
+//! ([`content_etag`]), so a server cannot use it to follow a phone across networks.
 
 pub mod hsds;
 pub mod packed;
@@ -22,6 +28,7 @@ pub mod search;
 /// working); new code names [`payload`].
 pub use payload as bundle;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -99,6 +106,10 @@ pub enum UpdateError {
     /// Signature, delegation, scope, expiry or version check failed.
     #[error(transparent)]
     Trust(#[from] TrustError),
+    /// A new download whose envelope had already expired (a stored one that expires later
+    /// stays shown, marked "may be out of date").
+    #[error("the downloaded directory has already expired")]
+    Expired,
     /// The signed payload could not be decoded.
     #[error(transparent)]
     Payload(#[from] payload::PayloadError),
@@ -118,9 +129,14 @@ pub struct CachedBundle {
     /// The exact bundle bytes (base64 in serde).
     #[serde(with = "b64")]
     pub bytes: Vec<u8>,
-    /// ETag of the response that carried them, for `If-None-Match`.
+    /// ETag of the response that carried them. Echoed in `If-None-Match` only when it is
+    /// the bytes' content hash ([`CachedBundle::validator`]).
     #[serde(default)]
     pub etag: Option<String>,
+    /// The download address these bytes came from (to pick the validator of a refresh from
+    /// that address). Absent in records written before several publishers were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl fmt::Debug for CachedBundle {
@@ -128,6 +144,7 @@ impl fmt::Debug for CachedBundle {
         f.debug_struct("CachedBundle")
             .field("bytes", &self.bytes.len())
             .field("etag", &self.etag.is_some())
+            .field("source", &self.source.is_some())
             .finish()
     }
 }
@@ -139,8 +156,39 @@ impl CachedBundle {
             format: CACHE_FORMAT,
             bytes,
             etag: etag.filter(|e| valid_etag(e)),
+            source: None,
         }
     }
+
+    /// The same record, noting the address it was downloaded from.
+    pub fn from_source(mut self, url: &Url) -> CachedBundle {
+        self.source = Some(url.to_string());
+        self
+    }
+
+    /// The ETag to send in `If-None-Match`: the stored ETag only if it is exactly
+    /// [`content_etag`] of these bytes (or that tag marked weak, `W/`). Any other ETag could
+    /// have been made for this phone alone, so it is never sent back.
+    pub fn validator(&self) -> Option<&str> {
+        let tag = self.etag.as_deref()?;
+        let strong = tag.strip_prefix("W/").unwrap_or(tag);
+        (strong == content_etag(&self.bytes)).then_some(tag)
+    }
+}
+
+/// The ETag a publisher gives a bundle so phones may revalidate it: the SHA-256 of the exact
+/// file bytes, as `"sha256-<64 lowercase hex digits>"` (quotes included). Everyone who has
+/// the same bundle has the same tag, so echoing it identifies no one.
+pub fn content_etag(bytes: &[u8]) -> String {
+    use fmt::Write as _;
+    let digest = crate::core::crypto::sha256(bytes);
+    let mut out = String::with_capacity(73);
+    out.push_str("\"sha256-");
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
+    }
+    out.push('"');
+    out
 }
 
 /// ETags worth echoing back: 1–200 visible ASCII characters.
@@ -174,14 +222,18 @@ pub struct Update {
     pub info: DirectoryInfo,
     /// Trust state to store (ratchet advanced).
     pub trust: TrustState,
+    /// The publisher the bundle is stored under ([`TrustState::publisher_key`]).
+    pub publisher: String,
     /// Bundle record to store.
     pub cache: CachedBundle,
 }
 
 /// Check a downloaded bundle and decode it. Pure: nothing is stored, `trust` is not
-/// changed. Order: envelope + delegation signatures, scope, delegation expiry, version
-/// ratchet, then the payload is decoded and indexed one service at a time. Envelope
-/// expiry does not reject (the data stays visible, marked "may be out of date").
+/// changed. Order: envelope + delegation signatures, scope, delegation expiry, envelope
+/// expiry (a new download that has already expired is refused, first download included),
+/// the publisher's own version ratchet, then the payload is decoded and indexed one service
+/// at a time. A bundle that expires after it was stored stays shown, marked "may be out of
+/// date" ([`open_cached`], [`load_directory`]).
 pub fn accept_update(
     cache: CachedBundle,
     roots: &Roots,
@@ -196,7 +248,11 @@ pub fn accept_update(
         ExpiryPolicy::Enforce,
         payload::MAX_PAYLOAD_BYTES,
     )?;
+    if verified.meta.expires <= now {
+        return Err(UpdateError::Expired);
+    }
     let next = trust.advanced(&verified)?;
+    let publisher = TrustState::publisher_key(verified.scope, &verified.publisher);
     let mut b = DirectoryBuilder::new();
     b.add_layer(bundled_layer()?)?;
     let info = b.add_signed(&verified)?;
@@ -205,6 +261,7 @@ pub fn accept_update(
         directory: b.finish(),
         info,
         trust: next,
+        publisher,
         cache,
     })
 }
@@ -437,10 +494,41 @@ impl Directory {
 /// What the vault keeps for directories.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredDirectory {
-    /// Ratchet state.
+    /// Ratchet state (one entry per publisher).
     pub trust: TrustState,
-    /// Last accepted bundle.
-    pub cache: Option<CachedBundle>,
+    /// The last accepted bundle of each publisher, by [`TrustState::publisher_key`].
+    pub bundles: BTreeMap<String, CachedBundle>,
+}
+
+impl StoredDirectory {
+    /// True when no download is stored.
+    pub fn is_empty(&self) -> bool {
+        self.bundles.is_empty()
+    }
+
+    /// The stored bundle a refresh from `url` may revalidate: the one bundle last
+    /// downloaded from that address. None when there is none, or when several publishers'
+    /// bundles came from it (then the refresh sends no validator and downloads in full).
+    pub fn for_source(&self, url: &Url) -> Option<&CachedBundle> {
+        let url = url.as_str();
+        let mut from_here = self
+            .bundles
+            .values()
+            .filter(|b| b.source.as_deref() == Some(url));
+        match (from_here.next(), from_here.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+
+    /// The state after storing `update` (its publisher's bundle replaced, the others kept).
+    pub fn with_update(&self, update: &Update) -> StoredDirectory {
+        let mut next = self.clone();
+        next.trust = update.trust.clone();
+        next.bundles
+            .insert(update.publisher.clone(), update.cache.clone());
+        next
+    }
 }
 
 /// Persistence for directory state, implemented by the vault (encrypted records).
@@ -449,8 +537,14 @@ pub trait DirectoryStore {
     type Error;
     /// Read the stored state (default state if none).
     fn load(&self) -> Result<StoredDirectory, Self::Error>;
-    /// Store both records together, after an update passed every check.
-    fn save(&mut self, trust: &TrustState, cache: &CachedBundle) -> Result<(), Self::Error>;
+    /// Store `publisher`'s bundle (replacing only that publisher's) and the trust state
+    /// together, after an update passed every check.
+    fn save(
+        &mut self,
+        trust: &TrustState,
+        publisher: &str,
+        cache: &CachedBundle,
+    ) -> Result<(), Self::Error>;
 }
 
 /// An in-memory [`DirectoryStore`] for tests and for running without a vault.
@@ -467,18 +561,25 @@ impl DirectoryStore for MemoryDirectoryStore {
     fn load(&self) -> Result<StoredDirectory, Self::Error> {
         Ok(self.state.clone())
     }
-    fn save(&mut self, trust: &TrustState, cache: &CachedBundle) -> Result<(), Self::Error> {
-        self.state = StoredDirectory {
-            trust: trust.clone(),
-            cache: Some(cache.clone()),
-        };
+    fn save(
+        &mut self,
+        trust: &TrustState,
+        publisher: &str,
+        cache: &CachedBundle,
+    ) -> Result<(), Self::Error> {
+        self.state.trust = trust.clone();
+        self.state
+            .bundles
+            .insert(publisher.to_owned(), cache.clone());
         self.saves += 1;
         Ok(())
     }
 }
 
-/// The directory to show: the bundled list plus the stored download if it still verifies.
-/// A stored bundle that no longer verifies is ignored (its error is returned alongside).
+/// The directory to show: the bundled list plus every stored publisher's download that
+/// still verifies, in publisher-key order (a later layer's entry with the same id replaces
+/// an earlier one). A stored bundle that no longer verifies is left out (the first such
+/// error is returned alongside).
 pub fn load_directory(
     stored: &StoredDirectory,
     roots: &Roots,
@@ -494,11 +595,19 @@ pub fn load_directory(
         (b, problem)
     };
     let (mut b, mut problem) = base(&bundled);
-    if let Some(cache) = &stored.cache {
+    let mut good: Vec<&CachedBundle> = Vec::new();
+    for cache in stored.bundles.values() {
         if let Err(e) = b.add_cached(cache, roots, now) {
-            // It may have been read in part: start again without it.
-            (b, problem) = base(&bundled);
-            problem = problem.or(Some(e));
+            // It may have been read in part: start again with the ones that verified.
+            let (again, base_problem) = base(&bundled);
+            b = again;
+            for g in &good {
+                // These verified a moment ago with the same roots and time.
+                let _ = b.add_cached(g, roots, now);
+            }
+            problem = problem.or(base_problem).or(Some(e));
+        } else {
+            good.push(cache);
         }
     }
     (b.finish(), problem)
@@ -631,7 +740,7 @@ impl FetchRequest {
         &self.url
     }
 
-    /// ETag of the cached bundle, for a conditional GET.
+    /// The cached bundle's content-hash ETag, for a conditional GET (never any other ETag).
     pub fn if_none_match(&self) -> Option<&str> {
         self.if_none_match.as_deref()
     }
@@ -650,8 +759,25 @@ impl DownloadSettings {
         Ok(FetchRequest {
             url: source.url.clone(),
             if_none_match: cached
-                .and_then(|c| c.etag.clone())
-                .filter(|e| valid_etag(e)),
+                .and_then(CachedBundle::validator)
+                .filter(|e| valid_etag(e))
+                .map(str::to_owned),
         })
     }
+}
+
+/// The publisher key ([`TrustState::publisher_key`]) a bundle names, read WITHOUT checking
+/// any signature: only for filing a record stored before publishers were kept apart (the
+/// bundle is verified again whenever it is opened). `None` if the bytes are not a
+/// directory envelope.
+pub fn unverified_publisher_key(bytes: &[u8]) -> Option<String> {
+    let prefix = Domain::DIRECTORY.prefix();
+    let rest = bytes.strip_prefix(prefix)?;
+    // format (1) + version (8) + issued (8) + expires (8), then the delegation's length.
+    let len_at = 1 + 8 + 8 + 8;
+    let len = rest.get(len_at..len_at + 2)?;
+    let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
+    let deleg = rest.get(len_at + 2..len_at + 2 + len)?;
+    let d = trust::Delegation::decode(deleg).ok()?;
+    Some(TrustState::publisher_key(d.scope(), d.organisation()))
 }

@@ -1,5 +1,8 @@
 //! The version ratchet: the highest version seen per publisher, so an older (replayed)
 //! bundle is refused. Callers persist a new state only after every check passed.
+//!
+//! Each publisher has its own entry and (in `core::directory`) its own stored bundle, so a
+//! bundle from one publisher never moves, or replaces, another publisher's.
 
 use std::collections::BTreeMap;
 
@@ -38,8 +41,15 @@ impl Default for TrustState {
 }
 
 impl TrustState {
-    fn key(scope: Scope, publisher: &str) -> String {
+    /// The key one publisher's ratchet entry (and its stored directory bundle) is kept
+    /// under: `"<scope>:<organisation>"`. Two organisations never share one; a key rotation
+    /// inside one organisation keeps it.
+    pub fn publisher_key(scope: Scope, publisher: &str) -> String {
         format!("{}:{}", scope.as_str(), publisher)
+    }
+
+    fn key(scope: Scope, publisher: &str) -> String {
+        TrustState::publisher_key(scope, publisher)
     }
 
     /// Highest version accepted from `publisher` in `scope`, if any.

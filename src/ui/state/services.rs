@@ -64,6 +64,9 @@ pub struct Services {
     pub roots: Arc<crate::core::trust::Roots>,
     /// Makes the HTTPS client for directory downloads (tests inject one trusting their CA).
     pub fetcher: Arc<FetcherFactory>,
+    /// One directory refresh at a time, across every screen: held from reading the stored
+    /// directory to writing the new one.
+    pub directory_refresh: Arc<crate::io::fetch::RefreshGate>,
     /// Whether this app takes the link the OS opened it with (the app: yes; tests, which
     /// have their own event channel: no).
     pub os_links: bool,
@@ -84,6 +87,7 @@ impl Services {
             idle_tick: Duration::from_secs(1),
             roots: bundled_roots(),
             fetcher: Arc::new(crate::io::fetch::Fetcher::new),
+            directory_refresh: Arc::default(),
             os_links: true,
             sessions: Arc::default(),
         }
@@ -108,6 +112,7 @@ impl Services {
             idle_tick,
             roots: bundled_roots(),
             fetcher: Arc::new(|| Err(crate::io::fetch::FetchError::Client)),
+            directory_refresh: Arc::default(),
             os_links: false,
             sessions: Arc::default(),
         }

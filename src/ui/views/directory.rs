@@ -46,7 +46,7 @@ async fn load_stored(
         .await
         .ok()?;
     let (roots, at) = (services.roots.clone(), services.now());
-    let d = match stored.cache.is_some() {
+    let d = match !stored.is_empty() {
         true => {
             tokio::task::spawn_blocking(move || directory::load_directory(&stored, &roots, at).0)
                 .await
@@ -66,6 +66,8 @@ async fn refresh_directory(
     settings: &DownloadSettings,
 ) -> Result<Option<Directory>, &'static str> {
     let fetcher = (services.fetcher)().map_err(|_| "dir-refresh-failed")?;
+    // One refresh at a time, from the read below to the write at the end.
+    let _one_at_a_time = services.directory_refresh.enter().await;
     let stored = session
         .run(|v| VaultDirectoryStore { vault: v }.load())
         .await
@@ -84,7 +86,9 @@ async fn refresh_directory(
     .await
     .map_err(|e| match e {
         RefreshError::Refused(_) => "dir-refresh-off",
+        RefreshError::Rejected(directory::UpdateError::Expired) => "dir-refresh-expired",
         RefreshError::Rejected(_) => "dir-refresh-rejected",
+        RefreshError::Fetch(fetch::FetchError::TooLarge) => "dir-refresh-too-large",
         RefreshError::Fetch(fetch::FetchError::Timeout | fetch::FetchError::Connect) => {
             "dir-refresh-unreachable"
         }
@@ -93,9 +97,9 @@ async fn refresh_directory(
     match outcome {
         RefreshOutcome::Unchanged => Ok(None),
         RefreshOutcome::Updated(d) => {
-            let (trust, cache) = store.saved.ok_or("dir-refresh-failed")?;
+            let (trust, publisher, cache) = store.saved.ok_or("dir-refresh-failed")?;
             session
-                .run(move |v| VaultDirectoryStore { vault: v }.save(&trust, &cache))
+                .run(move |v| VaultDirectoryStore { vault: v }.save(&trust, &publisher, &cache))
                 .await
                 .map_err(|_| "dir-refresh-failed")?;
             Ok(Some(*d))
