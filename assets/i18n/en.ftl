@@ -784,5 +784,5 @@ month-10 = October
 month-11 = November
 month-12 = December
 ## issue 17 E
-dir-refresh-too-large = This directory is larger than Haven accepts (16 MB), so it was not used. Your directory is unchanged.
+dir-refresh-too-large = This directory is larger than this app accepts (16 MB), so it was not used. Your directory is unchanged.
 dir-refresh-expired = This directory has already expired, so it was not used. Your directory is unchanged.

@@ -784,5 +784,5 @@ month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
 ## issue 17 E
-dir-refresh-too-large = Este directorio es más grande de lo que Haven acepta (16 MB), así que no se usó. Tu directorio no cambió.
+dir-refresh-too-large = Este directorio es más grande de lo que esta app acepta (16 MB), así que no se usó. Tu directorio no cambió.
 dir-refresh-expired = Este directorio ya venció, así que no se usó. Tu directorio no cambió.
