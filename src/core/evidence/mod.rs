@@ -14,6 +14,10 @@
 //! (link count and last hash) is signed with an Ed25519 key generated once and kept in the
 //! vault.
 
+pub mod chain;
+pub mod export;
+pub mod record;
+
 use std::fmt;
 use std::str::FromStr;
 
@@ -310,16 +314,23 @@ pub enum Problem {
     /// The signed head does not match the chain, or the signature does not verify.
     #[error("chain head signature does not verify")]
     Signature,
-    /// A file listed in SHA256SUMS does not match, or a file is not listed.
-    #[error("checksum file does not match the export: {0}")]
-    Checksums(String),
+    /// `SHA256SUMS` does not match the files (line number from 1; one past the end when a
+    /// line is missing or extra).
+    #[error("SHA256SUMS line {line} does not match the export")]
+    Checksums {
+        /// The first line that differs.
+        line: u64,
+    },
+    /// The archive holds a file that the manifest does not account for.
+    #[error("the archive holds a file the manifest does not list")]
+    UnexpectedFile,
     /// The timeline (HTML or PDF) is not the one the manifest gives.
     #[error("timeline does not match the manifest: {0}")]
     Timeline(&'static str),
 }
 
 /// Errors of the evidence log. None carries user data.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EvidenceError {
     /// The vault failed.
     #[error(transparent)]
@@ -395,6 +406,5 @@ pub fn export_file_name(now_unix: i64) -> String {
 /// signature, the checksum file and the timeline. `Ok(report)` when all check, `Err` with the
 /// first problem otherwise. Never panics on hostile input.
 pub fn verify_export(bytes: &[u8]) -> Result<ChainReport, Problem> {
-    let _ = bytes;
-    Err(Problem::Archive)
+    export::verify(bytes)
 }
