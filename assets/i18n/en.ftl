@@ -801,8 +801,14 @@ ev-export-continue = I understand, continue
 ev-export-save = Save the file…
 ev-export-share = Share the file…
 ev-export-busy = Making the export…
-ev-export-saved = Saved { $count } entries as { $path }. Delete it once you have given it on.
-ev-export-shared = { $count } entries passed to the app you chose. Delete any copy once you have given it on.
+ev-export-saved = { $count ->
+    [one] Saved 1 entry
+   *[other] Saved { $count } entries
+} as { $path }. Delete it once you have given it on.
+ev-export-shared = { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+} passed to the app you chose. Delete any copy once you have given it on.
 ev-export-cancelled = Nothing was saved.
 ev-export-unsupported = This phone cannot pass the file on yet. Nothing left the app.
 ev-guide-intro = A record can help if you decide to seek a protection order or go to court, now or later. Record only what you want to, when it is safe.

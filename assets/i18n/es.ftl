@@ -801,8 +801,14 @@ ev-export-continue = Lo entiendo, continuar
 ev-export-save = Guardar el archivo…
 ev-export-share = Compartir el archivo…
 ev-export-busy = Preparando la exportación…
-ev-export-saved = Se guardaron { $count } anotaciones en { $path }. Bórralo cuando lo hayas entregado.
-ev-export-shared = Se pasaron { $count } anotaciones a la app que elegiste. Borra cualquier copia cuando lo hayas entregado.
+ev-export-saved = { $count ->
+    [one] Se guardó 1 anotación
+   *[other] Se guardaron { $count } anotaciones
+} en { $path }. Bórralo cuando lo hayas entregado.
+ev-export-shared = { $count ->
+    [one] Se pasó 1 anotación
+   *[other] Se pasaron { $count } anotaciones
+} a la app que elegiste. Borra cualquier copia cuando lo hayas entregado.
 ev-export-cancelled = No se guardó nada.
 ev-export-unsupported = Este teléfono todavía no puede pasar el archivo. Nada salió de la app.
 ev-guide-intro = Un registro puede ayudar si decides pedir una orden de protección o ir a un tribunal, ahora o más adelante. Anota solo lo que quieras, cuando sea seguro.
