@@ -830,6 +830,9 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, Problem> {
 /// Checks a parsed manifest on its own: the chain, every content digest, the derived fields
 /// and the signature (not the attachment bytes). Returns the report.
 pub fn check_manifest(m: &Manifest) -> Result<ChainReport, Problem> {
+    if m.exported_at != utc_text(m.exported_at_unix) || !matches!(m.lang.as_str(), "en" | "es") {
+        return Err(Problem::Manifest);
+    }
     let links: Vec<Link> = m.links.iter().map(|l| l.link.clone()).collect();
     let removed = chain::check_links(&links, |i| {
         match m.links.get(i).and_then(|l| l.entry.as_ref()) {
@@ -837,8 +840,12 @@ pub fn check_manifest(m: &Manifest) -> Result<ChainReport, Problem> {
             None => Content::Absent,
         }
     })?;
-    // A removal record, or a removed entry, carries no content in an export.
+    // A removal record, or a removed entry, carries no content in an export; the readable
+    // time is the linked one.
     for l in &m.links {
+        if l.written_at != utc_text(l.link.written_at) {
+            return Err(Problem::Content { seq: l.link.seq });
+        }
         let gone = matches!(l.link.kind, EntryKind::Removal { .. }) || removed.contains(&l.link.id);
         if gone && l.entry.is_some() {
             return Err(Problem::Content { seq: l.link.seq });
