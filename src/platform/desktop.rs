@@ -339,11 +339,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     f.sync_all()
 }
 
-/// The desktop save dialog; `None` when she cancels or no dialog can be shown.
+/// The desktop save dialog (the desktop portal, like dioxus-desktop's own file picker);
+/// `None` when she cancels or no dialog can be shown.
 #[cfg(not(any(target_os = "android", target_os = "ios")))]
 fn ask_where_to_save(name: &str) -> Option<PathBuf> {
-    let _ = name;
-    None
+    rfd::FileDialog::new()
+        .set_file_name(name)
+        .add_filter("ZIP", &["zip"])
+        .save_file()
 }
 
 /// Phones have no save dialog (they share instead).

@@ -81,7 +81,11 @@ impl PickProblem {
 
 /// The media type for a name when the picker gave none.
 fn mime_for(name: &str, given: Option<String>) -> String {
-    if let Some(m) = given.filter(|m| !m.is_empty() && m.len() <= 100) {
+    // dioxus-desktop's file engine answers "application/octet-stream" when it does not
+    // know: the name's extension says more then.
+    if let Some(m) = given
+        .filter(|m| !m.is_empty() && m.len() <= 100 && m.as_str() != "application/octet-stream")
+    {
         return m;
     }
     let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
@@ -93,7 +97,7 @@ fn mime_for(name: &str, given: Option<String>) -> String {
         "heic" => "image/heic",
         "pdf" => "application/pdf",
         "txt" => "text/plain",
-        _ => "",
+        _ => "application/octet-stream",
     }
     .to_string()
 }
