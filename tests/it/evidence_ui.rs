@@ -441,3 +441,37 @@ async fn quick_exit_from_every_evidence_screen() {
         assert_eq!(state.snapshot().entry, None, "the open entry is forgotten");
     }
 }
+
+#[tokio::test]
+async fn a_file_of_unknown_type_takes_its_type_from_its_name() {
+    // dioxus-desktop's file engine reports "application/octet-stream" for types it does not
+    // know; the picture must still be shown as one.
+    let mut f = app(Some(None)).await;
+    assert!(unlock(&mut f, PIN).await);
+    open_log(&mut f).await;
+    open_editor(&mut f).await;
+    f.t.input("ev-what", "Photo of the door");
+    f.t.pick_files(
+        "ev-file",
+        &[
+            ("door.png", "application/octet-stream", PNG),
+            ("letter.pdf", "", b"%PDF-1.4"),
+        ],
+    );
+    assert!(f.t.wait_until(WAIT, |h| h.contains("letter.pdf")).await);
+    f.t.click("ev-save");
+    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"ev-list\"")).await);
+    let item = first_item(&f.t.html());
+    f.t.click(&item);
+    assert!(f.t.wait_until(WAIT, |h| h.contains("id=\"ev-atts\"")).await);
+    let html = f.t.html();
+    assert!(
+        html.contains("image/png") && html.contains("application/pdf"),
+        "{html}"
+    );
+    assert!(f.t.exists("ev-att-show-0"), "the photo can be shown");
+    assert!(
+        !f.t.exists("ev-att-show-1"),
+        "the PDF is described, not shown"
+    );
+}
