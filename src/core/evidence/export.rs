@@ -30,6 +30,9 @@ pub const MANIFEST_VERSION: u32 = 1;
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Most files the verifier accepts in an archive.
 const MAX_FILES: usize = 100_000;
+/// Most bytes the verifier reads out of one archive in all (a 1 000-entry log with ten full
+/// attachments each would need 250 GiB; real exports are far smaller).
+const MAX_TOTAL_BYTES: u64 = 8 * 1024 * 1024 * 1024;
 
 /// File names in the archive.
 pub mod files {
@@ -793,24 +796,29 @@ fn sums_text(sums: &[(String, [u8; 32])]) -> String {
 
 // ----------------------------------------------------------------------------- verifying
 
-type Archive<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
+struct Archive<'a> {
+    zip: zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
+    /// Bytes still allowed to be read ([`MAX_TOTAL_BYTES`] at the start).
+    budget: u64,
+}
 
 fn read_file(z: &mut Archive<'_>, name: &str) -> Result<Option<Zeroizing<Vec<u8>>>, Problem> {
-    let f = match z.by_name(name) {
+    let f = match z.zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(_) => return Err(Problem::Archive),
     };
-    if f.size() > MAX_FILE_BYTES {
+    if f.size() > MAX_FILE_BYTES || f.size() > z.budget {
         return Err(Problem::Archive);
     }
     let mut buf = Zeroizing::new(Vec::with_capacity(usize::try_from(f.size()).unwrap_or(0)));
     f.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut buf)
         .map_err(|_| Problem::Archive)?;
-    if buf.len() as u64 > MAX_FILE_BYTES {
+    if buf.len() as u64 > MAX_FILE_BYTES || buf.len() as u64 > z.budget {
         return Err(Problem::Archive);
     }
+    z.budget -= buf.len() as u64;
     Ok(Some(buf))
 }
 
@@ -882,8 +890,12 @@ pub fn check_manifest(m: &Manifest) -> Result<ChainReport, Problem> {
 
 /// Checks an export archive; see [`super::verify_export`].
 pub fn verify(bytes: &[u8]) -> Result<ChainReport, Problem> {
-    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| Problem::Archive)?;
-    if z.len() > MAX_FILES {
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| Problem::Archive)?;
+    let mut z = Archive {
+        zip,
+        budget: MAX_TOTAL_BYTES,
+    };
+    if z.zip.len() > MAX_FILES {
         return Err(Problem::Archive);
     }
     let manifest_bytes = need(&mut z, files::MANIFEST)?;
@@ -937,13 +949,13 @@ pub fn verify(bytes: &[u8]) -> Result<ChainReport, Problem> {
         .map(|(n, _)| n.as_str())
         .chain([files::SUMS])
         .collect();
-    for i in 0..z.len() {
-        let name = z.name_for_index(i).unwrap_or("");
+    for i in 0..z.zip.len() {
+        let name = z.zip.name_for_index(i).unwrap_or("");
         if !expected.contains(name) {
             return Err(Problem::UnexpectedFile);
         }
     }
-    if z.len() != expected.len() {
+    if z.zip.len() != expected.len() {
         return Err(Problem::Archive);
     }
     Ok(report)
