@@ -81,8 +81,7 @@ impl PickProblem {
 
 /// The media type for a name when the picker gave none.
 fn mime_for(name: &str, given: Option<String>) -> String {
-    // dioxus-desktop's file engine answers "application/octet-stream" when it does not
-    // know: the name's extension says more then.
+    // A browser that does not know says "application/octet-stream": the extension says more.
     if let Some(m) = given
         .filter(|m| !m.is_empty() && m.len() <= 100 && m.as_str() != "application/octet-stream")
     {
@@ -120,7 +119,9 @@ pub async fn read_event_files(
             continue;
         }
         let name = f.name();
-        let mime = mime_for(&name, f.content_type());
+        // dioxus-desktop's file engine guesses types for web assets only (a photo comes as
+        // "text/html; charset=utf-8"): the name's extension is the better guide here.
+        let mime = mime_for(&name, None);
         match f.read_bytes().await {
             Ok(b) if b.len() as u64 <= MAX_ATTACHMENT_BYTES => {
                 let bytes = Zeroizing::new(Vec::from(b));
