@@ -153,7 +153,7 @@ fn entries_attachments_amendments_and_removals_round_trip() {
 
 #[test]
 fn every_chunk_fits_the_256_kib_bucket() {
-    assert!(CHUNK_BYTES <= 256 * 1024);
+    const { assert!(CHUNK_BYTES <= 256 * 1024) };
     let name = record::chunk_name(&haven::core::evidence::AttachmentId([0xff; 16]), 999);
     // kind(1) + name length(2) + name + body length(4) + body
     assert!(7 + name.len() + CHUNK_BYTES <= 256 * 1024);

@@ -595,7 +595,9 @@ pub fn render_pdf(m: &Manifest) -> Vec<u8> {
     }
 
     // Lay the lines out on pages.
-    let mut pages: Vec<Vec<(u8, f32, f32, f32, Vec<u8>)>> = vec![Vec::new()];
+    // (font, size, x, y, line bytes) per page.
+    type Placed = (u8, f32, f32, f32, Vec<u8>);
+    let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let mut y = H - MARGIN;
     for (font, size, indent, bytes) in lines {
         let lead = size * 1.3;
@@ -708,11 +710,14 @@ fn io_err(e: std::io::Error) -> EvidenceError {
     EvidenceError::Io(e.kind())
 }
 
+/// How [`write_zip`] gets an attachment's bytes.
+pub type Fetch<'a> = dyn FnMut(&AttachmentMeta) -> Result<Zeroizing<Vec<u8>>, EvidenceError> + 'a;
+
 /// Writes the export of `m` to `out`, streaming: the attachments are fetched one at a time
 /// with `fetch` and checked against their SHA-256 before they are written.
 pub fn write_zip(
     m: &Manifest,
-    fetch: &mut dyn FnMut(&AttachmentMeta) -> Result<Zeroizing<Vec<u8>>, EvidenceError>,
+    fetch: &mut Fetch<'_>,
     out: &mut dyn Write,
 ) -> Result<ExportSummary, EvidenceError> {
     use zip::write::SimpleFileOptions;
