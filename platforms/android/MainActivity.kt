@@ -348,7 +348,7 @@ class MainActivity : WryActivity() {
             return true
         }
 
-        /** Called from Rust once the page's picked files are in the vault. */
+        /** Called from Rust once the page's picked files are stored. */
         @JvmStatic
         fun clearCaptures(): Boolean {
             MemoryFiles.clearCaptures()

@@ -8,7 +8,7 @@
 //   streamed from memory through a pipe (no copy in the cache dir for a FileProvider).
 // clearCaptures() overwrites and forgets the camera's photos: MainActivity calls it when the
 // app locks (onStop, screen off) and when a new chooser opens, and Rust after an attachment
-// was read into the vault (MainActivity.clearCaptures). A shared export is forgotten when
+// was stored (MainActivity.clearCaptures). A shared export is forgotten when
 // the next one is shared, at screen off, or SHARE_KEEP_MS after it was shared (the app it
 // went to may read it only once it is in front, after this app stopped).
 // Not compiled on the Linux build machines (no Android SDK); tests/it/platform_manifest.rs
@@ -118,7 +118,7 @@ class MemoryFiles : ContentProvider() {
     ): Int = 0
 
     companion object {
-        /** Largest file held (the vault's own limit is lower; this only bounds memory). */
+        /** Largest file held (the app's own limit is lower; this only bounds memory). */
         const val MAX_BYTES = 64L * 1024 * 1024
 
         /** How long a reader waits for the camera to finish writing. */
