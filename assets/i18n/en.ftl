@@ -786,3 +786,107 @@ month-12 = December
 ## issue 17 E
 dir-refresh-too-large = This directory is larger than this app accepts (16 MB), so it was not used. Your directory is unchanged.
 dir-refresh-expired = This directory has already expired, so it was not used. Your directory is unchanged.
+## issue 15: the log of what happened (entries, corrections, removal, attachments, export,
+## guidance). Guidance cites `core::sources` (Topic::Evidence).
+home-evidence = What happened
+home-evidence-desc = A dated record, kept only here
+ev-title = What happened
+ev-edit-title = Write it down
+ev-entry-title = Entry
+ev-export-title = Export
+ev-guide-title = Recording safely
+ev-intro = Write down what happened, when you are ready and only if it is safe. Each entry gets a fingerprint and is linked to the one before it, so a change can be detected later.
+ev-checked = { $count ->
+    [one] 1 entry, chain checked
+   *[other] { $count } entries, chain checked
+}
+ev-check-failed = The check found a problem: the log may have been changed or damaged. Export it and show an advocate before adding more.
+ev-new = New entry
+ev-continue-draft = Continue your unfinished entry
+ev-export = Export for an advocate
+ev-guide = How to record safely
+ev-empty = Nothing written yet.
+ev-removed-line = An entry was removed on { $date }.
+ev-written = Written { $date }
+ev-files-count = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+}
+ev-fix-line = Correction written { $date }:
+ev-fix-title = Correction written { $date }
+ev-attachments = Photos and files
+ev-amend = Add a correction
+ev-f-when = When it happened
+ev-f-when-hint = Your best guess is fine. You can leave it empty.
+ev-f-written = Written (set by the app, cannot be changed)
+ev-f-what = What happened
+ev-f-place = Where
+ev-f-people = Who was there or saw it
+ev-f-injuries = Injuries
+ev-remove = Remove this entry
+ev-remove-explain = Removing deletes what you wrote and its photos and files from this app, with its corrections. The log keeps a line saying that an entry was removed and when, so the rest can still be checked. This cannot be undone.
+ev-remove-yes = Remove it
+ev-remove-no = Keep it
+ev-att-meta = { $size }, { $type }
+ev-att-show = Show
+ev-att-not-shown = Kept here as it was. It opens elsewhere only in an export.
+ev-written-on-save = The time it was written is set by the app when you save, and cannot be changed.
+ev-amending = A correction of the entry written { $date }. That entry stays as it was; the correction is shown under it.
+ev-amending-draft = A correction of an earlier entry. That entry stays as it was; the correction is shown under it.
+ev-save = Save entry
+ev-save-fix = Save correction
+ev-draft-note = What you type is kept as you go, even if the app locks.
+ev-draft-found = You have an unfinished entry from before.
+ev-draft-continue = Continue it
+ev-draft-discard = Delete it and start again
+ev-draft-preview = It begins: { $what }
+ev-limits = Up to { $count } photos or files per entry, each up to { $size }.
+ev-take-photo = Take a photo
+ev-add-files = Add photos or files
+ev-unpick = Remove this file
+ev-files-stay = Photos and files are added when you save the entry; if the app locks before that, add them again. A file you pick is copied in; the original stays where it was, so delete it there if it is not safe to keep.
+ev-err-too-large = A file is larger than the limit and was not added.
+ev-err-too-many = That is more files than one entry can hold. Start another entry for the rest.
+ev-err-too-long = The text is too long. Split it into two entries.
+ev-err-unreadable = A file could not be read and was not added.
+ev-err-check = The log could not be checked: it may be damaged.
+ev-err-export = The export could not be made. Nothing left the app.
+ev-export-h-leaving = Before anything leaves this app
+ev-export-leaving-1 = The export is one ZIP file and it is not encrypted: anyone who has it can open it and read everything in it.
+ev-export-leaving-2 = Once it is outside this app it can be found by someone who looks through the phone or computer, copied, or sent to an online backup (cloud) without you noticing.
+ev-export-leaving-3 = Give it to the advocate, lawyer or court in person if you can, and delete it from your phone or computer afterwards, including from downloads and the trash.
+ev-export-leaving-4 = Your entries stay here as they are; exporting changes nothing in the log.
+ev-export-h-inside = What is inside
+ev-export-inside = A printable timeline (web page and PDF), your original photos and files, a list of every fingerprint with the chain and its signature, and a short README explaining how someone can check that nothing was changed.
+ev-export-continue = I understand, continue
+ev-export-save = Save the file…
+ev-export-share = Share the file…
+ev-export-busy = Making the export…
+ev-export-saved = { $count ->
+    [one] Saved 1 entry
+   *[other] Saved { $count } entries
+} as { $path }. Delete it once you have given it on.
+ev-export-shared = { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+} passed to the app you chose. Delete any copy once you have given it on.
+ev-export-cancelled = Nothing was saved.
+ev-export-unsupported = This phone cannot pass the file on yet. Nothing left the app.
+ev-guide-intro = A record can help if you decide to seek a protection order or go to court, now or later. Record only what you want to, when it is safe.
+ev-guide-h-safety = Your safety comes first
+ev-guide-safety-1 = A record of abuse can be dangerous if the person hurting you finds it. Think about who can see your phone and when.
+ev-guide-safety-2 = If you are not sure it is safe, an advocate can help you keep records somewhere else, or keep a copy for you.
+ev-guide-safety-3 = You can remove an entry at any time. The log will only show that one was removed.
+ev-guide-h-what = What to write down
+ev-guide-what-1 = The date and time, where it happened, and what the person did or said, in your own words.
+ev-guide-what-2 = Who was there or saw it, and whether you called anyone or went to a doctor.
+ev-guide-what-3 = Small things count too: they can show a pattern over time.
+ev-guide-h-originals = Keep the originals
+ev-guide-orig-1 = Save threatening messages, e-mails and voicemails instead of deleting them, and take a screenshot that shows who sent it and when.
+ev-guide-orig-2 = Keep the original photo or file, not an edited or forwarded copy: a copy can lose the information that shows when it was made.
+ev-guide-orig-3 = If you decide to block or delete, record it first. An advocate can help you decide.
+ev-guide-h-injuries = Photographing injuries
+ev-guide-inj-1 = Take photos as soon as you can, close up and from further away so the place on your body can be seen, and from more than one angle.
+ev-guide-inj-2 = Put something next to the injury to show its size, like a coin or a ruler.
+ev-guide-inj-3 = Bruises change over the following days: take more photos each day. A doctor or nurse can also record injuries.
+ev-guide-app = In this app, entries and photos are kept only in its encrypted space on this device, and nothing leaves it unless you export. Each entry is fingerprinted (SHA-256) and linked to the one before, and the chain is signed with a key kept in the same space, so a change can be detected. A fingerprint shows that nothing changed after it was written; it cannot prove when something happened.

@@ -786,3 +786,107 @@ month-12 = diciembre
 ## issue 17 E
 dir-refresh-too-large = Este directorio es más grande de lo que esta app acepta (16 MB), así que no se usó. Tu directorio no cambió.
 dir-refresh-expired = Este directorio ya venció, así que no se usó. Tu directorio no cambió.
+## issue 15: the log of what happened (entries, corrections, removal, attachments, export,
+## guidance). Guidance cites `core::sources` (Topic::Evidence).
+home-evidence = Lo que pasó
+home-evidence-desc = Un registro con fechas, guardado solo aquí
+ev-title = Lo que pasó
+ev-edit-title = Anotarlo
+ev-entry-title = Anotación
+ev-export-title = Exportar
+ev-guide-title = Registrar con seguridad
+ev-intro = Anota lo que pasó, cuando estés lista y solo si es seguro. Cada anotación recibe una huella y queda enlazada con la anterior, así que un cambio se puede detectar después.
+ev-checked = { $count ->
+    [one] 1 anotación, cadena comprobada
+   *[other] { $count } anotaciones, cadena comprobada
+}
+ev-check-failed = La comprobación encontró un problema: el registro puede haber sido cambiado o dañado. Expórtalo y muéstraselo a una persona de apoyo antes de añadir más.
+ev-new = Nueva anotación
+ev-continue-draft = Seguir con la anotación sin terminar
+ev-export = Exportar para una persona de apoyo
+ev-guide = Cómo registrar con seguridad
+ev-empty = Todavía no hay nada anotado.
+ev-removed-line = Se quitó una anotación el { $date }.
+ev-written = Escrita el { $date }
+ev-files-count = { $count ->
+    [one] 1 archivo
+   *[other] { $count } archivos
+}
+ev-fix-line = Corrección escrita el { $date }:
+ev-fix-title = Corrección escrita el { $date }
+ev-attachments = Fotos y archivos
+ev-amend = Añadir una corrección
+ev-f-when = Cuándo pasó
+ev-f-when-hint = Basta con tu mejor cálculo. Puedes dejarlo vacío.
+ev-f-written = Escrita (la fecha la pone la app y no se puede cambiar)
+ev-f-what = Qué pasó
+ev-f-place = Dónde
+ev-f-people = Quién estaba o lo vio
+ev-f-injuries = Lesiones
+ev-remove = Quitar esta anotación
+ev-remove-explain = Al quitarla se borra de esta app lo que escribiste, sus fotos y archivos, y sus correcciones. El registro guarda una línea que dice que se quitó una anotación y cuándo, para que el resto se pueda seguir comprobando. No se puede deshacer.
+ev-remove-yes = Quitarla
+ev-remove-no = Conservarla
+ev-att-meta = { $size }, { $type }
+ev-att-show = Ver
+ev-att-not-shown = Se guarda aquí tal como estaba. Solo se abre en otro lugar dentro de una exportación.
+ev-written-on-save = La hora en que se escribió la pone la app al guardar, y no se puede cambiar.
+ev-amending = Una corrección de la anotación escrita el { $date }. Esa anotación queda como estaba; la corrección se muestra debajo.
+ev-amending-draft = Una corrección de una anotación anterior. Esa anotación queda como estaba; la corrección se muestra debajo.
+ev-save = Guardar anotación
+ev-save-fix = Guardar corrección
+ev-draft-note = Lo que escribes se guarda sobre la marcha, aunque la app se bloquee.
+ev-draft-found = Tienes una anotación sin terminar de antes.
+ev-draft-continue = Seguir con ella
+ev-draft-discard = Borrarla y empezar de nuevo
+ev-draft-preview = Empieza así: { $what }
+ev-limits = Hasta { $count } fotos o archivos por anotación, de hasta { $size } cada uno.
+ev-take-photo = Tomar una foto
+ev-add-files = Añadir fotos o archivos
+ev-unpick = Quitar este archivo
+ev-files-stay = Las fotos y los archivos se añaden al guardar la anotación; si la app se bloquea antes, vuelve a añadirlos. Un archivo que eliges se copia aquí; el original sigue donde estaba, así que bórralo allí si no es seguro conservarlo.
+ev-err-too-large = Un archivo supera el límite y no se añadió.
+ev-err-too-many = Son más archivos de los que caben en una anotación. Empieza otra para el resto.
+ev-err-too-long = El texto es demasiado largo. Divídelo en dos anotaciones.
+ev-err-unreadable = Un archivo no se pudo leer y no se añadió.
+ev-err-check = No se pudo comprobar el registro: puede estar dañado.
+ev-err-export = No se pudo hacer la exportación. Nada salió de la app.
+ev-export-h-leaving = Antes de que algo salga de esta app
+ev-export-leaving-1 = La exportación es un solo archivo ZIP y no está cifrado: quien lo tenga puede abrirlo y leer todo lo que contiene.
+ev-export-leaving-2 = Una vez fuera de esta app, alguien que revise el teléfono o la computadora puede encontrarlo, copiarlo, o puede enviarse a una copia de seguridad en línea (la nube) sin que te des cuenta.
+ev-export-leaving-3 = Si puedes, entrégalo en persona a la persona de apoyo, abogada o tribunal, y luego bórralo del teléfono o la computadora, también de las descargas y de la papelera.
+ev-export-leaving-4 = Tus anotaciones se quedan aquí como están; exportar no cambia nada del registro.
+ev-export-h-inside = Qué contiene
+ev-export-inside = Una cronología para imprimir (página web y PDF), tus fotos y archivos originales, una lista de todas las huellas con la cadena y su firma, y un README breve que explica cómo alguien puede comprobar que nada se cambió.
+ev-export-continue = Lo entiendo, continuar
+ev-export-save = Guardar el archivo…
+ev-export-share = Compartir el archivo…
+ev-export-busy = Preparando la exportación…
+ev-export-saved = { $count ->
+    [one] Se guardó 1 anotación
+   *[other] Se guardaron { $count } anotaciones
+} en { $path }. Bórralo cuando lo hayas entregado.
+ev-export-shared = { $count ->
+    [one] Se pasó 1 anotación
+   *[other] Se pasaron { $count } anotaciones
+} a la app que elegiste. Borra cualquier copia cuando lo hayas entregado.
+ev-export-cancelled = No se guardó nada.
+ev-export-unsupported = Este teléfono todavía no puede pasar el archivo. Nada salió de la app.
+ev-guide-intro = Un registro puede ayudar si decides pedir una orden de protección o ir a un tribunal, ahora o más adelante. Anota solo lo que quieras, cuando sea seguro.
+ev-guide-h-safety = Tu seguridad es lo primero
+ev-guide-safety-1 = Un registro del maltrato puede ser peligroso si lo encuentra la persona que te hace daño. Piensa en quién puede ver tu teléfono y cuándo.
+ev-guide-safety-2 = Si no tienes claro que sea seguro, una persona de apoyo puede ayudarte a guardar los registros en otro lugar, o guardarte una copia.
+ev-guide-safety-3 = Puedes quitar una anotación en cualquier momento. El registro solo mostrará que se quitó una.
+ev-guide-h-what = Qué anotar
+ev-guide-what-1 = La fecha y la hora, dónde pasó, y lo que la persona hizo o dijo, con tus propias palabras.
+ev-guide-what-2 = Quién estaba o lo vio, y si llamaste a alguien o fuiste al médico.
+ev-guide-what-3 = Las cosas pequeñas también cuentan: pueden mostrar un patrón con el tiempo.
+ev-guide-h-originals = Guarda los originales
+ev-guide-orig-1 = Guarda los mensajes, correos y mensajes de voz amenazantes en vez de borrarlos, y haz una captura de pantalla que muestre quién lo envió y cuándo.
+ev-guide-orig-2 = Guarda la foto o el archivo original, no una copia editada o reenviada: una copia puede perder la información que muestra cuándo se hizo.
+ev-guide-orig-3 = Si decides bloquear o borrar, regístralo antes. Una persona de apoyo puede ayudarte a decidir.
+ev-guide-h-injuries = Fotografiar lesiones
+ev-guide-inj-1 = Toma fotos lo antes posible, de cerca y desde más lejos para que se vea el lugar del cuerpo, y desde más de un ángulo.
+ev-guide-inj-2 = Pon algo junto a la lesión para mostrar su tamaño, como una moneda o una regla.
+ev-guide-inj-3 = Los moretones cambian en los días siguientes: toma más fotos cada día. Un médico o una enfermera también pueden registrar las lesiones.
+ev-guide-app = En esta app, las anotaciones y las fotos se guardan solo en su espacio cifrado en este dispositivo, y nada sale de él si no exportas. Cada anotación recibe una huella (SHA-256) y queda enlazada con la anterior, y la cadena se firma con una clave guardada en el mismo espacio, así que un cambio se puede detectar. Una huella muestra que nada cambió después de escribirse; no puede probar cuándo pasó algo.

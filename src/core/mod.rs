@@ -4,6 +4,7 @@ pub mod calculator;
 pub mod clock;
 pub mod crypto;
 pub mod directory;
+pub mod evidence;
 pub mod i18n;
 pub mod identity;
 pub mod link;

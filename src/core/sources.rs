@@ -47,6 +47,9 @@ pub enum Topic {
     Tech,
     /// Danger assessment with an advocate.
     Danger,
+    /// Recording what happened: what to write down, keeping originals, photographing
+    /// injuries, and the danger of a record being found.
+    Evidence,
 }
 
 const NCAP: Source = Source {
@@ -243,8 +246,37 @@ const DANGER_ASSESSMENT: Source = Source {
     url: Some("https://www.dangerassessment.org/"),
 };
 
+const SAFETY_NET_DOCUMENTATION: Source = Source {
+    id: "nnedv-documentation-tips",
+    brief_ref: None,
+    title: "Documentation Tips for Survivors of Technology Abuse & Stalking",
+    publisher: "Safety Net Project, National Network to End Domestic Violence (NNEDV)",
+    year: 2024,
+    url: Some("https://www.techsafety.org/documentationtips"),
+};
+const WOMENSLAW_DOCUMENTING: Source = Source {
+    id: "womenslaw-documenting-evidence",
+    brief_ref: None,
+    title: "Documenting/saving evidence (Evidence issues in cases involving technology)",
+    publisher: "WomensLaw.org, National Network to End Domestic Violence (NNEDV)",
+    year: 2024,
+    url: Some("https://www.womenslaw.org/about-abuse/abuse-using-technology/evidence-issues-cases-involving-technology/documentingsaving"),
+};
+// ADVOCATE REVIEW: guidance for police and forensic photographers; the app turns it into
+// plain advice for a person photographing her own injuries (several angles, a scale,
+// photos again over the following days as bruises change).
+const INJURY_PHOTOGRAPHY: Source = Source {
+    id: "dv-injury-photography",
+    brief_ref: None,
+    title: "Domestic Violence Photography",
+    publisher:
+        "Pex JO; Oregon State Police, Coos Bay Forensic Laboratory (crime-scene-investigator.net)",
+    year: 2024,
+    url: Some("https://www.crime-scene-investigator.net/dv-photo.html"),
+};
+
 /// Every source, in the order the full list shows them.
-pub const ALL: [Source; 23] = [
+pub const ALL: [Source; 26] = [
     NCAP,
     B1,
     B2,
@@ -268,6 +300,9 @@ pub const ALL: [Source; 23] = [
     SAFETY_NET,
     STOP_STALKERWARE,
     DANGER_ASSESSMENT,
+    SAFETY_NET_DOCUMENTATION,
+    WOMENSLAW_DOCUMENTING,
+    INJURY_PHOTOGRAPHY,
 ];
 
 /// The sources behind sentences on a topic.
@@ -282,6 +317,11 @@ pub fn for_topic(topic: Topic) -> &'static [Source] {
         Topic::Youth => &[B3, B7, B12, B13, B15, B18, CWIG_MANDATED],
         Topic::Tech => &[SAFETY_NET, STOP_STALKERWARE],
         Topic::Danger => &[DANGER_ASSESSMENT, B19],
+        Topic::Evidence => &[
+            SAFETY_NET_DOCUMENTATION,
+            WOMENSLAW_DOCUMENTING,
+            INJURY_PHOTOGRAPHY,
+        ],
     }
 }
 

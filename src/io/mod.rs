@@ -1,6 +1,7 @@
 //! Input/output: the only layer that touches the file system, sled and the network.
 
 pub mod clock;
+pub mod evidence;
 pub mod fetch;
 pub mod files;
 pub mod sled_store;

@@ -320,3 +320,55 @@ pub(crate) fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
         }
     })
 }
+
+/// `MainActivity.shareFile`: the system share sheet with `bytes` as a file named `name`,
+/// held in memory by `calc.platform.MemoryFiles` (a `content://` URI, no file on disk).
+pub(crate) fn share_file(
+    name: &str,
+    mime: &str,
+    bytes: &[u8],
+) -> Result<ShareOutcome, PlatformError> {
+    with_env(|env| {
+        let class = class_ref(&MAIN_ACTIVITY)?;
+        let jname = env
+            .new_string(name)
+            .map_err(|_| PlatformError::CallFailed)?;
+        let jmime = env
+            .new_string(mime)
+            .map_err(|_| PlatformError::CallFailed)?;
+        let jbytes = env
+            .byte_array_from_slice(bytes)
+            .map_err(|_| PlatformError::CallFailed)?;
+        let shown = env
+            .call_static_method(
+                class,
+                "shareFile",
+                "(Ljava/lang/String;Ljava/lang/String;[B)Z",
+                &[
+                    JValue::Object(&jname),
+                    JValue::Object(&jmime),
+                    JValue::Object(&jbytes),
+                ],
+            )
+            .and_then(|v| v.z());
+        clear_exception(env);
+        match shown {
+            Ok(true) => Ok(ShareOutcome::Shown),
+            Ok(false) => Err(PlatformError::NotReady),
+            Err(_) => Err(PlatformError::CallFailed),
+        }
+    })
+}
+
+/// `MainActivity.clearCaptures`: forget the camera's in-memory photos (once the page's
+/// picked files are in the vault).
+pub(crate) fn clear_captures() -> Result<(), PlatformError> {
+    with_env(|env| {
+        let class = class_ref(&MAIN_ACTIVITY)?;
+        let r = env
+            .call_static_method(class, "clearCaptures", "()Z", &[])
+            .and_then(|v| v.z());
+        clear_exception(env);
+        r.map(|_| ()).map_err(|_| PlatformError::CallFailed)
+    })
+}

@@ -226,6 +226,62 @@ impl DeviceSecret for KeyFiles {
 /// Slot secrets held in memory only (tests, and UI tests that must not touch disk).
 pub type MemoryDeviceSecret = crate::core::vault::store::MemSecrets;
 
+/// A folder that [`save_file`] writes into without asking (set once by the end-to-end test,
+/// which has no file dialog: Xvfb runs no desktop portal). The app never sets it.
+static SAVE_INTO: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Makes [`save_file`] write into `dir` without a dialog (end-to-end tests only). Returns
+/// `false` if a folder was already set.
+pub fn save_into_without_asking(dir: PathBuf) -> bool {
+    SAVE_INTO.set(dir).is_ok()
+}
+
+/// Desktop [`super::save_file`]: a save dialog suggesting `name` (the desktop portal, as
+/// dioxus-desktop's own file picker uses), then `bytes` written there: created with mode
+/// 0600 (replacing a file she chose to overwrite), flushed and synced before returning.
+pub fn save_file(name: &str, bytes: &[u8]) -> Result<super::FileOutcome, super::PlatformError> {
+    let path = match SAVE_INTO.get() {
+        Some(dir) => dir.join(name),
+        None => match ask_where_to_save(name) {
+            Some(p) => p,
+            None => return Ok(super::FileOutcome::Cancelled),
+        },
+    };
+    write_private(&path, bytes).map_err(|_| super::PlatformError::CallFailed)?;
+    Ok(super::FileOutcome::Saved(path))
+}
+
+/// Writes `bytes` to `path` with mode 0600 and syncs it.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut opts = OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// The desktop save dialog (the desktop portal, like dioxus-desktop's own file picker);
+/// `None` when she cancels or no dialog can be shown.
+#[cfg(not(any(target_os = "android", target_os = "ios")))]
+fn ask_where_to_save(name: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_file_name(name)
+        .add_filter("ZIP", &["zip"])
+        .save_file()
+}
+
+/// Phones have no save dialog (they share instead).
+#[cfg(any(target_os = "android", target_os = "ios"))]
+fn ask_where_to_save(name: &str) -> Option<PathBuf> {
+    let _ = name;
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,8 @@
 //! Platform seam: the same functions on every OS (desktop, Android, iOS).
 //!
 //! What the rest of the app calls, on every platform: [`data_dir`], [`device_secret`] /
-//! [`device_secret_in`], [`share_text`], [`events`] (+ [`take_pending_link`] at start-up)
+//! [`device_secret_in`], [`share_text`], [`hand_over_file`] ([`share_file`] /
+//! [`save_file`]), [`forget_picked_files`], [`events`] (+ [`take_pending_link`] at start-up)
 //! and [`handle_os_event`] (hooked into the window's event loop). The per-OS code lives in
 //! `desktop.rs`, `android.rs` (JNI, with `platforms/android/`) and `ios.rs` (objc2, with
 //! `platforms/ios/`); only those two mobile modules use `unsafe`.
@@ -196,6 +197,73 @@ pub fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
     #[cfg(not(any(target_os = "android", target_os = "ios")))]
     {
         Ok(ShareOutcome::Unsupported)
+    }
+}
+
+/// What [`share_file`] and [`save_file`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileOutcome {
+    /// The system share sheet was opened with the file (phones).
+    Shared,
+    /// The file was written where she chose (desktop): the path, to show her.
+    Saved(std::path::PathBuf),
+    /// She closed the dialog without choosing a place: nothing was written.
+    Cancelled,
+    /// This platform cannot hand a file on yet.
+    Unsupported,
+}
+
+/// Hands a file that leaves the app (an export) to the person: on phones the system share
+/// sheet ([`share_file`]), on the desktop a save dialog ([`save_file`]). Blocking (the
+/// desktop dialog waits for her): call off the UI thread.
+pub fn hand_over_file(name: &str, mime: &str, bytes: &[u8]) -> Result<FileOutcome, PlatformError> {
+    if cfg!(any(target_os = "android", target_os = "ios")) {
+        share_file(name, mime, bytes)
+    } else {
+        save_file(name, bytes)
+    }
+}
+
+/// Opens the system share sheet with `bytes` as a file named `name`. Android: the file is
+/// held in memory by the app's own content provider (`calc.platform.MemoryFiles`), never
+/// written to disk, and forgotten at screen off, at the next share or after 10 minutes.
+/// iOS and desktop: [`FileOutcome::Unsupported`].
+pub fn share_file(name: &str, mime: &str, bytes: &[u8]) -> Result<FileOutcome, PlatformError> {
+    #[cfg(target_os = "android")]
+    {
+        android::share_file(name, mime, bytes).map(|_| FileOutcome::Shared)
+    }
+    #[cfg(not(target_os = "android"))]
+    {
+        let _ = (name, mime, bytes);
+        Ok(FileOutcome::Unsupported)
+    }
+}
+
+/// Desktop: asks where to save `bytes` (a save dialog suggesting `name`) and writes them
+/// there (mode 0600, flushed to disk). Phones: [`FileOutcome::Unsupported`].
+pub fn save_file(name: &str, bytes: &[u8]) -> Result<FileOutcome, PlatformError> {
+    #[cfg(not(any(target_os = "android", target_os = "ios")))]
+    {
+        desktop::save_file(name, bytes)
+    }
+    #[cfg(any(target_os = "android", target_os = "ios"))]
+    {
+        let _ = (name, bytes);
+        Ok(FileOutcome::Unsupported)
+    }
+}
+
+/// After the page's picked files were read: Android forgets the camera's in-memory photo
+/// (`MemoryFiles`); elsewhere there is nothing to forget.
+pub fn forget_picked_files() -> Result<(), PlatformError> {
+    #[cfg(target_os = "android")]
+    {
+        android::clear_captures()
+    }
+    #[cfg(not(target_os = "android"))]
+    {
+        Ok(())
     }
 }
 

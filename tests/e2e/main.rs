@@ -9,6 +9,7 @@
 
 mod coercion;
 mod driver;
+mod evidence;
 mod plan_journeys;
 
 use dioxus::prelude::*;
@@ -26,7 +27,7 @@ fn data_dir() -> std::path::PathBuf {
 
 fn main() {
     driver::STARTED.get_or_init(Instant::now);
-    driver::start_deadman(300);
+    driver::start_deadman(420);
     // A fresh data directory per run, so the first-run setup shows.
     let dir = data_dir();
     let _ = std::fs::remove_dir_all(&dir);
@@ -85,6 +86,7 @@ async fn run() {
     directory_journey().await;
     plan_journey().await;
     plan_journeys::survivor_plan_journey(PIN).await;
+    evidence::journey(PIN, &data_dir()).await;
     coercion::run(PIN).await;
 }
 

@@ -307,6 +307,7 @@ async fn quick_exit_from_every_private_screen() {
         "home-directory",
         "home-signs",
         "home-settings",
+        "home-evidence",
         "",
     ] {
         assert!(unlock(&mut f, PIN).await, "unlock before {tile}");

@@ -103,6 +103,28 @@ impl TestDom {
         self.dispatch("change", id, PlatformEventData::new(Box::new(data)));
     }
 
+    /// Fire `change` on a file input with these files (name, media type, bytes), as the
+    /// desktop file dialog does: the handler reads them through the file engine.
+    pub fn pick_files(&mut self, id: &str, files: &[(&str, &str, &[u8])]) {
+        use dioxus::html::{bytes::Bytes, SerializedFileData, SerializedFormObject};
+        let values = files
+            .iter()
+            .map(|(name, mime, bytes)| SerializedFormObject {
+                key: String::new(),
+                text: None,
+                file: Some(SerializedFileData {
+                    path: std::path::PathBuf::from(name),
+                    size: bytes.len() as u64,
+                    last_modified: 0,
+                    content_type: Some(mime.to_string()),
+                    contents: Some(Bytes::copy_from_slice(bytes)),
+                }),
+            })
+            .collect();
+        let data = SerializedFormData::new(String::new(), values);
+        self.dispatch("change", id, PlatformEventData::new(Box::new(data)));
+    }
+
     /// Press a keyboard key (DOM `KeyboardEvent.key` value) on the element with this id.
     pub fn key(&mut self, id: &str, key: &str) {
         self.key_event("keydown", id, key, false);

@@ -161,13 +161,23 @@ fn android_manifest_is_secure_by_default() {
     );
     assert_ne!(attr(app, "usesCleartextTraffic"), Some("true"));
 
-    // Only one component: the activity. No services, receivers or providers.
+    // The activity and one provider (in-memory files). No services or receivers.
     let kinds: BTreeSet<_> = app
         .children()
         .filter(|c| c.is_element())
         .map(|c| c.tag_name().name().to_string())
         .collect();
-    assert_eq!(kinds, BTreeSet::from(["activity".to_string()]));
+    assert_eq!(
+        kinds,
+        BTreeSet::from(["activity".to_string(), "provider".to_string()])
+    );
+    let providers: Vec<_> = children(app, "provider").collect();
+    assert_eq!(providers.len(), 1);
+    let p = providers[0];
+    assert_eq!(attr(p, "name"), Some("calc.platform.MemoryFiles"));
+    assert_eq!(attr(p, "exported"), Some("false"), "only per-URI grants");
+    assert_eq!(attr(p, "grantUriPermissions"), Some("true"));
+    assert_eq!(attr(p, "authorities"), Some("${applicationId}.files"));
 
     let activities: Vec<_> = children(app, "activity").collect();
     assert_eq!(activities.len(), 1);
@@ -698,10 +708,12 @@ fn ios_plist_is_a_calculator_with_our_scheme_and_no_background_modes() {
             .and_then(|v| v.as_boolean()),
         Some(false)
     );
+    // The only permission: the camera, asked for by iOS when she taps "Take a photo" for
+    // an entry (WKWebView's file menu); nothing else.
     for key in plist.keys() {
         assert!(
-            !key.ends_with("UsageDescription"),
-            "{key}: the app asks for no permission"
+            !key.ends_with("UsageDescription") || key == "NSCameraUsageDescription",
+            "{key}: the app asks for no other permission"
         );
     }
 
@@ -773,4 +785,143 @@ fn every_unsafe_in_platform_has_a_safety_comment() {
         "unsafe without a // SAFETY: comment:\n{}",
         bad.join("\n")
     );
+}
+
+// ---------------------------------------------------------------- file chooser (issue 15)
+
+fn memory_files() -> String {
+    kotlin_code(&read(
+        "platforms/android/bridge/src/main/kotlin/calc/platform/MemoryFiles.kt",
+    ))
+}
+
+#[test]
+fn main_activity_implements_the_webview_file_chooser_with_the_camera() {
+    // The WebView shows nothing for <input type="file"> unless the app implements
+    // onShowFileChooser; wry's own implementation writes camera photos to external storage
+    // through a FileProvider our manifest does not declare.
+    let src = main_activity();
+    let hook = kotlin_fun(&src, "onWebViewCreate");
+    assert!(
+        hook.contains("webView.post {"),
+        "installed after wry sets its client"
+    );
+    assert!(hook.contains("webView.webChromeClient = ChooserClient("));
+    assert!(src.contains(
+        "inner class ChooserClient(private val wry: WebChromeClient?) : WebChromeClient()"
+    ));
+    let on_show = kotlin_fun(&src, "onShowFileChooser");
+    assert!(on_show.contains("showFileChooser(filePathCallback, fileChooserParams)"));
+    // Everything else goes back to wry's client.
+    for f in [
+        "onPermissionRequest",
+        "onJsAlert",
+        "onConsoleMessage",
+        "onReceivedTitle",
+    ] {
+        assert!(kotlin_fun(&src, f).contains("wry"), "{f} delegates to wry");
+    }
+    let show = kotlin_fun(&src, "showFileChooser");
+    assert!(show.contains("Intent.ACTION_OPEN_DOCUMENT") && show.contains("CATEGORY_OPENABLE"));
+    assert!(
+        show.contains("MediaStore.ACTION_IMAGE_CAPTURE"),
+        "camera allowed"
+    );
+    assert!(
+        show.contains("MemoryFiles.newCapture(this)"),
+        "the photo goes to memory"
+    );
+    assert!(show.contains("MediaStore.EXTRA_OUTPUT, capture"));
+    assert!(
+        show.contains("params.isCaptureEnabled"),
+        "capture opens the camera alone"
+    );
+    assert!(
+        show.contains("EXTRA_INITIAL_INTENTS"),
+        "picker offers the camera too"
+    );
+    assert!(show.contains("choosing = true"));
+    // No path to the gallery or to files: no MediaStore inserts, no external storage.
+    for bad in [
+        "EXTERNAL_CONTENT_URI",
+        "getExternalFilesDir",
+        "createTempFile",
+        "FileProvider",
+        "cacheDir",
+        "FileOutputStream",
+    ] {
+        assert!(!src.contains(bad), "MainActivity must not use {bad}");
+        assert!(
+            !memory_files().contains(bad),
+            "MemoryFiles must not use {bad}"
+        );
+    }
+    let result = kotlin_fun(&src, "onActivityResult");
+    assert!(result.contains("REQUEST_FILES") && result.contains("choosing = false"));
+    assert!(result.contains("MemoryFiles.hasBytes(capture)"));
+    assert!(kotlin_fun(&src, "finishChooser").contains("onReceiveValue(uris)"));
+    // While the picker or camera is in front, stopping does not lock; otherwise it does,
+    // and the camera's photo is forgotten.
+    let stop = kotlin_fun(&src, "onStop");
+    assert!(stop.contains("if (!choosing)"));
+    assert!(stop.contains("MemoryFiles.clearCaptures()"));
+    assert!(kotlin_fun(&src, "onDestroy").contains("MemoryFiles.clear()"));
+    let off = src
+        .find("ACTION_SCREEN_OFF) {")
+        .expect("screen-off receiver");
+    assert!(src[off..off + 120].contains("MemoryFiles.clear()"));
+}
+
+#[test]
+fn memory_files_keep_bytes_in_memory_only() {
+    let src = memory_files();
+    assert!(src.contains("package calc.platform"));
+    assert!(src.contains("class MemoryFiles : ContentProvider()"));
+    // Served through pipes from a byte array; nothing opens a file.
+    let open = kotlin_fun(&src, "openFile");
+    assert!(open.contains("ParcelFileDescriptor.createReliablePipe()"));
+    assert!(open.contains("if (!e.writable) throw FileNotFoundException()"));
+    assert!(
+        open.contains("MAX_BYTES"),
+        "a writer cannot fill memory without bound"
+    );
+    assert!(!src.contains("import java.io.File\n") && !src.contains(" File("));
+    // The authority is the one the manifest declares.
+    assert!(src.contains("context.packageName + \".files\""));
+    // Forgetting overwrites first.
+    assert!(kotlin_fun(&src, "clearWhere").contains("e.bytes.fill(0)"));
+    // URIs carry a random key, never the file name.
+    let at = src.find("fun uriOf(").expect("uriOf");
+    let uri = &src[at..at + src[at..].find(".build()").expect("builds a Uri")];
+    assert!(uri.contains("appendPath(key)") && !uri.contains("name"));
+}
+
+#[test]
+fn share_file_and_clear_captures_match_rust() {
+    let src = main_activity();
+    let rust = read("src/platform/android.rs");
+    assert!(src.contains("fun shareFile(name: String, mime: String, bytes: ByteArray): Boolean"));
+    assert!(rust.contains("\"shareFile\""));
+    assert!(rust.contains("\"(Ljava/lang/String;Ljava/lang/String;[B)Z\""));
+    let share = kotlin_fun(&src, "shareFile");
+    assert!(share.contains("MemoryFiles.put(activity, name, mime, bytes)"));
+    assert!(share.contains("FLAG_GRANT_READ_URI_PERMISSION"));
+    assert!(share.contains("Intent.EXTRA_STREAM"));
+    assert!(src.contains("fun clearCaptures(): Boolean"));
+    assert!(rust.contains("\"clearCaptures\"") && rust.contains("\"()Z\""));
+}
+
+#[test]
+fn ios_camera_use_is_described_if_the_file_picker_offers_it() {
+    // WKWebView shows its own menu for <input type="file"> (photo library, take photo,
+    // choose file); taking a photo needs NSCameraUsageDescription or the app is killed.
+    let plist = info_plist();
+    let text = plist
+        .get("NSCameraUsageDescription")
+        .and_then(|v| v.as_string())
+        .expect("NSCameraUsageDescription");
+    assert!(!text.is_empty());
+    for word in ["safety", "abuse", "evidence", "violence", "vault"] {
+        assert!(!text.to_lowercase().contains(word), "neutral camera text");
+    }
 }

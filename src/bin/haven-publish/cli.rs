@@ -40,6 +40,8 @@ pub enum Command {
     Link(LinkArgs),
     /// Decode and verify a resource link and print what it holds.
     Inspect(InspectArgs),
+    /// Check an evidence export ZIP: every hash, the chain, the signature (exit 0 when all check).
+    VerifyEvidence(crate::evidence::VerifyEvidenceArgs),
 }
 
 /// `keygen`.

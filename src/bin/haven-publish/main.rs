@@ -10,6 +10,7 @@
 //! haven-publish link --key KEY --delegation DELEG --expires DATE [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish link --unsigned [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish inspect [--roots ROOTS] LINK
+//! haven-publish verify-evidence EXPORT.zip
 //! ```
 //!
 //! Private keys are PKCS#8 in PEM text, written with mode 0600 and never overwritten.
@@ -20,10 +21,12 @@
 //! - `keys`: key files, `load_roots` and `load_signer` (the one place a key and its
 //!   delegation are checked), and the `keygen`, `roots` and `delegate` commands;
 //! - `directory`: `import-hsds`, `sign` and `verify`;
-//! - `link`: `link` and `inspect`.
+//! - `link`: `link` and `inspect`;
+//! - `evidence`: `verify-evidence`.
 
 mod cli;
 mod directory;
+mod evidence;
 mod keys;
 mod link;
 
@@ -55,5 +58,6 @@ fn run(cmd: Command, now: OffsetDateTime) -> Result<(), Failure> {
         Command::Verify(args) => directory::verify(&args, now),
         Command::Link(args) => link::make(&args, now),
         Command::Inspect(args) => link::inspect(&args, now),
+        Command::VerifyEvidence(args) => evidence::verify(&args),
     }
 }

@@ -94,6 +94,11 @@ pub fn PrivateShell(screen: Screen) -> Element {
                     Screen::Notes => rsx! { views::notes::NotesList {} },
                     Screen::NoteEdit => rsx! { views::notes::NoteEditor {} },
                     Screen::NotesSettings => rsx! { views::notes::NotesSettings {} },
+                    Screen::Evidence => rsx! { views::evidence::log::LogView {} },
+                    Screen::EvidenceEdit => rsx! { views::evidence::editor::EditorView {} },
+                    Screen::EvidenceEntry => rsx! { views::evidence::entry::EntryScreen {} },
+                    Screen::EvidenceExport => rsx! { views::evidence::export::ExportView {} },
+                    Screen::EvidenceGuide => rsx! { views::evidence::guide::GuideView {} },
                     Screen::Calculator | Screen::Setup => rsx! {},
                 }
             }

@@ -49,6 +49,16 @@ pub enum Screen {
     NoteEdit,
     /// The Notes space's own settings (language, auto-lock).
     NotesSettings,
+    /// The log of what happened (newest first) with its chain check.
+    Evidence,
+    /// A new entry, or a correction of [`AppState::entry`].
+    EvidenceEdit,
+    /// One entry ([`AppState::entry`]): details, attachments, correct, remove.
+    EvidenceEntry,
+    /// Export: what leaving the vault means, then save or share.
+    EvidenceExport,
+    /// How to record safely: guidance with its sources.
+    EvidenceGuide,
 }
 
 impl Screen {
@@ -93,6 +103,11 @@ impl Screen {
             Screen::Notes => "notes-title",
             Screen::NoteEdit => "notes-edit-title",
             Screen::NotesSettings => "notes-settings-title",
+            Screen::Evidence => "ev-title",
+            Screen::EvidenceEdit => "ev-edit-title",
+            Screen::EvidenceEntry => "ev-entry-title",
+            Screen::EvidenceExport => "ev-export-title",
+            Screen::EvidenceGuide => "ev-guide-title",
             Screen::Calculator | Screen::Setup => return None,
         })
     }
@@ -206,6 +221,8 @@ pub struct AppState {
     pub epoch: Signal<u64>,
     /// The note open in the Notes editor (`None`: a new note). Cleared by every lock.
     pub note: Signal<Option<String>>,
+    /// The log entry open (entry screen; the editor corrects it). Cleared by every lock.
+    pub entry: Signal<Option<crate::core::evidence::EntryId>>,
 }
 
 /// Everything [`AppState`] holds except the lock counter and the activity clock, for
@@ -226,6 +243,8 @@ pub struct StateSnapshot {
     pub unlocking: bool,
     /// The note open in the Notes editor.
     pub note: Option<String>,
+    /// The log entry open.
+    pub entry: Option<crate::core::evidence::EntryId>,
 }
 
 impl AppState {
@@ -241,6 +260,7 @@ impl AppState {
             unlocking: Signal::new(false),
             epoch: Signal::new(0),
             note: Signal::new(None),
+            entry: Signal::new(None),
         }
     }
 
@@ -269,6 +289,7 @@ impl AppState {
             mut unlocking,
             mut epoch,
             mut note,
+            mut entry,
         } = self;
         nav.reset();
         calc.write().reset();
@@ -278,6 +299,7 @@ impl AppState {
         inbox.clear();
         prefs.clear();
         note.set(None);
+        entry.set(None);
         unlocking.set(false);
         *epoch.write() += 1;
     }
@@ -328,6 +350,7 @@ impl AppState {
             unlocking,
             epoch: _,
             note,
+            entry,
         } = self;
         let c = calc.peek();
         StateSnapshot {
@@ -338,6 +361,7 @@ impl AppState {
             inbox: inbox.snapshot(),
             unlocking: *unlocking.peek(),
             note: note.peek().clone(),
+            entry: *entry.peek(),
         }
     }
 }

@@ -25,6 +25,12 @@ pub fn HomeView() -> Element {
         ),
         ("home-signs", "home-signs-desc", Screen::Signs, "tile-signs"),
         (
+            "home-evidence",
+            "home-evidence-desc",
+            Screen::Evidence,
+            "tile-evidence",
+        ),
+        (
             "home-settings",
             "home-settings-desc",
             Screen::Settings,

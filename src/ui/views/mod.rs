@@ -2,6 +2,7 @@
 
 pub mod calculator;
 pub mod directory;
+pub mod evidence;
 pub mod home;
 pub mod import;
 pub mod notes;
