@@ -17,7 +17,9 @@
 
 mod bitset;
 mod build;
+pub mod geo;
 mod tokens;
+pub mod zone;
 
 use std::collections::HashMap;
 
