@@ -40,6 +40,8 @@ pub enum Command {
     Link(LinkArgs),
     /// Decode and verify a resource link and print what it holds.
     Inspect(InspectArgs),
+    /// Search the directory with the app's own search; one JSON object per result.
+    Search(crate::search::SearchArgs),
 }
 
 /// `keygen`.

@@ -10,6 +10,7 @@
 //! haven-publish link --key KEY --delegation DELEG --expires DATE [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish link --unsigned [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish inspect [--roots ROOTS] LINK
+//! haven-publish search [--bundle FILE] [--lang en|es] [--zip ZIP] [--at RFC3339] [--filter NAME]... QUERY
 //! ```
 //!
 //! Private keys are PKCS#8 in PEM text, written with mode 0600 and never overwritten.
@@ -20,12 +21,14 @@
 //! - `keys`: key files, `load_roots` and `load_signer` (the one place a key and its
 //!   delegation are checked), and the `keygen`, `roots` and `delegate` commands;
 //! - `directory`: `import-hsds`, `sign` and `verify`;
-//! - `link`: `link` and `inspect`.
+//! - `link`: `link` and `inspect`;
+//! - `search`: `search` (the app's own search; exit 2 on a usage error).
 
 mod cli;
 mod directory;
 mod keys;
 mod link;
+mod search;
 
 use std::process::ExitCode;
 
@@ -35,7 +38,11 @@ use time::OffsetDateTime;
 use cli::{Cli, Command, Failure};
 
 fn main() -> ExitCode {
-    match run(Cli::parse().command, OffsetDateTime::now_utc()) {
+    let command = Cli::parse().command;
+    if let Command::Search(args) = &command {
+        return search::main(args);
+    }
+    match run(command, OffsetDateTime::now_utc()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
             eprintln!("haven-publish: {msg}");
@@ -55,5 +62,6 @@ fn run(cmd: Command, now: OffsetDateTime) -> Result<(), Failure> {
         Command::Verify(args) => directory::verify(&args, now),
         Command::Link(args) => link::make(&args, now),
         Command::Inspect(args) => link::inspect(&args, now),
+        Command::Search(_) => Err(Failure("search runs from main".into())),
     }
 }
