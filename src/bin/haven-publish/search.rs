@@ -16,6 +16,7 @@
 //! The ZIP is looked up in the bundled table on this machine and not kept. An unknown
 //! filter, ZIP, language or time is a usage error: exit code 2.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -124,6 +125,8 @@ fn run(args: &SearchArgs) -> Result<(), Stop> {
     let dir = directory_of(args)?;
     let res = dir.search(&q, now);
     let index = dir.index();
+    // A closed pipe (`| head`) ends the output quietly.
+    let mut out = std::io::stdout().lock();
     for (i, h) in res.hits.iter().enumerate() {
         let r = &h.resource;
         let open = match h.open {
@@ -144,17 +147,17 @@ fn run(args: &SearchArgs) -> Result<(), Stop> {
             "languages": r.languages.iter().map(|l| language_name(lang, &l.code, &l.name)).collect::<Vec<_>>(),
             "fallback": res.fallback,
         });
-        println!("{line}");
+        if writeln!(out, "{line}").is_err() {
+            return Ok(());
+        }
     }
-    println!(
-        "{}",
-        json!({
-            "total": res.total,
-            "partial": res.partial,
-            "fallback": res.fallback,
-            "unmatched": res.unmatched,
-        })
-    );
+    let summary = json!({
+        "total": res.total,
+        "partial": res.partial,
+        "fallback": res.fallback,
+        "unmatched": res.unmatched,
+    });
+    let _ = writeln!(out, "{summary}");
     Ok(())
 }
 
