@@ -27,6 +27,7 @@ mod platform;
 mod platform_manifest;
 mod resources;
 mod search_table;
+mod search_ui;
 mod tidy;
 mod vault;
 mod vault_canary;
