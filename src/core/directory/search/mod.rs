@@ -370,8 +370,8 @@ impl SearchIndex {
             h.utc_offset_minutes,
         );
         match z {
-            zone::Zone::Iana(_) => h.open_state(offsets.local(z, now)),
-            _ => h.open_state(now),
+            zone::Zone::Iana(_) | zone::Zone::Device => offsets.open_state(h, z),
+            zone::Zone::Fixed(_) => h.open_state(now),
         }
     }
 
@@ -559,33 +559,43 @@ impl SearchIndex {
             }
             b
         });
-        let rank = |a: &(u8, u32, u32)| {
-            let d = a.2 as usize;
-            let dist = match near {
+        // One sort key per candidate, worked out once: clauses ↓, score ↓, distance ↑ (a
+        // flat-earth estimate scaled by the query latitude: ranks like the great circle
+        // at the table's 1 km precision), UI language first, priority ↑, directory order.
+        let cos_lat = near.map_or(1.0, |p| p.lat_deg().to_radians().cos());
+        let key = |c: u8, score: u32, d: u32| -> (u128, u32) {
+            let du = d as usize;
+            let dist: u32 = match near {
                 None => 0,
-                Some(p) => match self.position_of(d) {
-                    Some(here) => (p.distance_km(here) * 10.0) as u32 + 1,
-                    None if self.filters.national.contains(d) => 0,
+                Some(p) => match self.position_of(du) {
+                    Some(here) => {
+                        let dy = f64::from(i32::from(here.lat) - i32::from(p.lat));
+                        let dx = f64::from(i32::from(here.lon) - i32::from(p.lon)) * cos_lat;
+                        (dx * dx + dy * dy).sqrt() as u32 + 1
+                    }
+                    None if self.filters.national.contains(du) => 0,
                     None => u32::MAX,
                 },
             };
-            let other_language = speaks.as_ref().is_some_and(|b| !b.contains(d));
-            (
-                std::cmp::Reverse(a.0),
-                std::cmp::Reverse(a.1),
-                dist,
-                other_language,
-                self.priority_of(d),
-                a.2,
-            )
+            let other_language = speaks.as_ref().is_some_and(|b| !b.contains(du));
+            let k = (u128::from(u8::MAX - c) << 120)
+                | (u128::from(u32::MAX - score) << 88)
+                | (u128::from(dist) << 56)
+                | (u128::from(other_language) << 48)
+                | (u128::from(self.priority_of(du)) << 32)
+                | u128::from(d);
+            (k, score)
         };
-        if cands.len() > limit {
-            cands.select_nth_unstable_by_key(limit, rank);
-            cands.truncate(limit);
+        let mut keyed: Vec<(u128, u32)> = cands.iter().map(|&(c, s, d)| key(c, s, d)).collect();
+        drop(cands);
+        if keyed.len() > limit {
+            keyed.select_nth_unstable_by_key(limit, |k| k.0);
+            keyed.truncate(limit);
         }
-        cands.sort_unstable_by_key(rank);
-        let hits = cands
+        keyed.sort_unstable_by_key(|k| k.0);
+        let hits = keyed
             .into_iter()
+            .map(|(k, s)| (0u8, s, k as u32))
             .filter_map(|(_, s, d)| {
                 let d = d as usize;
                 let resource = self.docs.get(d)?;

@@ -13,6 +13,8 @@
 use jiff::tz::{self, TimeZone};
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::core::resource::{Day, Hours, OpenState};
+
 /// The zones a US service can be in, by index (`Zone::Iana(i)`).
 const ZONE_NAMES: [&str; 11] = [
     "America/New_York",
@@ -163,24 +165,72 @@ pub fn resolve(
 }
 
 /// The zones' offsets at one instant, worked out once per search (a search checks many
-/// services; each then costs one table read).
+/// services; each then costs one table read), with the local weekday and minute in each
+/// zone and on the phone.
 #[derive(Debug, Clone, Copy)]
-pub struct OffsetsAt([Option<UtcOffset>; 11]);
+pub struct OffsetsAt {
+    offsets: [Option<UtcOffset>; 11],
+    /// `(weekday, minute of day)` in each zone; the last entry is the phone's.
+    wall: [(Day, u16); 12],
+}
+
+fn wall_of(t: OffsetDateTime) -> (Day, u16) {
+    (
+        Day::from_weekday(t.weekday()),
+        u16::from(t.hour()) * 60 + u16::from(t.minute()),
+    )
+}
 
 impl OffsetsAt {
     /// Every zone's offset at `now`.
     pub fn new(now: OffsetDateTime) -> OffsetsAt {
-        let mut out = [None; 11];
-        for (i, slot) in out.iter_mut().enumerate() {
+        let mut offsets = [None; 11];
+        let mut wall = [wall_of(now); 12];
+        for (i, slot) in offsets.iter_mut().enumerate() {
             *slot = Zone::Iana(i as u8).offset_at(now);
+            if let (Some(off), Some(w)) = (*slot, wall.get_mut(i)) {
+                *w = wall_of(now.to_offset(off));
+            }
         }
-        OffsetsAt(out)
+        OffsetsAt { offsets, wall }
+    }
+
+    /// Whether `hours` (read in zone `z`, an IANA zone or the phone's) are open now;
+    /// the same rules as [`Hours::open_state`], from the precomputed wall time.
+    pub fn open_state(&self, hours: &Hours, z: Zone) -> OpenState {
+        if hours.always_open {
+            return OpenState::Open;
+        }
+        if hours.weekly.is_empty() {
+            return OpenState::Unknown;
+        }
+        let i = match z {
+            Zone::Iana(i) => usize::from(i),
+            _ => 11,
+        };
+        let Some(&(day, minute)) = self.wall.get(i) else {
+            return OpenState::Unknown;
+        };
+        let prev = Day::ALL[(usize::from(day.wire()) + 6) % 7];
+        let open = hours.weekly.iter().any(|s| {
+            let (o, c) = (s.opens.minutes(), s.closes.minutes());
+            if c > o {
+                s.day == day && (o..c).contains(&minute)
+            } else {
+                (s.day == day && minute >= o) || (s.day == prev && minute < c)
+            }
+        });
+        if open {
+            OpenState::Open
+        } else {
+            OpenState::Closed
+        }
     }
 
     /// `now` in zone `z`.
     pub fn local(&self, z: Zone, now: OffsetDateTime) -> OffsetDateTime {
         match z {
-            Zone::Iana(i) => match self.0.get(usize::from(i)).copied().flatten() {
+            Zone::Iana(i) => match self.offsets.get(usize::from(i)).copied().flatten() {
                 Some(off) => now.to_offset(off),
                 None => now,
             },
@@ -261,6 +311,28 @@ mod tests {
                 _ => None,
             };
             assert_eq!(unpack(pack(z), fixed), z);
+        }
+        // The precomputed check agrees with Hours::open_state over a week, every 20 min.
+        let h = Hours {
+            weekly: vec![
+                crate::core::resource::OpeningSpan {
+                    day: Day::Mon,
+                    opens: crate::core::resource::Clock::new(9, 0).unwrap(),
+                    closes: crate::core::resource::Clock::new(17, 0).unwrap(),
+                },
+                crate::core::resource::OpeningSpan {
+                    day: Day::Sun,
+                    opens: crate::core::resource::Clock::new(22, 0).unwrap(),
+                    closes: crate::core::resource::Clock::new(2, 0).unwrap(),
+                },
+            ],
+            ..Hours::default()
+        };
+        for step in 0..(7 * 24 * 3) {
+            let t = datetime!(2026-11-30 00:00 UTC) + time::Duration::minutes(20 * step);
+            let o = OffsetsAt::new(t);
+            assert_eq!(o.open_state(&h, ny), h.open_state(ny.local(t)), "{t}");
+            assert_eq!(o.open_state(&h, Zone::Device), h.open_state(t), "{t}");
         }
         for name in ZONE_NAMES {
             assert!(ZONES.iter().any(|z| z.iana_name() == Some(name)), "{name}");
