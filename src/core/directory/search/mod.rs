@@ -631,13 +631,19 @@ struct Matcher {
     /// Best alternative score for the clause being matched (0: not matched).
     clause_best: Vec<u32>,
     clause_touched: Vec<u32>,
-    /// Tokens of the alternative matched so far, and their score.
-    alt_count: Vec<u8>,
-    alt_score: Vec<u32>,
+    /// Per resource, for the alternative being matched: the last token serial that
+    /// reached it (one posting per token and resource), its score so far and how many
+    /// of its tokens matched; one slot, so a posting touches one cache line.
+    alt: Vec<AltSlot>,
     alt_touched: Vec<u32>,
-    /// Last token serial that reached a resource (one posting per token and resource).
-    stamp: Vec<u32>,
     serial: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct AltSlot {
+    stamp: u32,
+    score: u32,
+    count: u8,
 }
 
 impl Matcher {
@@ -648,10 +654,8 @@ impl Matcher {
             touched: Vec::new(),
             clause_best: vec![0; n],
             clause_touched: Vec::new(),
-            alt_count: vec![0; n],
-            alt_score: vec![0; n],
+            alt: vec![AltSlot::default(); n],
             alt_touched: Vec::new(),
-            stamp: vec![0; n],
             serial: 0,
         }
     }
@@ -671,6 +675,8 @@ impl Matcher {
                 } else {
                     0..0
                 };
+                let serial = self.serial;
+                let jj = j as u8;
                 for t in range {
                     let exact = idx.terms.get(t).is_some_and(|x| **x == **tok);
                     let mult = match (exact, alt.mapped) {
@@ -679,45 +685,37 @@ impl Matcher {
                         (true, false) => 4,
                     };
                     for (d, w) in idx.postings_of(t) {
-                        let du = d as usize;
-                        let (Some(st), Some(cnt), Some(sc)) = (
-                            self.stamp.get_mut(du),
-                            self.alt_count.get_mut(du),
-                            self.alt_score.get_mut(du),
-                        ) else {
+                        let Some(slot) = self.alt.get_mut(d as usize) else {
                             continue;
                         };
-                        if *st == self.serial || usize::from(*cnt) != j {
+                        if slot.stamp == serial || slot.count != jj {
                             continue;
                         }
-                        *st = self.serial;
+                        slot.stamp = serial;
+                        slot.count += 1;
+                        slot.score += u32::from(w) * mult;
                         if j == 0 {
                             self.alt_touched.push(d);
                         }
-                        *cnt += 1;
-                        *sc += u32::from(w) * mult;
                     }
                 }
             }
             for &d in &self.alt_touched {
                 let du = d as usize;
-                let (Some(cnt), Some(sc), Some(best)) = (
-                    self.alt_count.get_mut(du),
-                    self.alt_score.get_mut(du),
-                    self.clause_best.get_mut(du),
-                ) else {
+                let (Some(slot), Some(best)) = (self.alt.get_mut(du), self.clause_best.get_mut(du))
+                else {
                     continue;
                 };
-                if usize::from(*cnt) == m {
+                if usize::from(slot.count) == m {
                     if *best == 0 {
                         self.clause_touched.push(d);
                     }
                     // A phrase scores as one word (the mean of its words), so a
                     // two-word equivalent does not outrank a one-word one.
-                    *best = (*best).max(*sc / m.max(1) as u32).max(1);
+                    *best = (*best).max(slot.score / m.max(1) as u32).max(1);
                 }
-                *cnt = 0;
-                *sc = 0;
+                slot.count = 0;
+                slot.score = 0;
             }
             self.alt_touched.clear();
         }
