@@ -125,6 +125,39 @@ fn language_name(code: &str, name: &str) -> String {
     }
 }
 
+/// Run a search; when it finds nothing (or only the national lines), also what each
+/// active filter costs.
+fn run_search(d: &Directory, q: &SearchQuery, now: time::OffsetDateTime) -> Results {
+    let res = d.search(q, now);
+    let drops = if res.hits.is_empty() || res.fallback {
+        Drop::active(q)
+            .into_iter()
+            .filter(|d| *d != Drop::Words || res.hits.is_empty())
+            .map(|drop| {
+                let mut without = q.clone();
+                drop.remove(&mut without);
+                without.limit = 1;
+                let r = d.search(&without, now);
+                (drop, if r.fallback { 0 } else { r.total })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Results {
+        hits: res
+            .hits
+            .into_iter()
+            .map(|h| (h.resource, h.may_be_out_of_date))
+            .collect(),
+        total: res.total,
+        partial: res.partial,
+        fallback: res.fallback,
+        unmatched: res.unmatched,
+        drops,
+    }
+}
+
 /// The phone's UTC offset, asked of the webview (`None` where there is no page).
 async fn phone_offset() -> Option<time::UtcOffset> {
     let minutes = document::eval("return -new Date().getTimezoneOffset();")
@@ -236,7 +269,7 @@ pub fn DirectoryView() -> Element {
         });
     }
 
-    let mut query = use_signal(SearchQuery::default);
+    let query = use_signal(SearchQuery::default);
     // The phone's zone, for "open now" on services whose own zone is unknown.
     let mut offset = use_signal(|| None::<time::UtcOffset>);
     use_hook(move || {
@@ -256,40 +289,10 @@ pub fn DirectoryView() -> Element {
             Some(off) => clock.now().to_offset(off),
             None => clock.now(),
         };
-        match dir.read().as_ref() {
-            Some(d) => {
-                let res = d.search(&q, now);
-                // Nothing (or only the national lines) found: what each filter costs.
-                let drops = if res.hits.is_empty() || res.fallback {
-                    Drop::active(&q)
-                        .into_iter()
-                        .filter(|d| *d != Drop::Words || res.hits.is_empty())
-                        .map(|drop| {
-                            let mut without = q.clone();
-                            drop.remove(&mut without);
-                            without.limit = 1;
-                            let r = d.search(&without, now);
-                            (drop, if r.fallback { 0 } else { r.total })
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                Results {
-                    hits: res
-                        .hits
-                        .into_iter()
-                        .map(|h| (h.resource, h.may_be_out_of_date))
-                        .collect(),
-                    total: res.total,
-                    partial: res.partial,
-                    fallback: res.fallback,
-                    unmatched: res.unmatched,
-                    drops,
-                }
-            }
-            None => Results::default(),
-        }
+        dir.read()
+            .as_ref()
+            .map(|d| run_search(d, &q, now))
+            .unwrap_or_default()
     });
     // The language filter's choices change only with the directory, not per keystroke.
     let languages = use_memo(move || {
@@ -322,11 +325,6 @@ pub fn DirectoryView() -> Element {
         unmatched,
         drops,
     } = results.read().clone();
-    let words = unmatched
-        .iter()
-        .map(|w| format!("“{w}”"))
-        .collect::<Vec<_>>()
-        .join(", ");
 
     rsx! {
         p { class: "lead", {t("dir-intro")} }
@@ -335,7 +333,40 @@ pub fn DirectoryView() -> Element {
             {ta("dir-results", &[("count", &total.to_string())])}
         }
         ShareBar { dom_id: "dir-share" }
-        if partial && !hits.is_empty() {
+        NoMatch {
+            query,
+            partial: partial && !hits.is_empty(),
+            fallback,
+            empty: hits.is_empty(),
+            unmatched,
+            drops,
+        }
+        Hits { hits }
+        p { class: "note small", id: "dir-source", "{source_line}" }
+        if *loaded.read() {
+            Updates { download, dir }
+        }
+    }
+}
+
+/// What the screen says when nothing (or not everything) matched: which words found
+/// nothing, the national lines, and buttons that drop a filter.
+#[component]
+fn NoMatch(
+    query: Signal<SearchQuery>,
+    partial: bool,
+    fallback: bool,
+    empty: bool,
+    unmatched: Vec<String>,
+    drops: Vec<(Drop, usize)>,
+) -> Element {
+    let words = unmatched
+        .iter()
+        .map(|w| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    rsx! {
+        if partial {
             p { class: "note", {t("dir-partial")} }
             if !unmatched.is_empty() {
                 p { class: "note", id: "dir-unmatched", {ta("dir-unmatched", &[("words", &words)])} }
@@ -348,7 +379,7 @@ pub fn DirectoryView() -> Element {
                 p { class: "note", {t("dir-none-try")} }
             }
         }
-        if hits.is_empty() {
+        if empty {
             div { class: "card empty", id: "dir-none", role: "status",
                 p { {t("dir-none-filters")} }
             }
@@ -365,18 +396,13 @@ pub fn DirectoryView() -> Element {
                         {ta("dir-drop", &[("filter", &drop.label()), ("count", &count.to_string())])}
                     }
                 }
-                if hits.is_empty() {
+                if empty {
                     button { id: "dir-drop-all", class: "secondary", r#type: "button",
                         onclick: move |_| query.set(SearchQuery::default()),
                         {t("dir-drop-all")}
                     }
                 }
             }
-        }
-        Hits { hits }
-        p { class: "note small", id: "dir-source", "{source_line}" }
-        if *loaded.read() {
-            Updates { download, dir }
         }
     }
 }
