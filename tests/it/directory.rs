@@ -257,13 +257,10 @@ fn bundled_search_ranks_and_filters() {
         ..SearchQuery::default()
     };
     assert!(top(&now_open).contains(&"us-ncmec".to_string()));
-    // No text: everything, by name.
+    // No text: everything, the right line first (issue 14; tests/it/search_order.rs).
     let all = d.search(&SearchQuery::default(), NOW);
     assert_eq!(all.total, 16);
-    let names: Vec<&str> = all.hits.iter().map(|h| h.resource.name.as_str()).collect();
-    let mut sorted = names.clone();
-    sorted.sort_by_key(|n| n.to_lowercase());
-    assert_eq!(names, sorted);
+    assert_eq!(all.hits[0].resource.id, "us-domestic-violence-hotline");
 }
 
 #[test]
@@ -304,14 +301,16 @@ fn confidential_location_has_no_address_anywhere() {
         ..SearchQuery::default()
     };
     assert_eq!(d.search(&filters, NOW).hits[0].resource.id, "ex-shelter-1");
-    // Open now: clinic is open Monday 10:00, closed Tuesday.
+    // Open now, in the clinic's own zone (Dallas: America/Chicago, UTC-6 in January):
+    // open Monday 10:00 local, closed Tuesday.
     let open = SearchQuery {
         text: "legal".into(),
         open: OpenFilter::OpenNow,
         ..SearchQuery::default()
     };
-    assert_eq!(d.search(&open, datetime!(2027-01-04 10:00 UTC)).total, 1);
-    assert_eq!(d.search(&open, datetime!(2027-01-05 10:00 UTC)).total, 0);
+    assert_eq!(d.search(&open, datetime!(2027-01-04 16:00 UTC)).total, 1);
+    assert_eq!(d.search(&open, datetime!(2027-01-04 10:00 UTC)).total, 0);
+    assert_eq!(d.search(&open, datetime!(2027-01-05 16:00 UTC)).total, 0);
 }
 
 // ---- trust pipeline ----------------------------------------------------------------------

@@ -35,6 +35,8 @@ mod platform;
 mod platform_manifest;
 mod publishing;
 mod resources;
+mod search_table;
+mod search_ui;
 mod tidy;
 mod vault;
 mod vault_canary;

@@ -42,6 +42,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Check an evidence export ZIP: every hash, the chain, the signature (exit 0 when all check).
     VerifyEvidence(crate::evidence::VerifyEvidenceArgs),
+    /// Search the directory with the app's own search; one JSON object per result.
+    Search(crate::search::SearchArgs),
 }
 
 /// `keygen`.

@@ -11,6 +11,7 @@
 //! haven-publish link --unsigned [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish inspect [--roots ROOTS] LINK
 //! haven-publish verify-evidence EXPORT.zip
+//! haven-publish search [--bundle FILE] [--lang en|es] [--zip ZIP] [--at RFC3339] [--filter NAME]... QUERY
 //! ```
 //!
 //! Private keys are PKCS#8 in PEM text, written with mode 0600 and never overwritten.
@@ -23,12 +24,14 @@
 //! - `directory`: `import-hsds`, `sign` and `verify`;
 //! - `link`: `link` and `inspect`;
 //! - `evidence`: `verify-evidence`.
+//! - `search`: `search` (the app's own search; exit 2 on a usage error).
 
 mod cli;
 mod directory;
 mod evidence;
 mod keys;
 mod link;
+mod search;
 
 use std::process::ExitCode;
 
@@ -38,7 +41,11 @@ use time::OffsetDateTime;
 use cli::{Cli, Command, Failure};
 
 fn main() -> ExitCode {
-    match run(Cli::parse().command, OffsetDateTime::now_utc()) {
+    let command = Cli::parse().command;
+    if let Command::Search(args) = &command {
+        return search::main(args);
+    }
+    match run(command, OffsetDateTime::now_utc()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
             eprintln!("haven-publish: {msg}");
@@ -59,5 +66,6 @@ fn run(cmd: Command, now: OffsetDateTime) -> Result<(), Failure> {
         Command::Link(args) => link::make(&args, now),
         Command::Inspect(args) => link::inspect(&args, now),
         Command::VerifyEvidence(args) => evidence::verify(&args),
+        Command::Search(_) => Err(Failure("search runs from main".into())),
     }
 }

@@ -2,8 +2,16 @@
 //! once, with no network; a verified download (opt-in, manual) is layered on top. The
 //! stored download and its settings are read, and a refresh is verified and written, off
 //! the UI thread (records in [`crate::io::vault_records`]).
+//!
+//! Results come in the core's order (the right line first, then relevance; never the
+//! alphabet). A typed ZIP becomes a coarse position from the bundled table and is kept
+//! only in this screen's memory: never sent, never stored. "Open now" uses the phone's
+//! time and zone (asked of the webview; UTC when it cannot say) against each service's
+//! own zone. When nothing matches, the screen says which words or filters found nothing
+//! and offers buttons that drop them, and the national lines that can find local help.
 
 use crate::core::directory::hsds::US_STATES;
+use crate::core::directory::search::geo::{zip_position, ZipError};
 use crate::core::directory::{
     self, Directory, DirectoryStore, DownloadSettings, DownloadSource, OpenFilter, SearchQuery,
 };
@@ -28,6 +36,135 @@ struct Results {
     total: usize,
     /// No resource matched every word: partial matches are shown.
     partial: bool,
+    /// No resource matched any word: the hits are the national lines.
+    fallback: bool,
+    /// Words that matched nothing.
+    unmatched: Vec<String>,
+    /// When the filters leave nothing (or only the fallback): each active filter and how
+    /// many results there would be without it.
+    drops: Vec<(Drop, usize)>,
+}
+
+/// An active filter the empty state offers to drop.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Drop {
+    Population(Population),
+    Text,
+    Chat,
+    NoPolice,
+    Open,
+    Language,
+    State,
+    Words,
+}
+
+impl Drop {
+    /// The filters (and words) active in `q`.
+    fn active(q: &SearchQuery) -> Vec<Drop> {
+        let mut out: Vec<Drop> = q.populations.iter().map(|p| Drop::Population(*p)).collect();
+        for (on, d) in [
+            (q.text_available, Drop::Text),
+            (q.chat_available, Drop::Chat),
+            (q.no_police_contact_required, Drop::NoPolice),
+            (q.open != OpenFilter::Any, Drop::Open),
+            (!q.languages.is_empty(), Drop::Language),
+            (q.state.is_some(), Drop::State),
+            (!q.text.trim().is_empty(), Drop::Words),
+        ] {
+            if on {
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    /// `q` without this filter.
+    fn remove(self, q: &mut SearchQuery) {
+        match self {
+            Drop::Population(p) => q.populations.retain(|x| *x != p),
+            Drop::Text => q.text_available = false,
+            Drop::Chat => q.chat_available = false,
+            Drop::NoPolice => q.no_police_contact_required = false,
+            Drop::Open => q.open = OpenFilter::Any,
+            Drop::Language => q.languages.clear(),
+            Drop::State => q.state = None,
+            Drop::Words => q.text.clear(),
+        }
+    }
+
+    fn key(self) -> String {
+        match self {
+            Drop::Population(p) => format!("pop-{}", p.code()),
+            other => format!("{other:?}").to_lowercase(),
+        }
+    }
+
+    /// The filter's own label (as the filter shows it).
+    fn label(self) -> String {
+        match self {
+            Drop::Population(p) => t(&format!("dir-pop-{}", p.code())),
+            Drop::Text => t("dir-text"),
+            Drop::Chat => t("dir-chat"),
+            Drop::NoPolice => t("dir-no-police"),
+            Drop::Open => t("dir-open"),
+            Drop::Language => t("dir-language"),
+            Drop::State => t("dir-state"),
+            Drop::Words => t("dir-drop-words"),
+        }
+    }
+}
+
+/// A language's name in the UI language (the data's own name when the UI has none).
+fn language_name(code: &str, name: &str) -> String {
+    let key = format!("dir-lang-name-{}", code.trim().to_ascii_lowercase());
+    let text = t(&key);
+    if text == key {
+        name.to_owned()
+    } else {
+        text
+    }
+}
+
+/// Run a search; when it finds nothing (or only the national lines), also what each
+/// active filter costs.
+fn run_search(d: &Directory, q: &SearchQuery, now: time::OffsetDateTime) -> Results {
+    let res = d.search(q, now);
+    let drops = if res.hits.is_empty() || res.fallback {
+        Drop::active(q)
+            .into_iter()
+            .filter(|d| *d != Drop::Words || res.hits.is_empty())
+            .map(|drop| {
+                let mut without = q.clone();
+                drop.remove(&mut without);
+                without.limit = 1;
+                let r = d.search(&without, now);
+                (drop, if r.fallback { 0 } else { r.total })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Results {
+        hits: res
+            .hits
+            .into_iter()
+            .map(|h| (h.resource, h.may_be_out_of_date))
+            .collect(),
+        total: res.total,
+        partial: res.partial,
+        fallback: res.fallback,
+        unmatched: res.unmatched,
+        drops,
+    }
+}
+
+/// The phone's UTC offset, asked of the webview (`None` where there is no page).
+async fn phone_offset() -> Option<time::UtcOffset> {
+    let minutes = document::eval("return -new Date().getTimezoneOffset();")
+        .join::<i32>()
+        .await
+        .ok()?;
+    time::UtcOffset::from_whole_seconds(minutes.checked_mul(60)?).ok()
 }
 
 /// The stored download and the download settings, read on the blocking pool; then the
@@ -137,24 +274,29 @@ pub fn DirectoryView() -> Element {
     }
 
     let query = use_signal(SearchQuery::default);
+    // The phone's zone, for "open now" on services whose own zone is unknown.
+    let mut offset = use_signal(|| None::<time::UtcOffset>);
+    use_hook(move || {
+        spawn(async move {
+            if let Some(off) = phone_offset().await {
+                offset.set(Some(off));
+            }
+        });
+    });
+    // Lines in the UI language first among equals.
+    let ui_lang = state.prefs.lang;
     let clock = services.clone();
     let results = use_memo(move || {
-        let q = query.read();
-        match dir.read().as_ref() {
-            Some(d) => {
-                let res = d.search(&q, clock.now());
-                Results {
-                    hits: res
-                        .hits
-                        .into_iter()
-                        .map(|h| (h.resource, h.may_be_out_of_date))
-                        .collect(),
-                    total: res.total,
-                    partial: res.partial,
-                }
-            }
-            None => Results::default(),
-        }
+        let mut q = query.read().clone();
+        q.prefer_language = Some(ui_lang.read().clone());
+        let now = match *offset.read() {
+            Some(off) => clock.now().to_offset(off),
+            None => clock.now(),
+        };
+        dir.read()
+            .as_ref()
+            .map(|d| run_search(d, &q, now))
+            .unwrap_or_default()
     });
     // The language filter's choices change only with the directory, not per keystroke.
     let languages = use_memo(move || {
@@ -183,6 +325,9 @@ pub fn DirectoryView() -> Element {
         hits,
         total,
         partial,
+        fallback,
+        unmatched,
+        drops,
     } = results.read().clone();
 
     rsx! {
@@ -192,11 +337,13 @@ pub fn DirectoryView() -> Element {
             {ta("dir-results", &[("count", &total.to_string())])}
         }
         ShareBar { dom_id: "dir-share" }
-        if partial && !hits.is_empty() {
-            p { class: "note", {t("dir-partial")} }
-        }
-        if hits.is_empty() {
-            p { class: "empty", id: "dir-none", {t("dir-none")} }
+        NoMatch {
+            query,
+            partial: partial && !hits.is_empty(),
+            fallback,
+            empty: hits.is_empty(),
+            unmatched,
+            drops,
         }
         Hits { hits }
         p { class: "note small", id: "dir-source", "{source_line}" }
@@ -206,11 +353,98 @@ pub fn DirectoryView() -> Element {
     }
 }
 
+/// What the screen says when nothing (or not everything) matched: which words found
+/// nothing, the national lines, and buttons that drop a filter.
+#[component]
+fn NoMatch(
+    query: Signal<SearchQuery>,
+    partial: bool,
+    fallback: bool,
+    empty: bool,
+    unmatched: Vec<String>,
+    drops: Vec<(Drop, usize)>,
+) -> Element {
+    let words = unmatched
+        .iter()
+        .map(|w| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    rsx! {
+        if partial {
+            p { class: "note", {t("dir-partial")} }
+            if !unmatched.is_empty() {
+                p { class: "note", id: "dir-unmatched", {ta("dir-unmatched", &[("words", &words)])} }
+            }
+        }
+        if fallback {
+            div { class: "card empty", id: "dir-none", role: "status",
+                p { {ta("dir-none-words", &[("words", &words)])} }
+                p { {t("dir-none-national")} }
+                p { class: "note", {t("dir-none-try")} }
+            }
+        }
+        if empty {
+            div { class: "card empty", id: "dir-none", role: "status",
+                p { {t("dir-none-filters")} }
+            }
+        }
+        if !drops.is_empty() {
+            div { class: "chips", id: "dir-drops",
+                for (drop, count) in drops {
+                    button {
+                        key: "{drop.key()}",
+                        id: "dir-drop-{drop.key()}",
+                        class: "secondary",
+                        r#type: "button",
+                        onclick: move |_| drop.remove(&mut query.write()),
+                        {ta("dir-drop", &[("filter", &drop.label()), ("count", &count.to_string())])}
+                    }
+                }
+                if empty {
+                    button { id: "dir-drop-all", class: "secondary", r#type: "button",
+                        onclick: move |_| query.set(SearchQuery::default()),
+                        {t("dir-drop-all")}
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The search box and the filters: each writes its part of the query.
 #[component]
 fn Filters(query: Signal<SearchQuery>, languages: Vec<(String, String)>) -> Element {
     let q = query.read().clone();
+    // The typed ZIP lives only here (gone when the screen closes or the app locks).
+    let mut zip_note = use_signal(|| None::<&'static str>);
     rsx! {
+        div { class: "field",
+            label { r#for: "dir-zip", {t("dir-zip")} }
+            input {
+                id: "dir-zip",
+                r#type: "text",
+                inputmode: "numeric",
+                maxlength: "10",
+                autocomplete: "off",
+                autocorrect: "off",
+                spellcheck: "false",
+                oninput: move |e| {
+                    let v = e.value();
+                    let (near, note) = match zip_position(&v) {
+                        Ok(p) => (Some(p), Some("dir-zip-near")),
+                        Err(_) if v.trim().is_empty() => (None, None),
+                        Err(ZipError::Malformed) if v.trim().len() < 5 => (None, None),
+                        Err(ZipError::Malformed) => (None, Some("dir-zip-malformed")),
+                        Err(ZipError::Unknown) => (None, Some("dir-zip-unknown")),
+                    };
+                    query.write().near = near;
+                    zip_note.set(note);
+                },
+            }
+            p { class: "note small", id: "dir-zip-note",
+                {t(zip_note.read().unwrap_or("dir-zip-private"))}
+            }
+        }
         div { class: "field",
             label { r#for: "dir-search", {t("dir-search")} }
             input {
@@ -280,7 +514,7 @@ fn Filters(query: Signal<SearchQuery>, languages: Vec<(String, String)>) -> Elem
                     },
                     option { value: "", {t("dir-any-language")} }
                     for (code, name) in languages {
-                        option { key: "{code}", value: "{code}", "{name}" }
+                        option { key: "{code}", value: "{code}", {language_name(&code, &name)} }
                     }
                 }
             }

@@ -41,9 +41,6 @@ impl Bitset {
             *a |= *b;
         }
     }
-    pub(super) fn clear(&mut self) {
-        self.0.iter_mut().for_each(|w| *w = 0);
-    }
     /// Exactly enough words for `n` resources.
     pub(super) fn fit(&mut self, n: usize) {
         self.0.resize(n.div_ceil(64), 0);

@@ -5,10 +5,12 @@
 use std::collections::BTreeMap;
 
 use super::bitset::{Bitset, Filters};
+use super::geo::{postal_position, Position};
+use super::priority::priority;
 use super::tokens::{fold, for_each_token, for_language_keys};
-use super::{id_hash, weight, FastMap, IndexError, SearchIndex, MAX_DOCS};
+use super::{id_hash, weight, zone, FastMap, IndexError, SearchIndex, MAX_DOCS};
 use crate::core::directory::packed::{schedule_of, PackedBuilder, PackedDocs};
-use crate::core::resource::{Hours, Population, Resource};
+use crate::core::resource::{ContactKind, Hours, Population, Resource};
 
 /// Builds a [`SearchIndex`] one resource at a time, so a large directory never has to be
 /// held as a list of [`Resource`] values.
@@ -32,6 +34,25 @@ pub struct IndexBuilder {
     languages: BTreeMap<String, String>,
     filters: Filters,
     key_buf: String,
+    /// Priority key of each resource ([`super::priority`]).
+    priority: Vec<u16>,
+    /// Coarse position of each resource (from its postal code), if any.
+    position: Vec<Option<Position>>,
+    /// Time zone of each resource's hours, packed ([`zone::pack`]).
+    zone: Vec<u8>,
+}
+
+/// True when a resource can be reached by Deaf and hard-of-hearing people as its data
+/// says: tagged Deaf / ASL, a TTY or videophone contact, or ASL among its languages.
+fn deaf_accessible(r: &Resource) -> bool {
+    r.populations.contains(&Population::DeafAsl)
+        || r.contacts
+            .iter()
+            .any(|c| matches!(c.kind, ContactKind::Tty | ContactKind::Videophone))
+        || r.languages.iter().any(|l| {
+            let code = l.code.trim();
+            code.eq_ignore_ascii_case("ase") || fold(&l.name).contains("sign language")
+        })
 }
 
 /// Set bit `d` in the set filed under `key`, making the set if it is new.
@@ -163,6 +184,19 @@ impl IndexBuilder {
                 b.set(d);
             }
         }
+        if deaf_accessible(r) {
+            if let Some(b) = f.populations.get_mut(Population::DeafAsl.index()) {
+                b.set(d);
+            }
+        }
+        self.priority.push(priority(r));
+        self.position.push(
+            r.place
+                .as_ref()
+                .filter(|p| !p.confidential)
+                .and_then(|p| p.postal_code.as_deref())
+                .and_then(postal_position),
+        );
         if r.has_text() {
             f.text.set(d);
         }
@@ -199,16 +233,32 @@ impl IndexBuilder {
             }
         }
 
+        // The hours' zone: a state's zone replaces the HSDS offset (daylight saving).
+        let z = zone::resolve(place_state, &r.area.states, r.hours.utc_offset_minutes);
+        self.zone.push(zone::pack(z));
+        let placed = matches!(z, zone::Zone::Iana(_)) && r.hours.utc_offset_minutes.is_some();
         // Shared schedules: looked up without a copy when the hours carry no note.
-        let found = if r.hours.note.is_none() {
+        let found = if placed {
+            None
+        } else if r.hours.note.is_none() {
             self.schedule_ids.get(&r.hours).copied()
         } else {
             self.schedule_ids.get(&schedule_of(&r.hours)).copied()
         };
+        let found = found.or_else(|| {
+            placed.then(|| {
+                let mut h = schedule_of(&r.hours);
+                h.utc_offset_minutes = None;
+                self.schedule_ids.get(&h).copied()
+            })?
+        });
         let s = match found {
             Some(s) => s,
             None => {
-                let sched = schedule_of(&r.hours);
+                let mut sched = schedule_of(&r.hours);
+                if placed {
+                    sched.utc_offset_minutes = None;
+                }
                 let s = self.schedules.len() as u32;
                 self.schedules.push(sched.clone());
                 self.schedule_ids.insert(sched, s);
@@ -233,6 +283,9 @@ impl IndexBuilder {
             mut ids,
             languages,
             mut filters,
+            priority,
+            position,
+            zone,
             ..
         } = self;
         drop(schedule_ids);
@@ -240,25 +293,8 @@ impl IndexBuilder {
         let n = docs.len();
         filters.fit(n);
 
-        // The name order (for ties) is worked out on a second thread while this one sorts
-        // the terms and settles which ids a later layer replaces.
-        // (Small directories, such as the bundled list, stay on one thread.)
-        let (name_rank, (terms, postings), (dead, live)) = if n < 4096 {
-            let dead = replaced_ids(&mut ids, &docs, &layer);
-            (name_ranks(&docs), sorted_terms(term_ids, lists), dead)
-        } else {
-            std::thread::scope(|scope| {
-                let ranker = std::thread::Builder::new().spawn_scoped(scope, || name_ranks(&docs));
-                let terms = sorted_terms(term_ids, lists);
-                let dead = replaced_ids(&mut ids, &docs, &layer);
-                // No second thread (out of resources): rank here.
-                let ranks = match ranker {
-                    Ok(r) => r.join().unwrap_or_else(|_| name_ranks(&docs)),
-                    Err(_) => name_ranks(&docs),
-                };
-                (ranks, terms, dead)
-            })
-        };
+        let (terms, postings) = sorted_terms(term_ids, lists);
+        let (dead, live) = replaced_ids(&mut ids, &docs, &layer);
         ids.shrink_to_fit();
         let layers = layer
             .iter()
@@ -275,10 +311,12 @@ impl IndexBuilder {
             schedules,
             terms,
             postings,
-            name_rank,
             ids,
             languages: languages.into_iter().collect(),
             filters,
+            priority,
+            position,
+            zone,
         }
     }
 }
@@ -329,31 +367,6 @@ fn replaced_ids(ids: &mut [(u64, u32)], docs: &PackedDocs, layer: &[u8]) -> (Bit
         }
     }
     (dead, live)
-}
-
-/// Each resource's place in name order (folded name, then id).
-fn name_ranks(docs: &PackedDocs) -> Vec<u32> {
-    let n = docs.len();
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    let folded: Vec<String> = (0..n)
-        .map(|d| docs.id_name(d).map(|x| fold(x.1)).unwrap_or_default())
-        .collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (a as usize, b as usize);
-        folded.get(a).cmp(&folded.get(b)).then_with(|| {
-            docs.id_name(a)
-                .map(|x| x.0)
-                .cmp(&docs.id_name(b).map(|x| x.0))
-        })
-    });
-    drop(folded);
-    let mut name_rank = vec![0u32; n];
-    for (rank, &d) in order.iter().enumerate() {
-        if let Some(slot) = name_rank.get_mut(d as usize) {
-            *slot = rank as u32;
-        }
-    }
-    name_rank
 }
 
 fn push_varint(out: &mut Vec<u8>, mut v: u64) {

@@ -5,19 +5,40 @@
 //!   (term, resource) posting keeps the weight of the best field it appears in: name 8 >
 //!   organisation 6 > services 5 > description 3 > city/area 2 > languages 1. The last
 //!   query token matches as a prefix (≥ 2 characters) unless the query ends in a space.
-//! * **Matching.** Resources that contain every query token come first; when none does,
-//!   resources matching some tokens are returned, ranked by how many they match.
-//! * **Ranking.** Tokens matched ↓, score ↓ (exact term ×2, prefix ×1), name ↑, id ↑.
+//! * **Term map.** Query words are grouped into clauses with the term map
+//!   ([`terms::TermMap`], `assets/directory/terms/*.tsv`): "violencia doméstica" is one
+//!   clause that a resource matches with those words or with "domestic violence"; a word
+//!   the map does not know is a clause of its own.
+//! * **Matching.** Resources that match every clause come first; when none does,
+//!   resources matching some clauses are returned, ranked by how many they match
+//!   (`partial`). When no resource matches any word, the national crisis lines for the
+//!   situations Haven serves are shown instead (`fallback`), with the words that matched
+//!   nothing (`unmatched`), so "shelter" or a city always leads to a line that can help.
+//! * **Ranking (relevance, never the alphabet).** Clauses matched ↓, score ↓ (field
+//!   weight × 4 for a typed word, × 3 for a term-map word, × 2 for a prefix), distance to
+//!   the position asked for ↑ (national lines count as here; no position known: last),
+//!   serves the UI language first, priority ↑ ([`priority`]: the lines for domestic violence, trafficking, child abuse,
+//!   sexual assault and youth first), then directory order.
 //! * **Filters.** Population, language, text / chat available, 24/7, no police contact,
-//!   state or national: precomputed bitsets ANDed together. "Open now" is checked per
-//!   candidate with the device's local time passed in (the core reads no clock).
+//!   state or national: precomputed bitsets ANDed together; each matches only what the
+//!   data says ("Deaf / ASL" also takes a TTY or videophone contact or ASL). "Open now"
+//!   reads each service's hours in its own time zone ([`zone`]) at the instant passed in
+//!   (the core reads no clock) and hides only services known to be closed: unknown
+//!   hours stay.
+//! * **Near.** A position ([`geo`], from a typed ZIP) sorts services that have one
+//!   (their own postal code; confidential places have none) by distance.
 //!
 //! Layout: `build` (the [`IndexBuilder`]), `tokens` (tokeniser, accent folding, language
-//! keys), `bitset` (filter sets); this file holds the query side.
+//! keys), `bitset` (filter sets), `terms`, `priority`, `geo`, `zone`; this file holds the
+//! query side.
 
 mod bitset;
 mod build;
+pub mod geo;
+pub mod priority;
+pub mod terms;
 mod tokens;
+pub mod zone;
 
 use std::collections::HashMap;
 
@@ -27,6 +48,8 @@ use crate::core::directory::packed::PackedDocs;
 use crate::core::resource::{Hours, OpenState, Population, Resource};
 use bitset::{Bitset, Filters};
 pub use build::IndexBuilder;
+use geo::Position;
+use terms::{Clause, TermMap};
 pub use tokens::{fold, tokens};
 use tokens::{for_each_token, language_keys};
 
@@ -59,8 +82,9 @@ pub enum OpenFilter {
     /// No constraint.
     #[default]
     Any,
-    /// Open at the `now` passed to [`SearchIndex::search`] (24/7 included; unknown hours
-    /// excluded).
+    /// Open at the `now` passed to [`SearchIndex::search`], read in each service's time
+    /// zone (24/7 included). Services whose hours are unknown are kept (shown as "hours
+    /// not listed"); only those known to be closed are hidden.
     OpenNow,
     /// Open around the clock.
     Always,
@@ -86,8 +110,58 @@ pub struct SearchQuery {
     pub no_police_contact_required: bool,
     /// Serves this state (two-letter code) — national resources included.
     pub state: Option<String>,
+    /// A coarse position (from a typed ZIP, [`geo::zip_position`]): services with a
+    /// position are sorted by distance. Never stored or sent by the core.
+    pub near: Option<Position>,
+    /// Among equally relevant results, those that serve in this language (the UI
+    /// language: "es") come first.
+    pub prefer_language: Option<String>,
     /// Most results to return (`0` means [`DEFAULT_LIMIT`]).
     pub limit: usize,
+}
+
+/// A filter name that [`SearchQuery::apply_filter`] does not know (holds nothing typed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("unknown filter; known filters: text, chat, no-police, open-now, 24-7, lang=CODE, state=XX, native, latino, black, lgbtq, youth, families-with-children, undocumented, deaf-asl")]
+pub struct UnknownFilter;
+
+impl SearchQuery {
+    /// Turn on a filter by name, as the search command and the query table spell them:
+    /// `text`, `chat`, `no-police`, `open-now`, `24-7`, `lang=CODE`, `state=XX` (two
+    /// letters) or a population code (`deaf-asl`, `families-with-children`…).
+    pub fn apply_filter(&mut self, name: &str) -> Result<(), UnknownFilter> {
+        let name = name.trim();
+        if let Some(code) = name.strip_prefix("lang=") {
+            let code = code.trim();
+            if code.is_empty() || code.len() > 35 {
+                return Err(UnknownFilter);
+            }
+            self.languages.push(code.to_owned());
+            return Ok(());
+        }
+        if let Some(st) = name.strip_prefix("state=") {
+            let st = st.trim();
+            if st.len() != 2 || !st.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return Err(UnknownFilter);
+            }
+            self.state = Some(st.to_ascii_uppercase());
+            return Ok(());
+        }
+        match name {
+            "text" => self.text_available = true,
+            "chat" => self.chat_available = true,
+            "no-police" => self.no_police_contact_required = true,
+            "open-now" => self.open = OpenFilter::OpenNow,
+            "24-7" => self.open = OpenFilter::Always,
+            other => {
+                let p = Population::from_code(&other.replace('-', "_")).ok_or(UnknownFilter)?;
+                if !self.populations.contains(&p) {
+                    self.populations.push(p);
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One ranked result.
@@ -104,6 +178,8 @@ pub struct SearchHit {
     /// The directory this resource came from is past its expiry or review date: show
     /// "may be out of date" (the resource is still shown).
     pub may_be_out_of_date: bool,
+    /// Kilometres from the query's position, when both are known.
+    pub distance_km: Option<f64>,
 }
 
 /// Ranked results.
@@ -115,6 +191,11 @@ pub struct SearchResults {
     pub total: usize,
     /// True when no resource matched every word and partial matches are shown.
     pub partial: bool,
+    /// True when no resource matched any word: the hits are the national crisis lines
+    /// (under the same filters) that can find local help.
+    pub fallback: bool,
+    /// The query words (or term-map phrases) that no resource matched, as folded text.
+    pub unmatched: Vec<String>,
 }
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
@@ -139,12 +220,17 @@ pub struct SearchIndex {
     /// of `(doc gap) << 4 | weight` (see [`Postings`]).
     terms: Vec<Box<str>>,
     postings: Vec<Box<[u8]>>,
-    name_rank: Vec<u32>,
     /// `(hash of id, doc)`, sorted, for [`SearchIndex::find`].
     ids: Vec<(u64, u32)>,
     /// Languages served, `(code, name)`, sorted by code.
     languages: Vec<(String, String)>,
     filters: Filters,
+    /// Priority key of each resource (smaller first).
+    priority: Vec<u16>,
+    /// Coarse position of each resource, if known.
+    position: Vec<Option<Position>>,
+    /// Time zone of each resource's hours (packed, see [`zone::pack`]).
+    zone: Vec<u8>,
 }
 
 /// Errors building an index.
@@ -271,11 +357,47 @@ impl SearchIndex {
         }
     }
 
-    fn open_state(&self, doc: usize, now: OffsetDateTime) -> OpenState {
-        self.schedule
+    fn open_state(&self, doc: usize, now: OffsetDateTime, offsets: &zone::OffsetsAt) -> OpenState {
+        let Some(h) = self
+            .schedule
             .get(doc)
             .and_then(|&s| self.schedules.get(s as usize))
-            .map_or(OpenState::Unknown, |h| h.open_state(now))
+        else {
+            return OpenState::Unknown;
+        };
+        let z = zone::unpack(
+            self.zone.get(doc).copied().unwrap_or(0),
+            h.utc_offset_minutes,
+        );
+        match z {
+            zone::Zone::Iana(_) | zone::Zone::Device => offsets.open_state(h, z),
+            zone::Zone::Fixed(_) => h.open_state(now),
+        }
+    }
+
+    /// The time zone a resource's hours are read in.
+    pub fn zone_of(&self, doc: usize) -> zone::Zone {
+        let fixed = self
+            .schedule
+            .get(doc)
+            .and_then(|&s| self.schedules.get(s as usize))
+            .and_then(|h| h.utc_offset_minutes);
+        zone::unpack(self.zone.get(doc).copied().unwrap_or(0), fixed)
+    }
+
+    /// Open, closed or unknown at `now`, in the resource's own time zone.
+    pub fn open_state_of(&self, doc: usize, now: OffsetDateTime) -> OpenState {
+        self.open_state(doc, now, &zone::OffsetsAt::new(now))
+    }
+
+    /// The priority key of a resource ([`priority`]).
+    pub fn priority_of(&self, doc: usize) -> u16 {
+        self.priority.get(doc).copied().unwrap_or(u16::MAX)
+    }
+
+    /// The coarse position of a resource, if known.
+    pub fn position_of(&self, doc: usize) -> Option<Position> {
+        self.position.get(doc).copied().flatten()
     }
 
     fn filter_mask(&self, q: &SearchQuery) -> Option<Bitset> {
@@ -344,6 +466,7 @@ impl SearchIndex {
         let n = self.docs.len();
         let limit = if q.limit == 0 { DEFAULT_LIMIT } else { q.limit };
         let mask = self.filter_mask(q);
+        let offsets = zone::OffsetsAt::new(now);
         let passes = |d: usize| -> bool {
             if self.dead.contains(d) {
                 return false;
@@ -354,25 +477,27 @@ impl SearchIndex {
                 }
             }
             if q.open == OpenFilter::OpenNow {
-                return self.open_state(d, now) == OpenState::Open;
+                return self.open_state(d, now, &offsets) != OpenState::Closed;
             }
             true
         };
         // Query tokens (stop words dropped); the last one is a prefix unless followed by a
-        // space.
-        let mut tokens: Vec<String> = Vec::new();
+        // space. Then the clauses: term-map phrases, or single words.
+        let mut toks: Vec<String> = Vec::new();
         let mut buf = String::new();
         for_each_token(&q.text, &mut buf, |t| {
-            if !tokens.iter().any(|x| x == t) {
-                tokens.push(t.to_owned());
+            if !toks.iter().any(|x| x == t) {
+                toks.push(t.to_owned());
             }
         });
         let last_is_prefix = !q.text.ends_with(char::is_whitespace);
+        let clauses = TermMap::bundled().clauses(&toks, last_is_prefix);
 
-        // (cover, score, doc)
+        // (clauses matched, score, doc)
         let mut cands: Vec<(u8, u32, u32)> = Vec::new();
         let mut partial = false;
-        if tokens.is_empty() {
+        let mut unmatched = Vec::new();
+        if clauses.is_empty() {
             match &mask {
                 Some(m) => cands.extend(
                     m.iter()
@@ -382,97 +507,106 @@ impl SearchIndex {
                 None => cands.extend((0..n).filter(|&d| passes(d)).map(|d| (0, 0, d as u32))),
             }
         } else {
-            let k = tokens.len().min(255);
-            let mut cover = vec![0u8; n];
-            let mut score = vec![0u32; n];
-            let mut seen = Bitset::new(n);
-            let mut touched: Vec<u32> = Vec::new();
-            for (ti, tok) in tokens.iter().take(k).enumerate() {
-                let is_last = ti + 1 == tokens.len();
-                seen.clear();
-                let range = if is_last && last_is_prefix && tok.chars().count() >= 2 {
-                    self.term_range(tok)
-                } else {
-                    let r = self.term_range(tok);
-                    let exact = self.terms.get(r.start).is_some_and(|t| **t == **tok);
-                    if exact {
-                        r.start..r.start + 1
-                    } else {
-                        0..0
-                    }
-                };
-                for t in range {
-                    let exact = self.terms.get(t).is_some_and(|x| **x == **tok);
-                    for (d, w) in self.postings_of(t) {
-                        let d = d as usize;
-                        let w = u32::from(w);
-                        let w = if exact { w * 2 } else { w };
-                        if seen.contains(d) {
-                            // Same token matched by another term: keep the best weight only.
-                            continue;
-                        }
-                        seen.insert(d);
-                        let (Some(c), Some(s)) = (cover.get_mut(d), score.get_mut(d)) else {
-                            continue;
-                        };
-                        if *c == 0 {
-                            touched.push(d as u32);
-                        }
-                        *c += 1;
-                        *s += w;
-                    }
+            let k = clauses.len().min(255);
+            let mut m = Matcher::new(n);
+            for c in clauses.iter().take(k) {
+                if !m.clause(self, c) {
+                    unmatched.push(c.text.clone());
                 }
             }
             let full = k as u8;
-            let mut any_full = false;
-            for &d in &touched {
-                let d = d as usize;
-                if cover.get(d) == Some(&full) && passes(d) {
-                    any_full = true;
-                    break;
-                }
-            }
-            partial = !any_full;
-            for &d in &touched {
+            let any_full = m
+                .touched
+                .iter()
+                .any(|&d| m.cover.get(d as usize) == Some(&full) && passes(d as usize));
+            for &d in &m.touched {
                 let du = d as usize;
-                let c = cover.get(du).copied().unwrap_or(0);
+                let c = m.cover.get(du).copied().unwrap_or(0);
                 if (any_full && c != full) || c == 0 {
                     continue;
                 }
                 if passes(du) {
-                    cands.push((c, score.get(du).copied().unwrap_or(0), d));
+                    cands.push((c, m.score.get(du).copied().unwrap_or(0), d));
                 }
             }
+            partial = !any_full && !cands.is_empty();
+        }
+        // Nothing matched the words: the national crisis lines that find local help.
+        let fallback = !clauses.is_empty() && cands.is_empty();
+        if fallback {
+            cands.extend(
+                (0..n)
+                    .filter(|&d| {
+                        self.filters.national.contains(d)
+                            && self.priority_of(d) >> 8 == 0
+                            && passes(d)
+                    })
+                    .map(|d| (0, 0, d as u32)),
+            );
         }
 
         let total = cands.len();
-        let rank = |a: &(u8, u32, u32)| {
-            (
-                std::cmp::Reverse(a.0),
-                std::cmp::Reverse(a.1),
-                self.name_rank
-                    .get(a.2 as usize)
-                    .copied()
-                    .unwrap_or(u32::MAX),
-            )
+        let near = q.near;
+        let speaks = q.prefer_language.as_deref().and_then(|l| {
+            let mut b: Option<Bitset> = None;
+            for key in language_keys(l, l) {
+                if let Some(s) = self.filters.languages.get(&key) {
+                    match &mut b {
+                        Some(b) => b.or(s),
+                        None => b = Some(s.clone()),
+                    }
+                }
+            }
+            b
+        });
+        // One sort key per candidate, worked out once: clauses ↓, score ↓, distance ↑ (a
+        // flat-earth estimate scaled by the query latitude: ranks like the great circle
+        // at the table's 1 km precision), UI language first, priority ↑, directory order.
+        let cos_lat = near.map_or(1.0, |p| p.lat_deg().to_radians().cos());
+        let key = |c: u8, score: u32, d: u32| -> (u128, u32) {
+            let du = d as usize;
+            let dist: u32 = match near {
+                None => 0,
+                Some(p) => match self.position_of(du) {
+                    Some(here) => {
+                        let dy = f64::from(i32::from(here.lat) - i32::from(p.lat));
+                        let dx = f64::from(i32::from(here.lon) - i32::from(p.lon)) * cos_lat;
+                        (dx * dx + dy * dy).sqrt() as u32 + 1
+                    }
+                    None if self.filters.national.contains(du) => 0,
+                    None => u32::MAX,
+                },
+            };
+            let other_language = speaks.as_ref().is_some_and(|b| !b.contains(du));
+            let k = (u128::from(u8::MAX - c) << 120)
+                | (u128::from(u32::MAX - score) << 88)
+                | (u128::from(dist) << 56)
+                | (u128::from(other_language) << 48)
+                | (u128::from(self.priority_of(du)) << 32)
+                | u128::from(d);
+            (k, score)
         };
-        if cands.len() > limit {
-            cands.select_nth_unstable_by_key(limit, rank);
-            cands.truncate(limit);
+        let mut keyed: Vec<(u128, u32)> = cands.iter().map(|&(c, s, d)| key(c, s, d)).collect();
+        drop(cands);
+        if keyed.len() > limit {
+            keyed.select_nth_unstable_by_key(limit, |k| k.0);
+            keyed.truncate(limit);
         }
-        cands.sort_unstable_by_key(rank);
-        let hits = cands
+        keyed.sort_unstable_by_key(|k| k.0);
+        let hits = keyed
             .into_iter()
+            .map(|(k, s)| (0u8, s, k as u32))
             .filter_map(|(_, s, d)| {
                 let d = d as usize;
                 let resource = self.docs.get(d)?;
                 let layer = usize::from(self.layer.get(d).copied().unwrap_or(0));
                 Some(SearchHit {
                     doc: d,
-                    open: resource.hours.open_state(now),
+                    open: self.open_state(d, now, &offsets),
                     resource,
                     score: s,
                     may_be_out_of_date: stale_layers.get(layer).copied().unwrap_or(false),
+                    distance_km: near.zip(self.position_of(d)).map(|(a, b)| a.distance_km(b)),
                 })
             })
             .collect();
@@ -480,7 +614,130 @@ impl SearchIndex {
             hits,
             total,
             partial,
+            fallback,
+            unmatched,
         }
+    }
+}
+
+/// Per-search scratch for matching clauses: dense per-resource counters, reset through
+/// the lists of resources each step touched.
+struct Matcher {
+    /// Clauses matched, and summed clause scores, per resource.
+    cover: Vec<u8>,
+    score: Vec<u32>,
+    /// Resources with `cover > 0`.
+    touched: Vec<u32>,
+    /// Best alternative score for the clause being matched (0: not matched).
+    clause_best: Vec<u32>,
+    clause_touched: Vec<u32>,
+    /// Per resource, for the alternative being matched: the last token serial that
+    /// reached it (one posting per token and resource), its score so far and how many
+    /// of its tokens matched; one slot, so a posting touches one cache line.
+    alt: Vec<AltSlot>,
+    alt_touched: Vec<u32>,
+    serial: u32,
+}
+
+#[derive(Clone, Copy, Default)]
+struct AltSlot {
+    stamp: u32,
+    score: u32,
+    count: u8,
+}
+
+impl Matcher {
+    fn new(n: usize) -> Matcher {
+        Matcher {
+            cover: vec![0; n],
+            score: vec![0; n],
+            touched: Vec::new(),
+            clause_best: vec![0; n],
+            clause_touched: Vec::new(),
+            alt: vec![AltSlot::default(); n],
+            alt_touched: Vec::new(),
+            serial: 0,
+        }
+    }
+
+    /// Match one clause; false when no resource matches it.
+    fn clause(&mut self, idx: &SearchIndex, c: &Clause) -> bool {
+        for alt in &c.alts {
+            let m = alt.tokens.len().min(255);
+            for (j, tok) in alt.tokens.iter().take(m).enumerate() {
+                self.serial = self.serial.wrapping_add(1);
+                let prefix = alt.prefix_last && j + 1 == m && tok.chars().count() >= 2;
+                let range = idx.term_range(tok);
+                let range = if prefix {
+                    range
+                } else if idx.terms.get(range.start).is_some_and(|t| **t == **tok) {
+                    range.start..range.start + 1
+                } else {
+                    0..0
+                };
+                let serial = self.serial;
+                let jj = j as u8;
+                for t in range {
+                    let exact = idx.terms.get(t).is_some_and(|x| **x == **tok);
+                    let mult = match (exact, alt.mapped) {
+                        (false, _) => 2,
+                        (true, true) => 3,
+                        (true, false) => 4,
+                    };
+                    for (d, w) in idx.postings_of(t) {
+                        let Some(slot) = self.alt.get_mut(d as usize) else {
+                            continue;
+                        };
+                        if slot.stamp == serial || slot.count != jj {
+                            continue;
+                        }
+                        slot.stamp = serial;
+                        slot.count += 1;
+                        slot.score += u32::from(w) * mult;
+                        if j == 0 {
+                            self.alt_touched.push(d);
+                        }
+                    }
+                }
+            }
+            for &d in &self.alt_touched {
+                let du = d as usize;
+                let (Some(slot), Some(best)) = (self.alt.get_mut(du), self.clause_best.get_mut(du))
+                else {
+                    continue;
+                };
+                if usize::from(slot.count) == m {
+                    if *best == 0 {
+                        self.clause_touched.push(d);
+                    }
+                    // A phrase scores as one word (the mean of its words), so a
+                    // two-word equivalent does not outrank a one-word one.
+                    *best = (*best).max(slot.score / m.max(1) as u32).max(1);
+                }
+                slot.count = 0;
+                slot.score = 0;
+            }
+            self.alt_touched.clear();
+        }
+        let matched = !self.clause_touched.is_empty();
+        for &d in &self.clause_touched {
+            let du = d as usize;
+            let (Some(c), Some(s), Some(best)) = (
+                self.cover.get_mut(du),
+                self.score.get_mut(du),
+                self.clause_best.get_mut(du),
+            ) else {
+                continue;
+            };
+            if *c == 0 {
+                self.touched.push(d);
+            }
+            *c = c.saturating_add(1);
+            *s += *best;
+            *best = 0;
+        }
+        self.clause_touched.clear();
+        matched
     }
 }
 
@@ -570,9 +827,14 @@ mod tests {
         let r = idx.search(&q("linea zzzz"), now);
         assert!(r.partial);
         assert_eq!(r.total, 2);
-        // Empty query: everything, by name.
+        // Empty query: everything, by priority then directory order (never by name).
         let r = idx.search(&q(""), now);
         let names: Vec<_> = r.hits.iter().map(|h| h.resource.name.as_str()).collect();
-        assert_eq!(names, vec!["Línea de Ayuda", "Other", "Shelter Line"]);
+        // ("a" serves one group: after the lines for everyone.)
+        assert_eq!(names, vec!["Shelter Line", "Other", "Línea de Ayuda"]);
+        // Nothing matched any word: no national line here, so nothing, and the words say why.
+        let r = idx.search(&q("zzzz"), now);
+        assert!(r.hits.is_empty() && r.fallback);
+        assert_eq!(r.unmatched, vec!["zzzz".to_owned()]);
     }
 }

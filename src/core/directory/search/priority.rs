@@ -1,0 +1,110 @@
+//! The right line first: a fixed, tested priority for the default order and for ties
+//! between equally relevant results (never the alphabet).
+//!
+//! Smaller is first:
+//! 1. **tier**: crisis lines for the situations Haven serves (0), other crisis lines (1),
+//!    shelters and services for those situations (2), other shelters and services (3),
+//!    organisations listed for their website, with no crisis line (4);
+//! 2. **general before specific**: a line for everyone before one for a particular group
+//!    (youth and families do not count as "a particular group" here: they are situations);
+//! 3. **situation**, in this order: domestic violence, trafficking, child abuse, sexual
+//!    assault, youth (runaway, dating abuse).
+//!
+//! The situation is read from a resource's name and service keywords (folded, English or
+//! Spanish), the fields a publisher writes for exactly this.
+
+use super::tokens::fold;
+use crate::core::resource::{Population, Resource, ResourceKind};
+
+/// Situations in priority order, each with the folded phrases that name it.
+const SITUATIONS: [&[&str]; 5] = [
+    &[
+        "domestic violence",
+        "intimate partner",
+        "family violence",
+        "violencia domestica",
+        "violencia de pareja",
+    ],
+    &["trafficking", "trata de personas", "trata "],
+    &["child abuse", "maltrato infantil", "abuso infantil"],
+    &[
+        "sexual assault",
+        "sexual violence",
+        "rape",
+        "agresion sexual",
+        "violencia sexual",
+    ],
+    &[
+        "runaway",
+        "youth",
+        "dating abuse",
+        "dating violence",
+        "jovenes",
+    ],
+];
+
+/// The situation index (0 = domestic violence … 4 = youth) a resource serves, if any.
+pub fn situation(r: &Resource) -> Option<u8> {
+    let mut text = fold(&r.name);
+    for s in &r.services {
+        text.push_str(" | ");
+        text.push_str(&fold(s));
+    }
+    text.push(' ');
+    SITUATIONS
+        .iter()
+        .position(|words| words.iter().any(|w| text.contains(w)))
+        .map(|i| i as u8)
+}
+
+/// The priority key of a resource (smaller first).
+pub fn priority(r: &Resource) -> u16 {
+    let sit = situation(r);
+    let tier: u16 = match (r.kind, sit) {
+        (ResourceKind::Hotline, Some(_)) => 0,
+        (ResourceKind::Hotline, None) => 1,
+        (ResourceKind::Shelter | ResourceKind::Service, Some(_)) => 2,
+        (ResourceKind::Shelter | ResourceKind::Service, None) => 3,
+        (ResourceKind::Organization, _) => 4,
+    };
+    let specific = r
+        .populations
+        .iter()
+        .any(|p| !matches!(p, Population::Youth | Population::FamiliesWithChildren));
+    (tier << 8) | (u16::from(specific) << 4) | u16::from(sit.unwrap_or(15))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(name: &str, services: &[&str]) -> Resource {
+        let mut r = Resource::new(name, name, ResourceKind::Hotline);
+        r.services = services.iter().map(|s| (*s).to_owned()).collect();
+        r
+    }
+
+    #[test]
+    fn order_of_situations_and_tiers() {
+        let dv = line("A", &["domestic violence"]);
+        let tr = line("B", &["human trafficking"]);
+        let ch = line("C", &["child abuse"]);
+        let sa = line("D", &["sexual assault"]);
+        let yo = line("E", &["runaway youth"]);
+        let other = line("F", &["suicide prevention"]);
+        let mut org = line("G", &["domestic violence"]);
+        org.kind = ResourceKind::Organization;
+        let mut native_dv = line("H", &["domestic violence"]);
+        native_dv.populations = vec![Population::Native];
+        let mut shelter = line("I", &["violencia doméstica"]);
+        shelter.kind = ResourceKind::Shelter;
+        let order = [&dv, &tr, &ch, &sa, &yo, &native_dv, &other, &shelter, &org];
+        let keys: Vec<u16> = order.iter().map(|r| priority(r)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        assert_eq!(keys, sorted);
+        assert_eq!(situation(&shelter), Some(0), "Spanish keywords count");
+        assert_eq!(situation(&line("X", &["trata de personas"])), Some(1));
+        assert_eq!(situation(&other), None);
+    }
+}
