@@ -724,3 +724,7 @@ share-safe-full = Show the full link
 share-short-label = Only the number, nothing else
 share-short-none = None of the picked resources has a phone number.
 share-short-send = Share this text
+
+## issue 17 F
+link-problem-revoked = Not verified — revoked. The key that signed this link has been withdrawn by the directory's root, so the link is not shown. Ask for a new one.
+dir-refresh-revoked = Not verified — revoked. The download was signed with a key that has been withdrawn, so it was not used. Your directory is unchanged.

@@ -724,3 +724,7 @@ share-safe-full = Mostrar el enlace completo
 share-short-label = Solo el número, nada más
 share-short-none = Ninguno de los recursos elegidos tiene número de teléfono.
 share-short-send = Compartir este texto
+
+## issue 17 F
+link-problem-revoked = No verificado — revocado. La clave que firmó este enlace fue retirada por la raíz del directorio, así que el enlace no se muestra. Pide uno nuevo.
+dir-refresh-revoked = No verificado — revocado. La descarga estaba firmada con una clave que fue retirada, así que no se usó. Tu directorio no cambió.

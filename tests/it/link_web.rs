@@ -108,6 +108,7 @@ fn problem_name(p: LinkProblem) -> &'static str {
         LinkProblem::NotTrusted => "not-trusted",
         LinkProblem::Expired => "expired",
         LinkProblem::CannotShare => "cannot-share",
+        LinkProblem::Revoked => "revoked",
     }
 }
 

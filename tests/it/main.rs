@@ -26,6 +26,7 @@ mod plan_sms;
 mod platform;
 mod platform_manifest;
 mod resources;
+mod revocation;
 mod tidy;
 mod vault;
 mod vault_canary;

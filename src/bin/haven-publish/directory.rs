@@ -121,7 +121,8 @@ pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
 
 /// `verify`: run the app's own update pipeline on the bundle and print what it holds.
 pub fn verify(args: &VerifyArgs, now: OffsetDateTime) -> Result<(), Failure> {
-    let roots = load_roots(&args.root)?;
+    let roots =
+        crate::revoke::with_revocations(load_roots(&args.root)?, args.revocations.as_deref())?;
     let bytes = read_bytes(&args.bundle)?;
     let update = directory::accept_update(
         directory::CachedBundle::new(bytes, None),

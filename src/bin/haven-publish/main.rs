@@ -6,10 +6,11 @@
 //! haven-publish delegate --root ROOTKEY --key KEY --org NAME --scope directory|links --expires DATE [--out FILE]
 //! haven-publish import-hsds PATH --out directory.json [--source TEXT] [--verified DATE]
 //! haven-publish sign --key KEY --delegation DELEG --version N --expires DATE directory.json --out bundle
-//! haven-publish verify --root ROOTPUB bundle
+//! haven-publish verify --root ROOTPUB [--revocations FILE] bundle
 //! haven-publish link --key KEY --delegation DELEG --expires DATE [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish link --unsigned [--base-url URL] [--qr out.svg] RESOURCE.json...
-//! haven-publish inspect [--roots ROOTS] LINK
+//! haven-publish inspect [--roots ROOTS] [--revocations FILE] LINK
+//! haven-publish revoke --root ROOTKEY --key KEY.pub [--reason TEXT] [--list FILE] --out revocations.json
 //! ```
 //!
 //! Private keys are PKCS#8 in PEM text, written with mode 0600 and never overwritten.
@@ -20,12 +21,14 @@
 //! - `keys`: key files, `load_roots` and `load_signer` (the one place a key and its
 //!   delegation are checked), and the `keygen`, `roots` and `delegate` commands;
 //! - `directory`: `import-hsds`, `sign` and `verify`;
-//! - `link`: `link` and `inspect`.
+//! - `link`: `link` and `inspect`;
+//! - `revoke`: `revoke`, and `with_revocations` for `--revocations` of `verify`/`inspect`.
 
 mod cli;
 mod directory;
 mod keys;
 mod link;
+mod revoke;
 
 use std::process::ExitCode;
 
@@ -55,5 +58,6 @@ fn run(cmd: Command, now: OffsetDateTime) -> Result<(), Failure> {
         Command::Verify(args) => directory::verify(&args, now),
         Command::Link(args) => link::make(&args, now),
         Command::Inspect(args) => link::inspect(&args, now),
+        Command::Revoke(args) => revoke::revoke(&args, now),
     }
 }
