@@ -27,6 +27,7 @@ mod platform;
 mod platform_manifest;
 mod resources;
 mod revocation;
+mod scale;
 mod tidy;
 mod vault;
 mod vault_canary;

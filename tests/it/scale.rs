@@ -1,0 +1,100 @@
+//! Refusal above the app's caps: a bundle over the payload cap and a directory over the
+//! service-count cap are refused with a typed error, and the stored directory is untouched.
+//! (The download cap itself — Content-Length and streamed body over `FetchLimits::max_bytes`
+//! — is in the fault matrix of `directory_fetch`.)
+
+use std::io::Write as _;
+
+use haven::core::directory::payload::{self, PayloadError, MAX_PAYLOAD_BYTES, MAX_SERVICES};
+use haven::core::directory::{
+    accept_update, CachedBundle, DirectoryStore, MemoryDirectoryStore, UpdateError,
+};
+use haven::core::trust::{EnvelopeMeta, Scope, TrustError};
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+use crate::directory::{sample_payload, Publisher};
+
+const NOW: OffsetDateTime = datetime!(2027-01-04 12:00 UTC);
+
+fn publisher() -> Publisher {
+    Publisher::new(
+        "Example Coalition",
+        Scope::Directory,
+        datetime!(2030-01-01 0:00 UTC),
+    )
+}
+
+/// A store holding version 5 of `p`'s sample bundle.
+fn seeded(p: &Publisher) -> MemoryDirectoryStore {
+    let v5 = p.sign(5, datetime!(2028-01-01 0:00 UTC), &sample_payload());
+    let up = accept_update(
+        CachedBundle::new(v5, None),
+        &p.roots,
+        &Default::default(),
+        NOW,
+    )
+    .unwrap();
+    let mut store = MemoryDirectoryStore::default();
+    store.save(&up.trust, &up.cache).unwrap();
+    store.saves = 0;
+    store
+}
+
+/// What a refresh does with an accepted update (store it); nothing on a refusal.
+fn offer(store: &mut MemoryDirectoryStore, p: &Publisher, bundle: Vec<u8>) -> UpdateError {
+    let trust = store.load().unwrap().trust;
+    match accept_update(CachedBundle::new(bundle, None), &p.roots, &trust, NOW) {
+        Ok(up) => {
+            store.save(&up.trust, &up.cache).unwrap();
+            panic!("a bundle over a cap was accepted");
+        }
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn bundle_over_the_payload_cap_is_refused_before_its_signature() {
+    let p = publisher();
+    let mut store = seeded(&p);
+    let before = store.state.clone();
+    let body = vec![b' '; MAX_PAYLOAD_BYTES + 1];
+    let meta = EnvelopeMeta {
+        version: 6,
+        issued: datetime!(2027-01-01 0:00 UTC),
+        expires: datetime!(2028-01-01 0:00 UTC),
+    };
+    let bundle = payload::seal(&meta, &p.delegation, &body, &p.key).unwrap();
+    let err = offer(&mut store, &p, bundle);
+    assert_eq!(err, UpdateError::Trust(TrustError::TooLarge));
+    assert_eq!(err.to_string(), "signed payload is too large");
+    assert_eq!(store.saves, 0);
+    assert_eq!(store.state.cache, before.cache);
+    assert_eq!(store.state.trust, before.trust);
+}
+
+#[test]
+fn directory_over_the_service_cap_is_refused() {
+    let p = publisher();
+    let mut store = seeded(&p);
+    let before = store.state.clone();
+    // MAX_SERVICES + 1 minimal services, streamed (payload format 2).
+    let mut g = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    g.write_all(b"{\"haven_directory\":2}\n").unwrap();
+    let mut line = String::new();
+    for i in 0..=MAX_SERVICES {
+        line.clear();
+        line.push_str("{\"id\":\"s");
+        line.push_str(&i.to_string());
+        line.push_str("\",\"name\":\"S\"}\n");
+        g.write_all(line.as_bytes()).unwrap();
+    }
+    let gz = g.finish().unwrap();
+    assert!(gz.len() < MAX_PAYLOAD_BYTES);
+    let bundle = p.sign(6, datetime!(2028-01-01 0:00 UTC), &gz);
+    let err = offer(&mut store, &p, bundle);
+    assert_eq!(err, UpdateError::Payload(PayloadError::TooLarge), "{err}");
+    assert_eq!(store.saves, 0);
+    assert_eq!(store.state.cache, before.cache);
+    assert_eq!(store.state.trust, before.trust);
+}
