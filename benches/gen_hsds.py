@@ -3,9 +3,10 @@
 
 usage: gen_hsds.py N > services.json
 
-N services shaped like the directory bench's (benches/directory.rs): name, organisation,
-a 15-45 word description, 1-2 phones, a text line half the time, a web address, 1-2
-languages, status active. A fixed-seed xorshift makes the file byte-identical on every run.
+N services, each a name, a 5-12 word description, 1-2 phones, 1-2
+languages and status active: about 255 bytes of JSON a service, so 1 000 000 services stay
+under import-hsds's 256 MiB per-file cap. A fixed-seed xorshift makes the file
+byte-identical on every run.
 """
 import json
 import sys
@@ -42,18 +43,16 @@ class Rng:
 
 
 def service(rng, i):
-    phones = [{"id": f"p{i}-{k}", "number": f"{200 + rng.below(700):03}-{rng.below(1000):03}-"
-               f"{rng.below(10000):04}"} for k in range(1 + rng.below(2))]
+    phones = [{"number": f"{200 + rng.below(700):03}-{rng.below(1000):03}-"
+               f"{rng.below(10000):04}"} for _ in range(1 + rng.below(2))]
     langs = [LANGS[rng.below(len(LANGS))] for _ in range(1 + rng.below(2))]
     return {
         "id": f"svc-{i:07}",
         "name": rng.words(WORDS, 2, 5).title(),
-        "alternate_name": rng.words(WORDS, 2, 4).title(),
-        "description": rng.words(DESC, 15, 45),
-        "url": f"https://org{i}.example.org",
+        "description": rng.words(DESC, 5, 12),
         "status": "active",
         "phones": phones,
-        "languages": [{"id": f"l{i}-{k}", "code": c, "name": n} for k, (c, n) in enumerate(langs)],
+        "languages": [{"code": c, "name": n} for c, n in langs],
     }
 
 

@@ -37,8 +37,9 @@ echo "N = $N services; HSDS input $(du -m "$work/services.json" | cut -f1) MB"
 
 measure import-hsds "$BIN" import-hsds "$work/services.json" --out "$work/directory.json" \
   --source "bench" --verified 2026-11-01 --publisher "Bench Coalition"
-echo "             payload $(du -m "$work/directory.json" | cut -f1) MB"
+echo "             $(cat "$work/out.txt"); payload $(du -m "$work/directory.json" | cut -f1) MB"
 measure sign "$BIN" sign --key "$work/org.key" --delegation "$work/org.delegation" \
   --version 1 --expires 2099-01-01 "$work/directory.json" --out "$work/bundle"
 echo "             bundle $(du -m "$work/bundle" | cut -f1) MB ($(stat -c %s "$work/bundle") bytes): $(cat "$work/out.txt")"
 measure verify "$BIN" verify --root "$work/root.key.pub" "$work/bundle"
+echo "             (verify = the app's own update pipeline: signatures, inflate, parse, index)"

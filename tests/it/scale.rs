@@ -98,3 +98,56 @@ fn directory_over_the_service_cap_is_refused() {
     assert_eq!(store.state.cache, before.cache);
     assert_eq!(store.state.trust, before.trust);
 }
+
+/// The publisher never writes or signs an empty directory (the app would refuse it): an
+/// input over import-hsds's per-file cap, or with no usable service, is an error.
+#[test]
+fn publisher_refuses_to_write_or_sign_an_empty_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = |n: &str| tmp.path().join(n).display().to_string();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_haven-publish"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    std::fs::write(
+        p("none.json"),
+        br#"{"contents":[{"id":"1","status":"active"}]}"#,
+    )
+    .unwrap();
+    let o = run(&["import-hsds", &p("none.json"), "--out", &p("d.json")]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no service could be imported"));
+    assert!(!tmp.path().join("d.json").exists(), "nothing written");
+
+    let pubr = publisher();
+    std::fs::write(p("signer.pem"), pubr.key.to_pem().as_bytes()).unwrap();
+    std::fs::write(p("deleg.txt"), pubr.delegation.to_text()).unwrap();
+    std::fs::write(
+        p("empty.json"),
+        br#"{"haven_directory":1,"hsds_version":"3.0","services":[]}"#,
+    )
+    .unwrap();
+    let o = run(&[
+        "sign",
+        "--key",
+        &p("signer.pem"),
+        "--delegation",
+        &p("deleg.txt"),
+        "--version",
+        "1",
+        "--expires",
+        "2099-01-01",
+        &p("empty.json"),
+        "--out",
+        &p("bundle"),
+    ]);
+    assert!(
+        !o.status.success(),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds no service"));
+    assert!(!tmp.path().join("bundle").exists());
+}

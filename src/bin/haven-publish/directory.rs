@@ -37,6 +37,12 @@ pub fn import_hsds(args: &ImportHsdsArgs, now: OffsetDateTime) -> Result<(), Fai
     for p in &report.problems {
         eprintln!("{p}");
     }
+    if report.resources.is_empty() {
+        println!("{}", report.summary);
+        return Err(Failure(
+            "no service could be imported (see the problems above); nothing was written".into(),
+        ));
+    }
     let payload = bundle::Payload {
         publisher: args.publisher.clone(),
         generated: Some(now.date()),
@@ -95,6 +101,11 @@ pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
             "{} record(s) in the payload are invalid; fix them before signing",
             decoded.skipped
         )));
+    }
+    if decoded.payload.resources.is_empty() {
+        return Err(Failure(
+            "the payload holds no service; the app would refuse it".into(),
+        ));
     }
     let meta = EnvelopeMeta {
         version: args.version,
