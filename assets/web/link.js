@@ -1,6 +1,8 @@
 // Haven resource-link landing page: decodes the URL fragment in the browser, verifies the
 // Ed25519 signature chain with WebCrypto against the pinned roots embedded in index.html,
-// and shows the resources with call / text links. It makes no network request and keeps
+// and shows the resources with call / text links. Its one request is `revocations.json`
+// from this page's own folder (no credentials, no referrer; the fragment never leaves the
+// tab): a root-signed list of withdrawn keys (src/core/trust/revocation.rs). It keeps
 // nothing. The format is the one of src/core/link.rs (see ARCHITECTURE.md, "Resource
 // links"); the same vectors (tests/data/link/vectors.json) are run against both.
 // Words come from strings.js (English and Spanish, switchable); trust marks follow the
@@ -43,6 +45,7 @@
   var UNSUPPORTED = 'unsupported';
   var NOT_TRUSTED = 'not-trusted';
   var EXPIRED = 'expired';
+  var REVOKED = 'revoked';
   var NO_CRYPTO = 'no-crypto';
 
   function LinkProblem(kind, at) {
@@ -174,6 +177,64 @@
     return out;
   }
 
+  // ---- revocation list: revocations.json beside the page, signed by a pinned root over
+  //      "haven/revocations/1\n" | u8 v | i64 issued | u16 n | n × (key(32) | i64 revoked_at |
+  //      u16 len | reason) | root id(8). A list that is missing or fails any check (as in
+  //      RevocationList::open) revokes nothing. Returns the revoked public keys. ----
+  async function loadRevoked(roots) {
+    try {
+      var resp = await fetch('revocations.json', {
+        credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer'
+      });
+      if (!resp.ok) return [];
+      var text = await resp.text();
+      if (text.length > 262144) return [];
+      var l = JSON.parse(text);
+      var same = function (o, names) { return Object.keys(o).sort().join() === names; };
+      var time = function (t) {
+        if (!Number.isSafeInteger(t) || t < MIN_UNIX || t > MAX_UNIX) throw new Error('time');
+        return t;
+      };
+      if (!l || !same(l, 'issued,keys,root,sig,v') || l.v !== 1 || !Array.isArray(l.keys) ||
+          l.keys.length > 1024 || typeof l.root !== 'string' || typeof l.sig !== 'string' ||
+          !/^[0-9a-fA-F]{16}$/.test(l.root)) return [];
+      var issued = time(l.issued);
+      var parts = [enc.encode('haven/revocations/1\n'), new Uint8Array([1])];
+      var i64 = function (t) {
+        var b = new Uint8Array(8); new DataView(b.buffer).setBigInt64(0, BigInt(t)); return b;
+      };
+      var u16 = function (n) { return new Uint8Array([n >> 8, n & 0xff]); };
+      parts.push(i64(issued), u16(l.keys.length));
+      var keys = [];
+      for (var i = 0; i < l.keys.length; i++) {
+        var k = l.keys[i];
+        var names = Object.keys(k).sort().join();
+        if ((names !== 'key,reason,revoked_at' && names !== 'key,revoked_at') ||
+            typeof k.key !== 'string' || (k.reason !== undefined && typeof k.reason !== 'string')) {
+          return [];
+        }
+        var key = b64Decode(k.key);
+        var reason = enc.encode(k.reason === undefined ? '' : k.reason);
+        if (key.length !== 32 || reason.length > 200 ||
+            /[\u0000-\u001F\u007F-\u009F]/.test(k.reason || '') ||
+            time(k.revoked_at) > issued ||
+            keys.some(function (x) { return equal(x, key); })) return [];
+        keys.push(key);
+        parts.push(key, i64(k.revoked_at), u16(reason.length), reason);
+      }
+      var root = new Uint8Array(8);
+      for (var j = 0; j < 8; j++) root[j] = parseInt(l.root.substr(j * 2, 2), 16);
+      parts.push(root);
+      var signed = parts.reduce(concat, new Uint8Array(0));
+      var sig = b64Decode(l.sig);
+      var signers = roots.filter(function (r) { return equal(r.id, root); });
+      for (var s = 0; s < signers.length; s++) {
+        if (await ed25519Verify(signers[s].key, sig, signed)) return keys;
+      }
+    } catch (e) { /* no list, or an unusable one: nothing revoked */ }
+    return [];
+  }
+
   async function ed25519Verify(publicKey, signature, message) {
     try {
       var key = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
@@ -235,6 +296,7 @@
     }
     if (!good) fail(NOT_TRUSTED);
     if (d.scope !== SCOPE_LINKS) fail(NOT_TRUSTED);
+    if ((roots.revoked || []).some(function (k) { return equal(k, d.key); })) fail(REVOKED);
     var signed = concat(enc.encode(linkPrefix(version)), body.subarray(0, signedLen));
     if (!(await ed25519Verify(d.key, signature, signed))) fail(NOT_TRUSTED);
     var issued = unixTime(issuedRaw);
@@ -446,6 +508,7 @@
   MESSAGE_KEYS[DAMAGED] = 'damaged';
   MESSAGE_KEYS[UNSUPPORTED] = 'unsupported';
   MESSAGE_KEYS[NOT_TRUSTED] = 'notTrusted';
+  MESSAGE_KEYS[REVOKED] = 'revoked';
   MESSAGE_KEYS[NO_CRYPTO] = 'noCrypto';
 
   // The page's fixed words in the current language.
@@ -494,7 +557,10 @@
     document.getElementById('resources').textContent = '';
     try {
       if (fragment === '') fail(NOT_A_LINK);
-      if (roots === null) roots = (window.crypto && crypto.subtle) ? await loadRoots() : [];
+      if (roots === null) {
+        roots = (window.crypto && crypto.subtle) ? await loadRoots() : [];
+        roots.revoked = roots.length > 0 ? await loadRevoked(roots) : [];
+      }
       var nowSec = Math.floor(Date.now() / 1000);
       last = { result: await decode(fragment, roots, nowSec) };
     } catch (e) {

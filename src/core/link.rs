@@ -205,6 +205,8 @@ pub enum LinkProblem {
     NotTrusted,
     /// Valid once, but expired.
     Expired,
+    /// Signed by a key on the root-signed revocation list: "not verified — revoked".
+    Revoked,
     /// A problem while making a link (sharing side), not while reading one.
     CannotShare,
 }
@@ -222,6 +224,7 @@ impl LinkError {
             LinkError::Trust(TrustError::DelegationExpired) | LinkError::Expired { .. } => {
                 LinkProblem::Expired
             }
+            LinkError::Trust(TrustError::Revoked) => LinkProblem::Revoked,
             LinkError::Trust(_) => LinkProblem::NotTrusted,
             LinkError::BadBase | LinkError::BadValidity | LinkError::BadSigner => {
                 LinkProblem::CannotShare

@@ -64,6 +64,7 @@ pub fn problem_key(p: LinkProblem) -> &'static str {
         LinkProblem::Unsupported => "link-problem-unsupported",
         LinkProblem::NotTrusted => "link-problem-not-trusted",
         LinkProblem::Expired => "link-problem-expired",
+        LinkProblem::Revoked => "link-problem-revoked",
         LinkProblem::CannotShare => "link-problem-cannot-share",
     }
 }

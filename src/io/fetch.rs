@@ -28,7 +28,7 @@ use crate::core::directory::{
     accept_update, load_directory, CachedBundle, Directory, DirectoryStore, DownloadRefused,
     DownloadSettings, FetchRequest, UpdateError,
 };
-use crate::core::trust::Roots;
+use crate::core::trust::{RevocationList, Roots, TrustError, REVOCATIONS_FILE};
 
 /// Time and size limits of a download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,4 +328,32 @@ pub async fn refresh_serialized<S: DirectoryStore>(
 ) -> Result<RefreshOutcome, RefreshError<S::Error>> {
     let _one_at_a_time = gate.enter().await;
     refresh(fetcher, settings, store, roots, now).await
+}
+
+/// Download the root-signed revocation list published beside the bundle
+/// (`revocations.json`, a plain GET with no validator) and check it against `roots`.
+/// `Ok(None)`: the publisher has none (404) or it is not newer than `stored` (an old copy
+/// in a cache never replaces a newer list). A list that fails its checks is an error. The
+/// caller stores a returned list and refreshes with `roots.with_revocations(..)`.
+pub async fn fetch_revocations(
+    fetcher: &Fetcher,
+    settings: &DownloadSettings,
+    roots: &Roots,
+    stored: Option<&RevocationList>,
+) -> Result<Option<RevocationList>, RefreshError<std::convert::Infallible>> {
+    let req = settings
+        .request(None)?
+        .beside(REVOCATIONS_FILE)
+        .ok_or(RefreshError::Fetch(FetchError::Status(404)))?;
+    let bytes = match fetcher.fetch(&req).await {
+        Ok(FetchOutcome::Body { bytes, .. }) => bytes,
+        Ok(FetchOutcome::NotModified) | Err(FetchError::Status(404)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let list = RevocationList::open(&bytes, roots).map_err(UpdateError::from)?;
+    match list.replaces(stored) {
+        Ok(true) => Ok(Some(list)),
+        Ok(false) | Err(TrustError::StaleRevocations { .. }) => Ok(None),
+        Err(e) => Err(UpdateError::from(e).into()),
+    }
 }

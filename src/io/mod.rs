@@ -4,6 +4,7 @@ pub mod clock;
 pub mod evidence;
 pub mod fetch;
 pub mod files;
+pub mod revocations;
 pub mod sled_store;
 pub mod vault_files;
 pub mod vault_records;

@@ -1,8 +1,9 @@
 //! The web landing page for resource links (`assets/web/`): its pinned roots match
-//! `assets/trust/roots.json`, it has a strict CSP and no code that could reach the network,
-//! and in headless Chromium (driven by playwright-core through `tests/web/link_page.cjs`)
-//! it shows valid, tampered, expired and unsigned links like the Rust decoder does, with
-//! zero network requests of its own, also offline; in English and Spanish (browser
+//! `assets/trust/roots.json`, it has a strict CSP and no code that could reach the network
+//! but one same-folder fetch of the root-signed `revocations.json`, and in headless Chromium
+//! (driven by playwright-core through `tests/web/link_page.cjs`) it shows valid, tampered,
+//! expired, revoked and unsigned links like the Rust decoder does, with no network request
+//! of its own beyond that list, and none at all offline; in English and Spanish (browser
 //! language, and the switch), with every unsigned contact marked, and a quick exit that
 //! replaces the page and its history entry with a neutral site.
 //!
@@ -58,7 +59,7 @@ fn page_roots_match_the_pinned_roots() {
 fn page_has_a_strict_csp_and_no_network_code() {
     let html = web("index.html");
     assert!(html.contains(
-        r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'">"#
+        r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">"#
     ));
     assert!(html.contains(r#"<meta name="referrer" content="no-referrer">"#));
     for bad in [
@@ -73,8 +74,10 @@ fn page_has_a_strict_csp_and_no_network_code() {
         assert!(!html.contains(bad), "index.html contains {bad}");
     }
     let js = web("link.js") + &web("strings.js");
+    // One request only: the root-signed revocations.json beside the page.
+    assert_eq!(js.matches("fetch(").count(), 1);
+    assert!(js.contains("fetch('revocations.json', {"));
     for bad in [
-        "fetch(",
         "XMLHttpRequest",
         "WebSocket",
         "sendBeacon",
@@ -110,6 +113,7 @@ fn problem_name(p: LinkProblem) -> &'static str {
         LinkProblem::NotTrusted => "not-trusted",
         LinkProblem::Expired => "expired",
         LinkProblem::CannotShare => "cannot-share",
+        LinkProblem::Revoked => "revoked",
     }
 }
 
@@ -140,7 +144,15 @@ fn require_tools() -> (PathBuf, PathBuf) {
 
 /// Copy the page into `dir`, optionally with another roots block (TEST-ONLY roots).
 fn stage_page(dir: &Path, roots_json: Option<&str>) {
+    stage_page_with(dir, roots_json, None);
+}
+
+/// A page folder, with `revocations.json` beside it when `revocations` is given.
+fn stage_page_with(dir: &Path, roots_json: Option<&str>, revocations: Option<&[u8]>) {
     fs::create_dir_all(dir).unwrap();
+    if let Some(list) = revocations {
+        fs::write(dir.join("revocations.json"), list).unwrap();
+    }
     for f in ["index.html", "strings.js", "link.js", "style.css"] {
         let mut text = web(f);
         if let (Some(roots), "index.html") = (roots_json, f) {
@@ -234,6 +246,29 @@ fn page_in_headless_chromium() {
     add("fresh-signed", "real", &fresh, &real_roots, false);
     let unsigned = encode_link(&resources_3(), Signing::Unsigned, WEB_BASE).unwrap();
     add("unsigned", "real", &unsigned, &real_roots, false);
+    // A page with revocations.json (the frozen vector: the TEST-ONLY links key revoked).
+    let list_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/trust/revocations-v1.json");
+    let list_bytes = fs::read(list_path).unwrap();
+    stage_page_with(
+        &tmp.path().join("revoked"),
+        Some(&test_roots),
+        Some(&list_bytes),
+    );
+    let list = haven::core::trust::RevocationList::open(&list_bytes, &f.roots).unwrap();
+    let revoked_roots = f.roots.with_revocations(&list);
+    add("revoked-key", "revoked", &fresh, &revoked_roots, false);
+    let other = encode_link(
+        &resources_3(),
+        Signing::Signed {
+            signer: &f.links2,
+            issued: now,
+            expires: now + time::Duration::days(1),
+        },
+        WEB_BASE,
+    )
+    .unwrap();
+    add("other-key", "revoked", &other, &revoked_roots, false);
 
     // Sanity: the cases cover every outcome the page must show.
     let states: Vec<&str> = cases.iter().filter_map(|c| c["state"].as_str()).collect();
@@ -243,6 +278,7 @@ fn page_in_headless_chromium() {
     assert!(cases.iter().any(|c| c["organisation"] == json!(TEST_ORG)));
     for p in [
         "not-trusted",
+        "revoked",
         "expired",
         "damaged",
         "unsupported",
@@ -258,7 +294,8 @@ fn page_in_headless_chromium() {
         "playwright": playwright,
         "chromium": chromium,
         "tmp": tmp.path(),
-        "pages": { "real": tmp.path().join("real"), "test": tmp.path().join("test") },
+        "pages": { "real": tmp.path().join("real"), "test": tmp.path().join("test"),
+                   "revoked": tmp.path().join("revoked") },
         "cases": cases,
     });
     let config_path = tmp.path().join("config.json");

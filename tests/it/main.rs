@@ -35,6 +35,8 @@ mod platform;
 mod platform_manifest;
 mod publishing;
 mod resources;
+mod revocation;
+mod scale;
 mod search_table;
 mod search_ui;
 mod tidy;

@@ -15,7 +15,7 @@ const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const { chromium } = require(config.playwright);
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8' };
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
 
 // A tiny static server on 127.0.0.1 for the page folders: /<page>/<file>.
 function serve() {
@@ -23,7 +23,7 @@ function serve() {
     const url = new URL(req.url, 'http://127.0.0.1');
     const parts = url.pathname.split('/').filter(Boolean);
     const dir = parts.length === 2 ? config.pages[parts[0]] : undefined;
-    const file = dir && /^[a-z]+\.(html|js|css)$/.test(parts[1]) ? path.join(dir, parts[1]) : null;
+    const file = dir && /^[a-z]+\.(html|js|css|json)$/.test(parts[1]) ? path.join(dir, parts[1]) : null;
     if (req.method !== 'GET' || !file || !fs.existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -65,9 +65,13 @@ async function main() {
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // A page published without revocations.json gets a 404 for it (Chromium logs that as an
+  // error): that is allowed, the page then revokes nothing.
+  const missingList = (m) => /^Failed to load resource: .* 404/.test(m.text()) &&
+    /\/revocations\.json$/.test((m.location() || {}).url || '');
+  page.on('console', (m) => { if (m.type() === 'error' && !missingList(m)) errors.push(m.text()); });
 
-  const allowed = (pageName) => new Set(['index.html', 'strings.js', 'link.js', 'style.css']
+  const allowed = (pageName) => new Set(['index.html', 'strings.js', 'link.js', 'style.css', 'revocations.json']
     .map((f) => `${origin}/${pageName}/${f}`));
 
   async function state() {

@@ -44,6 +44,8 @@ pub enum Command {
     VerifyEvidence(crate::evidence::VerifyEvidenceArgs),
     /// Search the directory with the app's own search; one JSON object per result.
     Search(crate::search::SearchArgs),
+    /// Revoke a delegated key: write a root-signed revocation list (revocations.json).
+    Revoke(RevokeArgs),
 }
 
 /// `keygen`.
@@ -146,6 +148,9 @@ pub struct VerifyArgs {
     pub root: PathBuf,
     /// The bundle file.
     pub bundle: PathBuf,
+    /// Root-signed revocation list (revocations.json): keys on it are refused.
+    #[arg(long)]
+    pub revocations: Option<PathBuf>,
 }
 
 /// `link`.
@@ -204,6 +209,35 @@ pub struct InspectArgs {
     /// Roots file (or root .pub file) to verify against; default: the pinned roots.
     #[arg(long)]
     pub roots: Option<PathBuf>,
+    /// Root-signed revocation list (revocations.json): keys on it are refused.
+    #[arg(long)]
+    pub revocations: Option<PathBuf>,
+}
+
+/// `revoke`.
+#[derive(Args)]
+pub struct RevokeArgs {
+    /// Root private key file (kept offline): signs the list.
+    #[arg(long)]
+    pub root: PathBuf,
+    /// The delegated key to revoke: its .pub file (or its private key file).
+    #[arg(long)]
+    pub key: PathBuf,
+    /// Why (shown by inspect/verify; at most 200 characters, one line).
+    #[arg(long, default_value = "")]
+    pub reason: String,
+    /// When the key stopped being trustworthy (default: now).
+    #[arg(long)]
+    pub revoked_at: Option<String>,
+    /// An existing revocations.json to add to (its entries are kept).
+    #[arg(long)]
+    pub list: Option<PathBuf>,
+    /// Roots file to check `--list` against (default: the root given by --root).
+    #[arg(long)]
+    pub roots: Option<PathBuf>,
+    /// Output file (revocations.json; replaced if it exists).
+    #[arg(long)]
+    pub out: PathBuf,
 }
 
 /// A failure reported to the user (no key material or record contents in it).

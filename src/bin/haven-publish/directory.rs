@@ -14,6 +14,9 @@ use crate::cli::{
 };
 use crate::keys::{load_roots, load_signer};
 
+/// Largest payload file `sign` reads (the pretty JSON of about 1 000 000 services).
+const MAX_SIGN_INPUT_BYTES: usize = 1024 * 1024 * 1024;
+
 /// `import-hsds`: convert, report each problem on standard error, write the payload.
 pub fn import_hsds(args: &ImportHsdsArgs, now: OffsetDateTime) -> Result<(), Failure> {
     let path = &args.path;
@@ -36,6 +39,12 @@ pub fn import_hsds(args: &ImportHsdsArgs, now: OffsetDateTime) -> Result<(), Fai
     let report = hsds::import(&input, &opts);
     for p in &report.problems {
         eprintln!("{p}");
+    }
+    if report.resources.is_empty() {
+        println!("{}", report.summary);
+        return Err(Failure(
+            "no service could be imported (see the problems above); nothing was written".into(),
+        ));
     }
     let payload = bundle::Payload {
         publisher: args.publisher.clone(),
@@ -88,13 +97,35 @@ pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
     let signer = load_signer(&args.key, &args.delegation, Scope::Directory, now)?;
     let expires = parse_date(&args.expires)?;
     let bytes = read_bytes(&args.payload)?;
-    // Refuse to sign anything the app would not fully accept.
-    let decoded = bundle::decode_payload(&bytes)?;
+    // Refuse to sign anything the app would not fully accept. The input may be the pretty
+    // JSON import-hsds writes (about twice the compact size): it is read up to
+    // MAX_SIGN_INPUT_BYTES; the signed body is held to the app's own cap below.
+    let mut resources = Vec::new();
+    let read = bundle::decode_each(&bytes, MAX_SIGN_INPUT_BYTES, |r| {
+        resources.push(r.clone());
+        true
+    })?;
+    drop(bytes);
+    let decoded = bundle::Decoded {
+        payload: bundle::Payload {
+            publisher: read.publisher,
+            generated: read.generated,
+            review_by: read.review_by,
+            resources,
+        },
+        skipped: read.skipped,
+        inactive: read.inactive,
+    };
     if decoded.skipped > 0 {
         return Err(Failure(format!(
             "{} record(s) in the payload are invalid; fix them before signing",
             decoded.skipped
         )));
+    }
+    if decoded.payload.resources.is_empty() {
+        return Err(Failure(
+            "the payload holds no service; the app would refuse it".into(),
+        ));
     }
     let meta = EnvelopeMeta {
         version: args.version,
@@ -103,10 +134,26 @@ pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
     };
     let count = decoded.payload.resources.len();
     let body = if args.plain {
-        bytes
+        read_bytes(&args.payload)?
     } else {
         bundle::encode_payload_stream(&decoded.payload)?
     };
+    if body.len() > bundle::MAX_PAYLOAD_BYTES {
+        return Err(Failure(format!(
+            "the signed payload would be {} MiB; the app refuses more than {} MiB: split the \
+             directory (for example one bundle per state)",
+            body.len() >> 20,
+            bundle::MAX_PAYLOAD_BYTES >> 20
+        )));
+    }
+    let download_cap = haven::io::fetch::FetchLimits::default().max_bytes;
+    if body.len() > download_cap {
+        eprintln!(
+            "warning: the bundle is over {} MiB, the most a phone downloads; phones will refuse \
+             it (\"too large\"): split the directory (for example one bundle per state)",
+            download_cap >> 20
+        );
+    }
     let sealed = bundle::seal(&meta, &signer.delegation, &body, &signer.key)?;
     write_out(&args.out, &sealed)?;
     println!(
@@ -121,7 +168,8 @@ pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
 
 /// `verify`: run the app's own update pipeline on the bundle and print what it holds.
 pub fn verify(args: &VerifyArgs, now: OffsetDateTime) -> Result<(), Failure> {
-    let roots = load_roots(&args.root)?;
+    let roots =
+        crate::revoke::with_revocations(load_roots(&args.root)?, args.revocations.as_deref())?;
     let bytes = read_bytes(&args.bundle)?;
     let update = directory::accept_update(
         directory::CachedBundle::new(bytes, None),

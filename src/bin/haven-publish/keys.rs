@@ -61,13 +61,13 @@ pub fn load_roots(path: &Path) -> Result<Roots, Failure> {
 }
 
 /// A private key file (PKCS#8 PEM); its text is wiped from memory after parsing.
-fn load_private(path: &Path) -> Result<SigningKey, Failure> {
+pub fn load_private(path: &Path) -> Result<SigningKey, Failure> {
     let text = Zeroizing::new(read_text(path)?);
     SigningKey::from_pem(&text).map_err(|e| Failure(format!("{}: {e}", path.display())))
 }
 
 /// A public key from a .pub file (JSON root entry) or from a private key file.
-fn load_public(path: &Path) -> Result<RootKey, Failure> {
+pub fn load_public(path: &Path) -> Result<RootKey, Failure> {
     let text = Zeroizing::new(read_text(path)?);
     if let Ok(entry) = serde_json::from_str::<RootKey>(&text) {
         if entry.public_key.id() != entry.id {

@@ -104,8 +104,11 @@ pub fn inspect(args: &InspectArgs, now: OffsetDateTime) -> Result<(), Failure> {
         Some(path) => load_roots(path)?,
         None => Roots::bundled()?,
     };
-    let preview = link::decode_link(&args.link, &roots, now)
-        .map_err(|e| Failure(format!("link rejected: {e}")))?;
+    let roots = crate::revoke::with_revocations(roots, args.revocations.as_deref())?;
+    let preview = link::decode_link(&args.link, &roots, now).map_err(|e| match e.problem() {
+        link::LinkProblem::Revoked => Failure(format!("Not verified — revoked: {e}")),
+        _ => Failure(format!("link rejected: {e}")),
+    })?;
     match &preview.verification {
         Verification::Verified {
             organisation,

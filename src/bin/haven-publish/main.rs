@@ -6,12 +6,13 @@
 //! haven-publish delegate --root ROOTKEY --key KEY --org NAME --scope directory|links --expires DATE [--out FILE]
 //! haven-publish import-hsds PATH --out directory.json [--source TEXT] [--verified DATE]
 //! haven-publish sign --key KEY --delegation DELEG --version N --expires DATE directory.json --out bundle
-//! haven-publish verify --root ROOTPUB bundle
+//! haven-publish verify --root ROOTPUB [--revocations FILE] bundle
 //! haven-publish link --key KEY --delegation DELEG --expires DATE [--base-url URL] [--qr out.svg] RESOURCE.json...
 //! haven-publish link --unsigned [--base-url URL] [--qr out.svg] RESOURCE.json...
-//! haven-publish inspect [--roots ROOTS] LINK
+//! haven-publish inspect [--roots ROOTS] [--revocations FILE] LINK
 //! haven-publish verify-evidence EXPORT.zip
 //! haven-publish search [--bundle FILE] [--lang en|es] [--zip ZIP] [--at RFC3339] [--filter NAME]... QUERY
+//! haven-publish revoke --root ROOTKEY --key KEY.pub [--reason TEXT] [--list FILE] --out revocations.json
 //! ```
 //!
 //! Private keys are PKCS#8 in PEM text, written with mode 0600 and never overwritten.
@@ -25,12 +26,14 @@
 //! - `link`: `link` and `inspect`;
 //! - `evidence`: `verify-evidence`.
 //! - `search`: `search` (the app's own search; exit 2 on a usage error).
+//! - `revoke`: `revoke`, and `with_revocations` for `--revocations` of `verify`/`inspect`.
 
 mod cli;
 mod directory;
 mod evidence;
 mod keys;
 mod link;
+mod revoke;
 mod search;
 
 use std::process::ExitCode;
@@ -67,5 +70,6 @@ fn run(cmd: Command, now: OffsetDateTime) -> Result<(), Failure> {
         Command::Inspect(args) => link::inspect(&args, now),
         Command::VerifyEvidence(args) => evidence::verify(&args),
         Command::Search(_) => Err(Failure("search runs from main".into())),
+        Command::Revoke(args) => revoke::revoke(&args, now),
     }
 }

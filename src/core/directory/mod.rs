@@ -744,6 +744,16 @@ impl FetchRequest {
     pub fn if_none_match(&self) -> Option<&str> {
         self.if_none_match.as_deref()
     }
+
+    /// A plain GET (no validator) for the file `name` beside the bundle, on the same
+    /// confirmed host (e.g. `revocations.json`).
+    pub fn beside(&self, name: &str) -> Option<FetchRequest> {
+        let url = self.url.join(name).ok()?;
+        (url.host_str() == self.url.host_str()).then_some(FetchRequest {
+            url,
+            if_none_match: None,
+        })
+    }
 }
 
 impl DownloadSettings {

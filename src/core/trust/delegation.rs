@@ -115,7 +115,8 @@ impl Delegation {
         })
     }
 
-    /// Check the root signature, the scope and (per `policy`) the expiry at `now`.
+    /// Check the root signature, the scope, that the key is not revoked (see
+    /// [`Roots::with_revocations`]) and (per `policy`) the expiry at `now`.
     pub fn verify(
         &self,
         roots: &Roots,
@@ -146,6 +147,9 @@ impl Delegation {
         }
         if self.fields.scope != scope {
             return Err(TrustError::WrongScope);
+        }
+        if roots.is_revoked(self.fields.key.id()) {
+            return Err(TrustError::Revoked);
         }
         if policy == ExpiryPolicy::Enforce && now >= self.fields.expires {
             return Err(TrustError::DelegationExpired);

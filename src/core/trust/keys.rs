@@ -1,5 +1,6 @@
 //! Keys: Ed25519 public and signing keys, their short ids, and the pinned roots.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use base64::engine::general_purpose::STANDARD as B64;
@@ -10,7 +11,8 @@ use zeroize::Zeroizing;
 use crate::core::crypto::{self, Ed25519KeyPair};
 
 use super::{
-    armor, armor_body, TrustError, KEY_ID_LEN, PUBLIC_KEY_LEN, ROOTS_FORMAT, SIGNATURE_LEN,
+    armor, armor_body, RevocationList, TrustError, KEY_ID_LEN, PUBLIC_KEY_LEN, ROOTS_FORMAT,
+    SIGNATURE_LEN,
 };
 use super::{PEM_PRIVATE_BEGIN, PEM_PRIVATE_END};
 
@@ -206,10 +208,13 @@ struct RootsFile {
     roots: Vec<RootKey>,
 }
 
-/// The set of pinned root public keys (any one of them may sign a delegation).
+/// The set of pinned root public keys (any one of them may sign a delegation), and the
+/// delegated keys a root-signed revocation list withdrew (see
+/// [`Roots::with_revocations`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Roots {
     keys: Vec<RootKey>,
+    revoked: BTreeSet<KeyId>,
 }
 
 /// The roots file shipped with the app (`assets/trust/roots.json`).
@@ -224,7 +229,10 @@ impl Roots {
                 return Err(TrustError::BadKey("root key id does not match its key"));
             }
         }
-        Ok(Roots { keys })
+        Ok(Roots {
+            keys,
+            revoked: BTreeSet::new(),
+        })
     }
 
     /// Parse a roots file: `{"format":1,"roots":[{"id":…,"public_key":…,"name":…}]}`.
@@ -256,6 +264,20 @@ impl Roots {
     /// The pinned keys.
     pub fn keys(&self) -> &[RootKey] {
         &self.keys
+    }
+
+    /// These roots with every key of `list` revoked as well: a delegation to a revoked key
+    /// no longer verifies ([`TrustError::Revoked`]). The caller checked `list` with
+    /// [`RevocationList::open`] against these roots.
+    pub fn with_revocations(&self, list: &RevocationList) -> Roots {
+        let mut out = self.clone();
+        out.revoked.extend(list.keys().iter().map(|k| k.id()));
+        out
+    }
+
+    /// Whether a delegated key with this id was revoked.
+    pub fn is_revoked(&self, id: KeyId) -> bool {
+        self.revoked.contains(&id)
     }
 
     pub(super) fn matching(&self, id: KeyId) -> impl Iterator<Item = &RootKey> {

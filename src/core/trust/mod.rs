@@ -26,11 +26,12 @@
 //!
 //! Layout: `keys` (key ids, public and signing keys, pinned roots), `delegation`
 //! (root → organisation key), `envelope` (sealing and opening signed payloads),
-//! `state` (the version ratchet); this file holds the shared types and the byte reader.
+//! `revocation` (root-signed list of revoked keys), `state` (the version ratchet); this file holds the shared types and the byte reader.
 
 mod delegation;
 mod envelope;
 mod keys;
+mod revocation;
 mod state;
 
 use std::fmt;
@@ -44,6 +45,10 @@ use zeroize::Zeroizing;
 pub use delegation::{Delegation, ExpiryPolicy};
 pub use envelope::{open_envelope, seal_envelope, EnvelopeMeta, Verified};
 pub use keys::{KeyId, PublicKey, RootKey, Roots, SigningKey, BUNDLED_ROOTS_JSON};
+pub use revocation::{
+    RevocationList, Revoked, MAX_REASON_LEN, MAX_REVOCATION_BYTES, MAX_REVOKED_KEYS,
+    REVOCATIONS_FILE, REVOCATION_FORMAT, REVOCATION_PREFIX,
+};
 pub use state::{PublisherState, TrustState};
 
 /// Length of an Ed25519 public key.
@@ -121,6 +126,21 @@ pub enum TrustError {
     /// The system random source failed.
     #[error("random source failed")]
     Random,
+    /// The signing key is on the root-signed revocation list ("not verified — revoked").
+    #[error("the signing key has been revoked")]
+    Revoked,
+    /// A revocation list that cannot be read (bad JSON, unknown fields, duplicate keys,
+    /// bad reason or dates).
+    #[error("revocation list is not valid")]
+    BadRevocations,
+    /// A revocation list not newer than the one already stored.
+    #[error("revocation list issued at {offered} is not newer than the stored one ({stored})")]
+    StaleRevocations {
+        /// `issued` of the offered list (Unix seconds).
+        offered: i64,
+        /// `issued` of the stored list (Unix seconds).
+        stored: i64,
+    },
 }
 
 /// What a delegation allows its key to sign.
@@ -518,6 +538,51 @@ mod tests {
             KeyId::from_hex(&k.public_key().id().to_hex()).unwrap(),
             k.public_key().id()
         );
+    }
+
+    #[test]
+    fn revoked_key_is_refused_everywhere_it_signed() {
+        let c = chain(Scope::Directory, 10_000);
+        let env = seal_envelope(&Domain::DIRECTORY, &meta(1), &c.deleg, b"{}", &c.key).unwrap();
+        let list = RevocationList::issue(
+            &c.root,
+            at(1_500),
+            vec![Revoked {
+                key: c.key.public_key(),
+                reason: "leaked".into(),
+                revoked_at: at(1_400),
+            }],
+        )
+        .unwrap();
+        let revoked = c.roots.with_revocations(&list);
+        assert!(revoked.is_revoked(c.key.public_key().id()));
+        for policy in [ExpiryPolicy::Enforce, ExpiryPolicy::Report] {
+            assert_eq!(
+                open_envelope(&env, &Domain::DIRECTORY, &revoked, at(2_000), policy, 1024)
+                    .map(|v| v.meta.version),
+                Err(TrustError::Revoked)
+            );
+        }
+        // Another key delegated by the same root still verifies.
+        let other = SigningKey::generate().unwrap();
+        let deleg = Delegation::issue(
+            &c.root,
+            &other.public_key(),
+            Scope::Directory,
+            "Test Org",
+            at(10_000),
+        )
+        .unwrap();
+        let env2 = seal_envelope(&Domain::DIRECTORY, &meta(2), &deleg, b"{}", &other).unwrap();
+        assert!(open_envelope(
+            &env2,
+            &Domain::DIRECTORY,
+            &revoked,
+            at(2_000),
+            ExpiryPolicy::Enforce,
+            1024
+        )
+        .is_ok());
     }
 
     #[test]

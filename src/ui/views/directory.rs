@@ -16,7 +16,9 @@ use crate::core::directory::{
     self, Directory, DirectoryStore, DownloadSettings, DownloadSource, OpenFilter, SearchQuery,
 };
 use crate::core::resource::{Population, Resource};
+use crate::core::trust::TrustError;
 use crate::io::fetch::{self, RefreshError, RefreshOutcome};
+use crate::io::revocations;
 use crate::io::vault_records::{
     download_settings, save_directory_entry, PreparedDirectoryStore, VaultDirectoryStore,
     DIR_DOWNLOAD,
@@ -173,16 +175,18 @@ async fn load_stored(
     services: &Services,
     session: &Session,
 ) -> Option<(Option<Directory>, DownloadSettings)> {
-    let (stored, dl) = session
-        .run(|v| {
+    let pinned = services.roots.clone();
+    let (stored, dl, roots) = session
+        .run(move |v| {
             Ok((
                 VaultDirectoryStore { vault: v }.load()?,
                 download_settings(v)?,
+                revocations::revoking_roots(v, &pinned)?,
             ))
         })
         .await
         .ok()?;
-    let (roots, at) = (services.roots.clone(), services.now());
+    let at = services.now();
     let d = match !stored.is_empty() {
         true => {
             tokio::task::spawn_blocking(move || directory::load_directory(&stored, &roots, at).0)
@@ -203,34 +207,44 @@ async fn refresh_directory(
     settings: &DownloadSettings,
 ) -> Result<Option<Directory>, &'static str> {
     let fetcher = (services.fetcher)().map_err(|_| "dir-refresh-failed")?;
+    let pinned = services.roots.clone();
     // One refresh at a time, from the read below to the write at the end.
     let _one_at_a_time = services.directory_refresh.enter().await;
-    let stored = session
-        .run(|v| VaultDirectoryStore { vault: v }.load())
+    let (stored, list) = session
+        .run(move |v| {
+            Ok((
+                VaultDirectoryStore { vault: v }.load()?,
+                revocations::load_revocations(v, &pinned)?,
+            ))
+        })
         .await
         .map_err(|_| "dir-refresh-failed")?;
+    // The root-signed revocation list beside the bundle first: a newer one is stored
+    // (never an older one), and the bundle is then checked against it.
+    let roots = match fetch::fetch_revocations(&fetcher, settings, &services.roots, list.as_ref())
+        .await
+        .map_err(|e| refresh_message(&e))?
+    {
+        Some(newer) => {
+            let (pinned, saved) = (services.roots.clone(), newer.clone());
+            session
+                .run(move |v| revocations::save_revocations(v, &pinned, &saved))
+                .await
+                .map_err(|_| "dir-refresh-failed")?;
+            services.roots.with_revocations(&newer)
+        }
+        None => match &list {
+            Some(l) => services.roots.with_revocations(l),
+            None => (*services.roots).clone(),
+        },
+    };
     let mut store = PreparedDirectoryStore {
         stored,
         saved: None,
     };
-    let outcome = fetch::refresh(
-        &fetcher,
-        settings,
-        &mut store,
-        &services.roots,
-        services.now(),
-    )
-    .await
-    .map_err(|e| match e {
-        RefreshError::Refused(_) => "dir-refresh-off",
-        RefreshError::Rejected(directory::UpdateError::Expired) => "dir-refresh-expired",
-        RefreshError::Rejected(_) => "dir-refresh-rejected",
-        RefreshError::Fetch(fetch::FetchError::TooLarge) => "dir-refresh-too-large",
-        RefreshError::Fetch(fetch::FetchError::Timeout | fetch::FetchError::Connect) => {
-            "dir-refresh-unreachable"
-        }
-        _ => "dir-refresh-failed",
-    })?;
+    let outcome = fetch::refresh(&fetcher, settings, &mut store, &roots, services.now())
+        .await
+        .map_err(|e| refresh_message(&e))?;
     match outcome {
         RefreshOutcome::Unchanged => Ok(None),
         RefreshOutcome::Updated(d) => {
@@ -241,6 +255,23 @@ async fn refresh_directory(
                 .map_err(|_| "dir-refresh-failed")?;
             Ok(Some(*d))
         }
+    }
+}
+
+/// The message id for a failed refresh.
+fn refresh_message<E>(e: &RefreshError<E>) -> &'static str {
+    match e {
+        RefreshError::Refused(_) => "dir-refresh-off",
+        RefreshError::Rejected(directory::UpdateError::Trust(TrustError::Revoked)) => {
+            "dir-refresh-revoked"
+        }
+        RefreshError::Rejected(directory::UpdateError::Expired) => "dir-refresh-expired",
+        RefreshError::Rejected(_) => "dir-refresh-rejected",
+        RefreshError::Fetch(fetch::FetchError::TooLarge) => "dir-refresh-too-large",
+        RefreshError::Fetch(fetch::FetchError::Timeout | fetch::FetchError::Connect) => {
+            "dir-refresh-unreachable"
+        }
+        _ => "dir-refresh-failed",
     }
 }
 

@@ -7,6 +7,7 @@
 use crate::core::link::{self, LinkPreview, LinkProblem, Verification};
 use crate::core::share::{day, problem_key};
 use crate::core::vault::{Vault, VaultError};
+use crate::io::revocations;
 use crate::io::vault_records::save_copies;
 use crate::ui::components::resource_card::ResourceCard;
 use crate::ui::components::status::{Status, StatusLine};
@@ -32,11 +33,7 @@ fn ImportScreen(session: Session) -> Element {
     let mut paste = use_signal(String::new);
 
     let pending = state.inbox.pending_link.read().clone();
-    let at = services.now();
-    let decoded: Option<Result<LinkPreview, LinkProblem>> = pending
-        .as_deref()
-        .map(|l| link::decode_link(l, &services.roots, at).map_err(|e| e.problem()));
-
+    let decoded = use_decoded(&services, &session, pending.as_deref());
     let resources = match &decoded {
         Some(Ok(p)) => p.resources.clone(),
         _ => Vec::new(),
@@ -166,4 +163,35 @@ fn ImportScreen(session: Session) -> Element {
             }
         }
     }
+}
+
+/// The pending link decoded against the pinned roots with the stored revocation list
+/// applied (read once, off the UI thread): a link signed by a revoked key shows "not
+/// verified — revoked". Until the list is read, a link that would show "Verified" waits
+/// (`None`); unsigned and refused links show at once (a revocation cannot change them).
+fn use_decoded(
+    services: &Services,
+    session: &Session,
+    pending: Option<&str>,
+) -> Option<Result<LinkPreview, LinkProblem>> {
+    let at = services.now();
+    let (pinned, reader) = (services.roots.clone(), session.clone());
+    let roots = use_resource(move || {
+        let (pinned, session) = (pinned.clone(), reader.clone());
+        async move {
+            let fallback = (*pinned).clone();
+            session
+                .run(move |v| revocations::revoking_roots(v, &pinned))
+                .await
+                .unwrap_or(fallback)
+        }
+    });
+    let roots = roots.read().clone();
+    pending.and_then(|l| match &roots {
+        Some(roots) => Some(link::decode_link(l, roots, at).map_err(|e| e.problem())),
+        None => match link::decode_link(l, &services.roots, at) {
+            Ok(p) if p.verification.is_verified() => None,
+            other => Some(other.map_err(|e| e.problem())),
+        },
+    })
 }
