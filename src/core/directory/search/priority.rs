@@ -6,7 +6,9 @@
 //!    shelters and services for those situations (2), other shelters and services (3),
 //!    organisations listed for their website, with no crisis line (4);
 //! 2. **general before specific**: a line for everyone before one for a particular group
-//!    (youth and families do not count as "a particular group" here: they are situations);
+//!    (youth and families do not count as "a particular group" here: they are situations;
+//!    nor do Deaf / ASL access and "serves undocumented people", which a line for everyone
+//!    can also say);
 //! 3. **situation**, in this order: domestic violence, trafficking, child abuse, sexual
 //!    assault, youth (runaway, dating abuse).
 //!
@@ -67,10 +69,15 @@ pub fn priority(r: &Resource) -> u16 {
         (ResourceKind::Shelter | ResourceKind::Service, None) => 3,
         (ResourceKind::Organization, _) => 4,
     };
-    let specific = r
-        .populations
-        .iter()
-        .any(|p| !matches!(p, Population::Youth | Population::FamiliesWithChildren));
+    // A line that is *for* one community (Native, Latina/o, Black, LGBTQ+). Youth and families
+    // are situations; "Deaf / ASL" and "undocumented" say a line is reachable by or serves
+    // those people too, not that it is only for them.
+    let specific = r.populations.iter().any(|p| {
+        matches!(
+            p,
+            Population::Native | Population::Latino | Population::Black | Population::Lgbtq
+        )
+    });
     (tier << 8) | (u16::from(specific) << 4) | u16::from(sit.unwrap_or(15))
 }
 
