@@ -1149,3 +1149,131 @@ fn bundle_index_record_is_frozen() {
     again.push('\n');
     assert_eq!(again, text);
 }
+
+/// The app's own refresh (Find help → Refresh), headless, against nginx: the list beside
+/// the bundle is fetched first and stored in the vault, the revoked publisher's newer
+/// bundle is refused with the calm "revoked" message and the stored bundle kept, and an
+/// older list served later never replaces the stored one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_apps_refresh_stores_the_list_and_refuses_the_revoked_publisher() {
+    use crate::flows::{app_state, app_with, unlock, PIN};
+    use haven::io::revocations::load_revocations;
+    const WAIT: Duration = Duration::from_secs(20);
+
+    let nginx = Nginx::start();
+    let (root, roots, ps) = publishers_with_root(&["National Hotline"]);
+    let national = &ps[0];
+    let n5 = sign_at(national, 5, EXPIRES, &one_service("national-5"));
+    nginx.publish("/national.bundle", &n5).await;
+    let (ca, app_roots) = (nginx.ca_der.clone(), Arc::new(roots.clone()));
+    let mut f = app_with(Some(None), move |s| {
+        s.fetcher = Arc::new(move || {
+            Fetcher::for_tests(
+                &ca,
+                FetchLimits {
+                    connect_timeout: Duration::from_secs(2),
+                    total_timeout: Duration::from_secs(5),
+                    max_bytes: CAP,
+                },
+            )
+        });
+        s.roots = app_roots;
+    })
+    .await;
+    // The bundles are dated 2027: the phone's clock reads NOW.
+    let wall = i64::try_from(f.services.clock.now_unix_secs()).unwrap();
+    f.clock.set_wall_by(NOW.unix_timestamp() - wall);
+    assert!(unlock(&mut f, PIN).await);
+    f.t.click("home-directory");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-updates\""))
+            .await
+    );
+    f.t.change("dir-dl-enable", "true");
+    f.t.input("dir-dl-url", &nginx.url("/national.bundle"));
+    f.t.click("dir-dl-confirm");
+    assert!(f.t.html().contains("This address is confirmed."));
+
+    // No list yet (404): the bundle is taken.
+    f.t.click("dir-refresh");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("The directory is updated."))
+            .await,
+        "{}",
+        f.t.html()
+    );
+
+    // The root revokes the national key; the publisher (or a thief with the key) serves a
+    // newer bundle signed with it.
+    let list = revoke(&root, datetime!(2027-01-03 0:00 UTC), &[national]);
+    nginx.put_plain("/revocations.json", list.to_json().as_bytes());
+    let n6 = sign_at(national, 6, EXPIRES, &one_service("national-6"));
+    nginx.publish("/national.bundle", &n6).await;
+    let before = nginx.log().len();
+    f.t.click("dir-refresh");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("has been withdrawn"))
+            .await,
+        "{}",
+        f.t.html()
+    );
+    let asked: Vec<(String, u16)> = nginx.log()[before..]
+        .iter()
+        .map(|l| (l.request.clone(), l.status))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("GET /revocations.json HTTP/1.1".to_owned(), 200),
+            ("GET /national.bundle HTTP/1.1".to_owned(), 200)
+        ]
+    );
+    let session = app_state(&f).session().expect("an open session");
+    let pinned = roots.clone();
+    let (stored_list, stored) = session
+        .run(move |v| {
+            Ok((
+                load_revocations(v, &pinned)?,
+                VaultDirectoryStore { vault: v }.load()?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored_list, Some(list.clone()));
+    assert_eq!(stored.bundles["directory:National Hotline"].bytes, n5);
+
+    // An older list (issued before, revoking nothing) served from a stale cache: the
+    // stored list stays, and the bundle is still refused.
+    let older = RevocationList::issue(&root, datetime!(2027-01-02 0:00 UTC), vec![]).unwrap();
+    nginx.put_plain("/revocations.json", older.to_json().as_bytes());
+    let before = nginx.log().len();
+    f.t.click("dir-refresh");
+    assert!(refresh_button_busy(&f.t.html()));
+    // Both files asked for, and the button enabled again: this refresh has finished.
+    assert!(
+        f.t.wait_until(WAIT, |h| nginx.log().len() >= before + 2
+            && !refresh_button_busy(h))
+            .await
+    );
+    assert!(f.t.html().contains("has been withdrawn"));
+    let pinned = roots.clone();
+    let (stored_list, stored) = session
+        .run(move |v| {
+            Ok((
+                load_revocations(v, &pinned)?,
+                VaultDirectoryStore { vault: v }.load()?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored_list, Some(list));
+    assert_eq!(stored.bundles["directory:National Hotline"].bytes, n5);
+}
+
+/// Whether the Refresh button is disabled (a refresh is in progress).
+fn refresh_button_busy(html: &str) -> bool {
+    let at = html.find("id=\"dir-refresh\"").expect("the Refresh button");
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    html[start..end].contains("disabled")
+}
