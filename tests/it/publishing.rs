@@ -771,6 +771,16 @@ async fn nginx_serves_revocations_beside_the_bundle_and_a_revoked_publisher_is_r
     assert!(matches!(out, RefreshOutcome::Updated(_)));
     assert_eq!(store.state.bundles["directory:Ohio Coalition"].bytes, c4);
     assert_eq!(store.state.bundles["directory:National Hotline"].bytes, n5);
+    // What the revoked key signed before is kept but no longer shown; the other
+    // publisher's bundle and the bundled list are.
+    let (d, problem) = load_directory(&store.state, &revoked_roots, NOW);
+    assert!(
+        matches!(problem, Some(UpdateError::Trust(TrustError::Revoked))),
+        "{problem:?}"
+    );
+    assert!(d.get("coalition-4").is_some());
+    assert!(d.get("national-5").is_none());
+    assert_eq!(d.layers().len(), 2);
 }
 
 /// Shares one store between concurrent refreshes (as the app's vault is shared).
