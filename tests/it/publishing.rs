@@ -8,7 +8,10 @@
 //! `mtime-size` ETag is never sent back), several publishers side by side (cross-publisher
 //! replay refused, each with its own ratchet), an expired envelope refused on the first
 //! download, racing refreshes serialized, a bundle over the cap refused with nothing stored;
-//! and the chunked vault storage of bundles up to the download cap. The faults nginx
+//! the root-signed `revocations.json` served beside the bundles (404, newer, stale, forged;
+//! its one-minute Cache-Control) and a revoked publisher refused with the cache intact, by
+//! the core+io refresh and by the app's own Refresh button; and the chunked vault storage
+//! of bundles up to the download cap. The faults nginx
 //! cannot produce (cut body, lying Content-Length, stall) stay on the hand-written server in
 //! `directory_fetch.rs`.
 
