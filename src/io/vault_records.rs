@@ -11,8 +11,14 @@
 //! | `dir-download`, `dir-trust` | download settings, trust ratchet (one entry per publisher) | `core::directory` |
 //! | `dir-bundles`, `dir-bundle/<slot>/<generation>/<n>` | index of stored bundles, one per publisher; each bundle's bytes in ≤ 1 MiB chunks | [`BundleIndex`] |
 //! | `dir-cache` | the single stored bundle of older versions (read, then moved into chunks) | `core::directory` |
+//! | `trust-revocations` | the newest root-signed revocation list accepted (its JSON text, as published); checked against the pinned roots at each read, replaced only by a list issued later | `core::trust::RevocationList`, [`crate::io::revocations`] |
 //! | `share-org-key` | organisation link-signing key | `core::share` |
+//! | `ev/c`, `ev/k`, `ev/p`, `ev/d` | evidence log: the chain, its signing key, the write in progress, the draft | `core::evidence::record` |
+//! | `ev/e/<entry id>`, `ev/a/<attachment id>/<n>` | one evidence entry each; each attachment's bytes in ≤ 256 KiB chunks | `core::evidence::record` |
+//! | `note/<id>` | one note each, in the Notes space the second PIN opens | `core::notes` |
 //!
+//! Records hold JSON, except the chunks (`dir-bundle/…`, `ev/a/…`), `ev/k` (a version byte
+//! and a PKCS#8 document) and `plan.unreadable` (the bytes as found), which are raw bytes.
 //! Decoy content (`core::vault::decoy`) writes the plan, settings and `myres/` names too.
 
 use std::collections::BTreeMap;

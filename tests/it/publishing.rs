@@ -8,7 +8,10 @@
 //! `mtime-size` ETag is never sent back), several publishers side by side (cross-publisher
 //! replay refused, each with its own ratchet), an expired envelope refused on the first
 //! download, racing refreshes serialized, a bundle over the cap refused with nothing stored;
-//! and the chunked vault storage of bundles up to the download cap. The faults nginx
+//! the root-signed `revocations.json` served beside the bundles (404, newer, stale, forged;
+//! its one-minute Cache-Control) and a revoked publisher refused with the cache intact, by
+//! the core+io refresh and by the app's own Refresh button; and the chunked vault storage
+//! of bundles up to the download cap. The faults nginx
 //! cannot produce (cut body, lying Content-Length, stall) stay on the hand-written server in
 //! `directory_fetch.rs`.
 
@@ -26,12 +29,13 @@ use haven::core::directory::{
     MemoryDirectoryStore, StoredDirectory, UpdateError,
 };
 use haven::core::trust::{
-    Delegation, EnvelopeMeta, RootKey, Roots, Scope, SigningKey, TrustError, TrustState,
+    Delegation, EnvelopeMeta, RevocationList, Revoked, RootKey, Roots, Scope, SigningKey,
+    TrustError, TrustState,
 };
 use haven::core::vault;
 use haven::io::fetch::{
-    refresh, refresh_serialized, FetchError, FetchLimits, FetchOutcome, Fetcher, RefreshError,
-    RefreshGate, RefreshOutcome,
+    fetch_revocations, refresh, refresh_serialized, FetchError, FetchLimits, FetchOutcome, Fetcher,
+    RefreshError, RefreshGate, RefreshOutcome,
 };
 use haven::io::vault_records::{
     BundleIndex, VaultDirectoryStore, BUNDLE_CHUNK, DIR_BUNDLES, DIR_CACHE, DIR_TRUST,
@@ -399,6 +403,12 @@ fn settings(url: &str) -> DownloadSettings {
 
 /// Several publishers under one pinned root (a national list and a state coalition).
 fn publishers(orgs: &[&str]) -> (Roots, Vec<Publisher>) {
+    let (_, roots, list) = publishers_with_root(orgs);
+    (roots, list)
+}
+
+/// [`publishers`], with the root's signing key (to issue revocation lists).
+fn publishers_with_root(orgs: &[&str]) -> (SigningKey, Roots, Vec<Publisher>) {
     let root = SigningKey::generate().unwrap();
     let roots = Roots::new(vec![RootKey::new(root.public_key(), "test root")]).unwrap();
     let list = orgs
@@ -420,7 +430,7 @@ fn publishers(orgs: &[&str]) -> (Roots, Vec<Publisher>) {
             }
         })
         .collect();
-    (roots, list)
+    (root, roots, list)
 }
 
 /// A payload of one service with this id (so layers can be told apart).
@@ -588,6 +598,192 @@ async fn nginx_serves_bundles_with_content_hash_etags_and_real_304s() {
         (store.state.clone(), store.saves),
         (before.state, before.saves)
     );
+}
+
+/// A list revoking `keys`, issued at `issued` by `root`.
+fn revoke(root: &SigningKey, issued: OffsetDateTime, keys: &[&Publisher]) -> RevocationList {
+    RevocationList::issue(
+        root,
+        issued,
+        keys.iter()
+            .map(|p| Revoked {
+                key: p.key.public_key(),
+                reason: "key leaked".into(),
+                revoked_at: issued,
+            })
+            .collect(),
+    )
+    .unwrap()
+}
+
+/// What nginx sends with `path`: status and the headers a cache or the phone would see.
+async fn headers_of(nginx: &Nginx, path: &str) -> (u16, Option<String>, Option<String>, bool) {
+    let client = reqwest::Client::builder()
+        .use_rustls_tls()
+        .add_root_certificate(reqwest::Certificate::from_der(&nginx.ca_der).unwrap())
+        .build()
+        .unwrap();
+    let resp = client.get(nginx.url(path)).send().await.unwrap();
+    let h = |name: &str| {
+        resp.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    (
+        resp.status().as_u16(),
+        h("cache-control"),
+        h("content-type"),
+        resp.headers().contains_key("etag"),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nginx_serves_revocations_beside_the_bundle_and_a_revoked_publisher_is_refused() {
+    let nginx = Nginx::start();
+    let (root, roots, ps) = publishers_with_root(&["National Hotline", "Ohio Coalition"]);
+    let (national, coalition) = (&ps[0], &ps[1]);
+    let fetcher = nginx.fetcher();
+    let n5 = sign_at(national, 5, EXPIRES, &one_service("national-5"));
+    let c3 = sign_at(coalition, 3, EXPIRES, &one_service("coalition-3"));
+    nginx.publish("/national.bundle", &n5).await;
+    nginx.publish("/coalition.bundle", &c3).await;
+    let national_dl = settings(&nginx.url("/national.bundle"));
+    let coalition_dl = settings(&nginx.url("/coalition.bundle"));
+    let mut store = MemoryDirectoryStore::default();
+    for dl in [&national_dl, &coalition_dl] {
+        let out = refresh(&fetcher, dl, &mut store, &roots, NOW)
+            .await
+            .unwrap();
+        assert!(matches!(out, RefreshOutcome::Updated(_)));
+    }
+
+    // No list published yet: nginx answers 404, which is "no list", not an error.
+    let before = nginx.log().len();
+    let got = fetch_revocations(&fetcher, &national_dl, &roots, None).await;
+    assert_eq!(got.unwrap(), None);
+    let logged = nginx.last_logged(before).await;
+    assert_eq!(
+        (logged.request.as_str(), logged.status),
+        ("GET /revocations.json HTTP/1.1", 404)
+    );
+
+    // The root withdraws the national key: the list beside the bundles is fetched over
+    // TLS, verified and returned, from either bundle's address.
+    let list = revoke(&root, datetime!(2027-01-03 0:00 UTC), &[national]);
+    nginx.put_plain("/revocations.json", list.to_json().as_bytes());
+    for dl in [&national_dl, &coalition_dl] {
+        let before = nginx.log().len();
+        let got = fetch_revocations(&fetcher, dl, &roots, None).await;
+        assert_eq!(got.unwrap(), Some(list.clone()));
+        let logged = nginx.last_logged(before).await;
+        assert_eq!(
+            (logged.request.as_str(), logged.status),
+            ("GET /revocations.json HTTP/1.1", 200)
+        );
+    }
+    // Served as JSON, cached one minute at most (bundles: five), never with nginx's own
+    // mtime-size ETag.
+    assert_eq!(
+        headers_of(&nginx, "/revocations.json").await,
+        (
+            200,
+            Some("public, max-age=60".to_owned()),
+            Some("application/json".to_owned()),
+            false
+        )
+    );
+    assert_eq!(
+        headers_of(&nginx, "/coalition.bundle").await.1.as_deref(),
+        Some("public, max-age=300")
+    );
+
+    // The same list again, or an older one (a stale cache, a replay): not newer, Ok(None).
+    let got = fetch_revocations(&fetcher, &national_dl, &roots, Some(&list)).await;
+    assert_eq!(got.unwrap(), None);
+    let older = revoke(
+        &root,
+        datetime!(2027-01-02 0:00 UTC),
+        &[national, coalition],
+    );
+    nginx.put_plain("/revocations.json", older.to_json().as_bytes());
+    let got = fetch_revocations(&fetcher, &national_dl, &roots, Some(&list)).await;
+    assert_eq!(got.unwrap(), None);
+
+    // A list whose date was moved forward after signing: bad signature, an error.
+    let text = list.to_json();
+    let issued = format!("\"issued\": {}", list.issued().unix_timestamp());
+    assert!(text.contains(&issued));
+    let moved = text.replace(
+        &issued,
+        &format!("\"issued\": {}", list.issued().unix_timestamp() + 3600),
+    );
+    nginx.put_plain("/revocations.json", moved.as_bytes());
+    let err = fetch_revocations(&fetcher, &national_dl, &roots, Some(&list))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            RefreshError::Rejected(UpdateError::Trust(TrustError::BadSignature))
+        ),
+        "{err:?}"
+    );
+    // Signed by a root the app does not pin: an error too.
+    let stranger = revoke(
+        &SigningKey::generate().unwrap(),
+        datetime!(2027-01-03 12:00 UTC),
+        &[national],
+    );
+    nginx.put_plain("/revocations.json", stranger.to_json().as_bytes());
+    let err = fetch_revocations(&fetcher, &national_dl, &roots, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            RefreshError::Rejected(UpdateError::Trust(TrustError::UnknownRoot))
+        ),
+        "{err:?}"
+    );
+
+    // A refresh checked against the list: the revoked publisher's newer bundle is
+    // downloaded, then refused; what is stored is untouched.
+    let revoked_roots = roots.with_revocations(&list);
+    let n6 = sign_at(national, 6, EXPIRES, &one_service("national-6"));
+    nginx.publish("/national.bundle", &n6).await;
+    let before = store.clone();
+    let err = refresh(&fetcher, &national_dl, &mut store, &revoked_roots, NOW)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            RefreshError::Rejected(UpdateError::Trust(TrustError::Revoked))
+        ),
+        "{err:?}"
+    );
+    assert_eq!(store.state, before.state, "the stored state changed");
+    assert_eq!(store.saves, before.saves);
+    assert_eq!(store.state.bundles["directory:National Hotline"].bytes, n5);
+    // The other publisher, under the same root, still updates.
+    let c4 = sign_at(coalition, 4, EXPIRES, &one_service("coalition-4"));
+    nginx.publish("/coalition.bundle", &c4).await;
+    let out = refresh(&fetcher, &coalition_dl, &mut store, &revoked_roots, NOW)
+        .await
+        .unwrap();
+    assert!(matches!(out, RefreshOutcome::Updated(_)));
+    assert_eq!(store.state.bundles["directory:Ohio Coalition"].bytes, c4);
+    assert_eq!(store.state.bundles["directory:National Hotline"].bytes, n5);
+    // What the revoked key signed before is kept but no longer shown; the other
+    // publisher's bundle and the bundled list are.
+    let (d, problem) = load_directory(&store.state, &revoked_roots, NOW);
+    assert!(
+        matches!(problem, Some(UpdateError::Trust(TrustError::Revoked))),
+        "{problem:?}"
+    );
+    assert!(d.get("coalition-4").is_some());
+    assert!(d.get("national-5").is_none());
+    assert_eq!(d.layers().len(), 2);
 }
 
 /// Shares one store between concurrent refreshes (as the app's vault is shared).
@@ -965,4 +1161,132 @@ fn bundle_index_record_is_frozen() {
     let mut again = serde_json::to_string_pretty(&index).unwrap();
     again.push('\n');
     assert_eq!(again, text);
+}
+
+/// The app's own refresh (Find help → Refresh), headless, against nginx: the list beside
+/// the bundle is fetched first and stored in the vault, the revoked publisher's newer
+/// bundle is refused with the calm "revoked" message and the stored bundle kept, and an
+/// older list served later never replaces the stored one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_apps_refresh_stores_the_list_and_refuses_the_revoked_publisher() {
+    use crate::flows::{app_state, app_with, unlock, PIN};
+    use haven::io::revocations::load_revocations;
+    const WAIT: Duration = Duration::from_secs(20);
+
+    let nginx = Nginx::start();
+    let (root, roots, ps) = publishers_with_root(&["National Hotline"]);
+    let national = &ps[0];
+    let n5 = sign_at(national, 5, EXPIRES, &one_service("national-5"));
+    nginx.publish("/national.bundle", &n5).await;
+    let (ca, app_roots) = (nginx.ca_der.clone(), Arc::new(roots.clone()));
+    let mut f = app_with(Some(None), move |s| {
+        s.fetcher = Arc::new(move || {
+            Fetcher::for_tests(
+                &ca,
+                FetchLimits {
+                    connect_timeout: Duration::from_secs(2),
+                    total_timeout: Duration::from_secs(5),
+                    max_bytes: CAP,
+                },
+            )
+        });
+        s.roots = app_roots;
+    })
+    .await;
+    // The bundles are dated 2027: the phone's clock reads NOW.
+    let wall = i64::try_from(f.services.clock.now_unix_secs()).unwrap();
+    f.clock.set_wall_by(NOW.unix_timestamp() - wall);
+    assert!(unlock(&mut f, PIN).await);
+    f.t.click("home-directory");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-updates\""))
+            .await
+    );
+    f.t.change("dir-dl-enable", "true");
+    f.t.input("dir-dl-url", &nginx.url("/national.bundle"));
+    f.t.click("dir-dl-confirm");
+    assert!(f.t.html().contains("This address is confirmed."));
+
+    // No list yet (404): the bundle is taken.
+    f.t.click("dir-refresh");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("The directory is updated."))
+            .await,
+        "{}",
+        f.t.html()
+    );
+
+    // The root revokes the national key; the publisher (or a thief with the key) serves a
+    // newer bundle signed with it.
+    let list = revoke(&root, datetime!(2027-01-03 0:00 UTC), &[national]);
+    nginx.put_plain("/revocations.json", list.to_json().as_bytes());
+    let n6 = sign_at(national, 6, EXPIRES, &one_service("national-6"));
+    nginx.publish("/national.bundle", &n6).await;
+    let before = nginx.log().len();
+    f.t.click("dir-refresh");
+    assert!(
+        f.t.wait_until(WAIT, |h| h.contains("has been withdrawn"))
+            .await,
+        "{}",
+        f.t.html()
+    );
+    let asked: Vec<(String, u16)> = nginx.log()[before..]
+        .iter()
+        .map(|l| (l.request.clone(), l.status))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("GET /revocations.json HTTP/1.1".to_owned(), 200),
+            ("GET /national.bundle HTTP/1.1".to_owned(), 200)
+        ]
+    );
+    let session = app_state(&f).session().expect("an open session");
+    let pinned = roots.clone();
+    let (stored_list, stored) = session
+        .run(move |v| {
+            Ok((
+                load_revocations(v, &pinned)?,
+                VaultDirectoryStore { vault: v }.load()?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored_list, Some(list.clone()));
+    assert_eq!(stored.bundles["directory:National Hotline"].bytes, n5);
+
+    // An older list (issued before, revoking nothing) served from a stale cache: the
+    // stored list stays, and the bundle is still refused.
+    let older = RevocationList::issue(&root, datetime!(2027-01-02 0:00 UTC), vec![]).unwrap();
+    nginx.put_plain("/revocations.json", older.to_json().as_bytes());
+    let before = nginx.log().len();
+    f.t.click("dir-refresh");
+    assert!(refresh_button_busy(&f.t.html()));
+    // Both files asked for, and the button enabled again: this refresh has finished.
+    assert!(
+        f.t.wait_until(WAIT, |h| nginx.log().len() >= before + 2
+            && !refresh_button_busy(h))
+            .await
+    );
+    assert!(f.t.html().contains("has been withdrawn"));
+    let pinned = roots.clone();
+    let (stored_list, stored) = session
+        .run(move |v| {
+            Ok((
+                load_revocations(v, &pinned)?,
+                VaultDirectoryStore { vault: v }.load()?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored_list, Some(list));
+    assert_eq!(stored.bundles["directory:National Hotline"].bytes, n5);
+}
+
+/// Whether the Refresh button is disabled (a refresh is in progress).
+fn refresh_button_busy(html: &str) -> bool {
+    let at = html.find("id=\"dir-refresh\"").expect("the Refresh button");
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    html[start..end].contains("disabled")
 }
