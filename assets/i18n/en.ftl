@@ -920,4 +920,4 @@ dir-lang-name-so = Somali
 dir-lang-name-hmn = Hmong
 ## issue 17 F
 link-problem-revoked = Not verified — revoked. The key that signed this link has been withdrawn by the directory's root, so the link is not shown. Ask for a new one.
-dir-refresh-revoked = Not verified — revoked. The download was signed with a key that has been withdrawn, so it was not used. Your directory is unchanged.
+dir-refresh-revoked = Not verified — revoked. The download was signed with a key that has been withdrawn, so it was not used, and nothing signed with that key is shown any more.

@@ -920,4 +920,4 @@ dir-lang-name-so = somalí
 dir-lang-name-hmn = hmong
 ## issue 17 F
 link-problem-revoked = No verificado — revocado. La clave que firmó este enlace fue retirada por la raíz del directorio, así que el enlace no se muestra. Pide uno nuevo.
-dir-refresh-revoked = No verificado — revocado. La descarga estaba firmada con una clave que fue retirada, así que no se usó. Tu directorio no cambió.
+dir-refresh-revoked = No verificado — revocado. La descarga estaba firmada con una clave que fue retirada, así que no se usó, y ya no se muestra nada firmado con esa clave.

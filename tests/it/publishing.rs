@@ -1215,6 +1215,10 @@ async fn the_apps_refresh_stores_the_list_and_refuses_the_revoked_publisher() {
         "{}",
         f.t.html()
     );
+    assert!(
+        f.t.exists("dir-national-5"),
+        "the downloaded service is shown"
+    );
 
     // The root revokes the national key; the publisher (or a thief with the key) serves a
     // newer bundle signed with it.
@@ -1229,6 +1233,12 @@ async fn the_apps_refresh_stores_the_list_and_refuses_the_revoked_publisher() {
             .await,
         "{}",
         f.t.html()
+    );
+    // What that key signed before is no longer on screen either.
+    assert!(
+        f.t.wait_until(WAIT, |h| !h.contains("id=\"dir-national-5\""))
+            .await,
+        "the revoked publisher's service is gone from the screen"
     );
     let asked: Vec<(String, u16)> = nginx.log()[before..]
         .iter()

@@ -655,7 +655,16 @@ fn Updates(download: Signal<DownloadSettings>, dir: Signal<Option<Rc<Directory>>
                     (true, t("dir-refresh-updated"))
                 }
                 Ok(None) => (true, t("dir-refresh-unchanged")),
-                Err(id) => (false, t(id)),
+                Err(id) => {
+                    if id == "dir-refresh-revoked" {
+                        // A newer list may have withdrawn a key behind what is on screen:
+                        // show the stored directory again with the list applied.
+                        if let Some((d, _)) = load_stored(&services, &session).await {
+                            dir.set(d.or_else(|| Directory::bundled().ok()).map(Rc::new));
+                        }
+                    }
+                    (false, t(id))
+                }
             };
             message.set(Some(msg));
             busy.set(false);
