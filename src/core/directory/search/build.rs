@@ -317,6 +317,7 @@ impl IndexBuilder {
             priority,
             position,
             zone,
+            scratch: Default::default(),
         }
     }
 }

@@ -231,6 +231,46 @@ pub struct SearchIndex {
     position: Vec<Option<Position>>,
     /// Time zone of each resource's hours (packed, see [`zone::pack`]).
     zone: Vec<u8>,
+    /// Matching scratch kept between searches (a few bytes per resource, cleared
+    /// through the lists of what each search touched), so a search allocates none.
+    scratch: Scratch,
+}
+
+/// A [`Matcher`] kept for the next search. A search that finds it taken (another thread
+/// searching the same index) makes its own; a clone of the index starts with none.
+#[derive(Default)]
+struct Scratch(std::sync::Mutex<Option<Matcher>>);
+
+impl Clone for Scratch {
+    fn clone(&self) -> Scratch {
+        Scratch::default()
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
+}
+
+impl Scratch {
+    /// The kept matcher when it fits `n` resources, else a new one.
+    fn take(&self, n: usize) -> Matcher {
+        self.0
+            .try_lock()
+            .ok()
+            .and_then(|mut m| m.take())
+            .filter(|m| m.cover.len() == n)
+            .unwrap_or_else(|| Matcher::new(n))
+    }
+
+    /// Keep `m` (cleared) for the next search.
+    fn put(&self, mut m: Matcher) {
+        m.reset();
+        if let Ok(mut slot) = self.0.try_lock() {
+            *slot = Some(m);
+        }
+    }
 }
 
 /// Errors building an index.
@@ -508,7 +548,7 @@ impl SearchIndex {
             }
         } else {
             let k = clauses.len().min(255);
-            let mut m = Matcher::new(n);
+            let mut m = self.scratch.take(n);
             for c in clauses.iter().take(k) {
                 if !m.clause(self, c) {
                     unmatched.push(c.text.clone());
@@ -530,6 +570,7 @@ impl SearchIndex {
                 }
             }
             partial = !any_full && !cands.is_empty();
+            self.scratch.put(m);
         }
         // Nothing matched the words: the national crisis lines that find local help.
         let fallback = !clauses.is_empty() && cands.is_empty();
@@ -660,23 +701,119 @@ impl Matcher {
         }
     }
 
+    /// The next token serial; on wrap-around every stamp is cleared first, so a stamp
+    /// left by a token 2³² serials ago can never be taken for the current one.
+    fn next_serial(&mut self) -> u32 {
+        self.serial = self.serial.wrapping_add(1);
+        if self.serial == 0 {
+            for slot in &mut self.alt {
+                slot.stamp = 0;
+            }
+            self.serial = 1;
+        }
+        self.serial
+    }
+
+    /// Clear the per-resource clause counters a search left (the rest is cleared as it
+    /// is used), so the scratch can serve the next search.
+    fn reset(&mut self) {
+        for &d in &self.touched {
+            let du = d as usize;
+            if let Some(c) = self.cover.get_mut(du) {
+                *c = 0;
+            }
+            if let Some(s) = self.score.get_mut(du) {
+                *s = 0;
+            }
+        }
+        self.touched.clear();
+    }
+
+    /// The terms a token of an alternative matches: every term it starts when it is a
+    /// prefix, else the term itself if the index has it.
+    fn token_range(idx: &SearchIndex, tok: &str, prefix: bool) -> std::ops::Range<usize> {
+        let range = idx.term_range(tok);
+        if prefix {
+            range
+        } else if idx.terms.get(range.start).is_some_and(|t| **t == *tok) {
+            range.start..range.start + 1
+        } else {
+            0..0
+        }
+    }
+
+    /// A one-token alternative: no per-alternative state is needed, each posting goes
+    /// straight to the clause's best score. The score a resource gets is the one of the
+    /// first term (in term order) of a prefix range that holds it, as in the general walk.
+    fn single(&mut self, idx: &SearchIndex, tok: &str, prefix: bool, mapped: bool) {
+        let range = Matcher::token_range(idx, tok, prefix);
+        let several = range.len() > 1;
+        let serial = self.next_serial();
+        for t in range {
+            let exact = idx.terms.get(t).is_some_and(|x| **x == *tok);
+            let mult = match (exact, mapped) {
+                (false, _) => 2,
+                (true, true) => 3,
+                (true, false) => 4,
+            };
+            for (d, w) in idx.postings_of(t) {
+                let du = d as usize;
+                if several {
+                    let Some(slot) = self.alt.get_mut(du) else {
+                        continue;
+                    };
+                    if slot.stamp == serial {
+                        continue;
+                    }
+                    slot.stamp = serial;
+                }
+                let Some(best) = self.clause_best.get_mut(du) else {
+                    continue;
+                };
+                if *best == 0 {
+                    self.clause_touched.push(d);
+                }
+                *best = (*best).max(u32::from(w) * mult).max(1);
+            }
+        }
+    }
+
     /// Match one clause; false when no resource matches it.
     fn clause(&mut self, idx: &SearchIndex, c: &Clause) -> bool {
         for alt in &c.alts {
             let m = alt.tokens.len().min(255);
-            for (j, tok) in alt.tokens.iter().take(m).enumerate() {
-                self.serial = self.serial.wrapping_add(1);
-                let prefix = alt.prefix_last && j + 1 == m && tok.chars().count() >= 2;
-                let range = idx.term_range(tok);
-                let range = if prefix {
-                    range
-                } else if idx.terms.get(range.start).is_some_and(|t| **t == **tok) {
-                    range.start..range.start + 1
-                } else {
-                    0..0
+            let prefix_of =
+                |j: usize, tok: &str| alt.prefix_last && j + 1 == m && tok.chars().count() >= 2;
+            if m == 1 {
+                if let Some(tok) = alt.tokens.first() {
+                    self.single(idx, tok, prefix_of(0, tok), alt.mapped);
+                }
+                continue;
+            }
+            // A resource must hold every token, so the order they are walked in does not
+            // change the result: the shortest postings go first, and only the resources
+            // they reach are followed through the longer ones.
+            let mut order: Vec<(usize, usize, std::ops::Range<usize>)> = alt
+                .tokens
+                .iter()
+                .take(m)
+                .enumerate()
+                .map(|(j, tok)| {
+                    let range = Matcher::token_range(idx, tok, prefix_of(j, tok));
+                    let bytes = range
+                        .clone()
+                        .map(|t| idx.postings.get(t).map_or(0, |p| p.len()))
+                        .sum::<usize>();
+                    (bytes, j, range)
+                })
+                .collect();
+            order.sort_by_key(|o| (o.0, o.1));
+            for (step, (_, j, range)) in order.into_iter().enumerate() {
+                let Some(tok) = alt.tokens.get(j) else {
+                    continue;
                 };
-                let serial = self.serial;
-                let jj = j as u8;
+                let serial = self.next_serial();
+                let jj = step as u8;
                 for t in range {
                     let exact = idx.terms.get(t).is_some_and(|x| **x == **tok);
                     let mult = match (exact, alt.mapped) {
@@ -694,7 +831,7 @@ impl Matcher {
                         slot.stamp = serial;
                         slot.count += 1;
                         slot.score += u32::from(w) * mult;
-                        if j == 0 {
+                        if step == 0 {
                             self.alt_touched.push(d);
                         }
                     }
