@@ -457,3 +457,24 @@ fn ring_is_used_in_core_only_through_crypto() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn no_source_file_over_1000_lines() {
+    // Issue 12: a file past 1,000 lines holds more than one concern; split it by concern.
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let mut bad: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let n = fs::read_to_string(f).expect("read source").lines().count();
+            (n > 1000).then(|| format!("{}: {n} lines", f.display()))
+        })
+        .collect();
+    bad.sort();
+    assert!(files.len() > 50, "the walk found the sources");
+    assert!(
+        bad.is_empty(),
+        "source files over 1,000 lines:\n{}",
+        bad.join("\n")
+    );
+}
