@@ -3,29 +3,34 @@
 //! view put over the window before the app-switcher snapshot.
 //!
 //! The Secure Enclave code (`EnclaveSecrets`) follows security-framework 3's `key` and `item`
-//! modules from its documentation; like the rest of this file it has never been compiled.
+//! modules from their documentation.
 //!
-//! **Not compiled on the Linux build machines** (there is no iOS SDK or iOS Rust target
-//! there): it is written against objc2 0.6 / objc2-foundation 0.3 / objc2-ui-kit 0.3 /
-//! security-framework 3 and must be built and checked on a Mac (see README, "Building for
-//! Android and iOS"). Links and lifecycle need no code here: tao reports `openURL`, universal
-//! links and resign/become-active to [`super::handle_os_event`].
+//! **Type-checked, never run, on the Linux build machines:** `.ci/test` runs
+//! `cargo check --target aarch64-apple-ios` (`.ci/ios-check`, with stand-ins for `xcrun` and
+//! two C headers so the C build scripts of ring and objc2 can run; nothing is linked). It is
+//! written against objc2 0.6 / objc2-foundation 0.3 / objc2-ui-kit 0.3 / dispatch2 0.3 /
+//! security-framework 3 and must be built, linked and tried on a Mac and an iPhone (see
+//! README, "Building for Android and iOS"). Links and lifecycle need no code here: tao
+//! reports `openURL`, universal links and resign/become-active to [`super::handle_os_event`].
 
 use std::path::{Path, PathBuf};
 
-use objc2::rc::Retained;
-use objc2::runtime::AnyObject;
+use std::ffi::c_void;
+use std::ptr::NonNull;
+
+use block2::RcBlock;
+use objc2::rc::{autoreleasepool, Retained};
+use objc2::runtime::{AnyObject, Bool};
 use objc2::{MainThreadMarker, MainThreadOnly};
 use objc2_foundation::{
-    NSArray, NSHomeDirectory, NSNumber, NSString, NSURLIsExcludedFromBackupKey, NSURL,
+    NSArray, NSData, NSDataWritingOptions, NSError, NSHomeDirectory, NSNumber, NSString,
+    NSTemporaryDirectory, NSURLIsExcludedFromBackupKey, NSURL,
 };
 use objc2_ui_kit::{
     UIActivityViewController, UIApplication, UIColor, UIView, UIViewAutoresizing, UIWindow,
 };
 use security_framework::access_control::{ProtectionMode, SecAccessControl};
-use security_framework::item::{
-    ItemClass, ItemSearchOptions, Limit, Location, Reference, SearchResult,
-};
+use security_framework::item::{ItemClass, ItemSearchOptions, Limit, Reference, SearchResult};
 use security_framework::key::{Algorithm, GenerateKeyOptions, KeyType, SecKey, Token};
 use security_framework::passwords::{
     delete_generic_password_options, generic_password, set_generic_password_options,
@@ -310,6 +315,107 @@ pub(crate) fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
     }
     root.presentViewController_animated_completion(&sheet, true, None);
     Ok(ShareOutcome::Shown)
+}
+
+/// Folder inside the app's own `tmp/` that holds the one file being shared, and only
+/// while the share sheet is open. Its name says nothing about the app.
+fn outgoing_dir() -> PathBuf {
+    PathBuf::from(NSTemporaryDirectory().to_string()).join("out")
+}
+
+/// Deletes the outgoing folder and everything in it. Errors are ignored: a missing folder
+/// is the normal case.
+fn remove_outgoing(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The system share sheet with `bytes` as the file `name` (already checked by
+/// [`super::outgoing_file_name`]).
+///
+/// UIActivityViewController hands apps a file URL, so the file exists while the sheet is
+/// open: in the app's own sandboxed `tmp/out/`, created 0700, written with
+/// `NSDataWritingFileProtectionComplete` (unreadable while the phone is locked), straight
+/// from `bytes` (no extra copy in memory). It is deleted when the sheet closes (the
+/// completion handler, whatever she chose), at the next share, when the app locks
+/// ([`forget_shared_files`]) and when the app starts.
+///
+/// Call off the main thread or on it: the sheet is presented on the main thread
+/// (`dispatch2::run_on_main`), and this returns once it is on screen.
+pub(crate) fn share_file(name: &str, bytes: &[u8]) -> Result<ShareOutcome, PlatformError> {
+    let dir = outgoing_dir();
+    remove_outgoing(&dir);
+    create_private_dir(&dir).map_err(|_| PlatformError::CallFailed)?;
+    let path = dir.join(name);
+    let path_str = path.to_str().ok_or(PlatformError::CallFailed)?.to_owned();
+    let written = autoreleasepool(|_| {
+        let url = NSURL::fileURLWithPath_isDirectory(&NSString::from_str(&path_str), false);
+        let Some(ptr) = NonNull::new(bytes.as_ptr() as *mut c_void) else {
+            return false;
+        };
+        // SAFETY: `ptr` points at `bytes.len()` readable bytes that outlive the NSData:
+        // it is created, written and released inside this autorelease pool, and
+        // `freeWhenDone` is false, so Foundation never frees or writes Rust's memory.
+        let data =
+            unsafe { NSData::dataWithBytesNoCopy_length_freeWhenDone(ptr, bytes.len(), false) };
+        data.writeToURL_options_error(&url, NSDataWritingOptions::FileProtectionComplete)
+            .is_ok()
+    });
+    if !written {
+        remove_outgoing(&dir);
+        return Err(PlatformError::CallFailed);
+    }
+    let shown = dispatch2::run_on_main(move |mtm| present_file_sheet(mtm, &path_str));
+    if shown.is_err() {
+        remove_outgoing(&dir);
+    }
+    shown
+}
+
+/// On the main thread: presents the activity sheet with the file at `path` and deletes the
+/// outgoing folder when the sheet closes.
+fn present_file_sheet(mtm: MainThreadMarker, path: &str) -> Result<ShareOutcome, PlatformError> {
+    let window = key_window(mtm).ok_or(PlatformError::CallFailed)?;
+    let root = window
+        .rootViewController()
+        .ok_or(PlatformError::CallFailed)?;
+    let url = NSURL::fileURLWithPath_isDirectory(&NSString::from_str(path), false);
+    let item: Retained<AnyObject> = Retained::into_super(Retained::into_super(url));
+    let items = NSArray::from_retained_slice(&[item]);
+    // SAFETY: the items array holds one file NSURL, a documented activity item type, and
+    // no custom application activities are passed.
+    let sheet = unsafe {
+        UIActivityViewController::initWithActivityItems_applicationActivities(
+            UIActivityViewController::alloc(mtm),
+            &items,
+            None,
+        )
+    };
+    let done = RcBlock::new(
+        |_activity: *mut NSString, _completed: Bool, _items: *mut NSArray, _error: *mut NSError| {
+            remove_outgoing(&outgoing_dir());
+        },
+    );
+    // SAFETY: `done` is a valid block with the handler's signature; UIKit copies it.
+    unsafe { sheet.setCompletionWithItemsHandler(RcBlock::as_ptr(&done)) };
+    if let (Some(popover), Some(view)) = (sheet.popoverPresentationController(), root.view()) {
+        popover.setSourceView(Some(&view));
+        popover.setSourceRect(view.bounds());
+    }
+    root.presentViewController_animated_completion(&sheet, true, None);
+    Ok(ShareOutcome::Shown)
+}
+
+/// At lock (quick exit, background, idle) and at start: closes a share sheet still on
+/// screen, so it never shows over the calculator, and deletes the outgoing file.
+pub(crate) fn forget_shared_files() {
+    if let Some(mtm) = MainThreadMarker::new() {
+        if let Some(root) = key_window(mtm).and_then(|w| w.rootViewController()) {
+            if root.presentedViewController().is_some() {
+                root.dismissViewControllerAnimated_completion(false, None);
+            }
+        }
+    }
+    remove_outgoing(&outgoing_dir());
 }
 
 /// Tag of the cover view ("CALC" in ASCII), so it is found again to be removed.

@@ -166,6 +166,9 @@ pub enum PlatformError {
     /// UIKit calls must come from the main thread.
     #[error("not on the main thread")]
     NotMainThread,
+    /// A file name that is not safe to hand to another app ([`outgoing_file_name`]).
+    #[error("file name not accepted")]
+    BadName,
 }
 
 /// What [`share_text`] did.
@@ -224,20 +227,62 @@ pub fn hand_over_file(name: &str, mime: &str, bytes: &[u8]) -> Result<FileOutcom
     }
 }
 
-/// Opens the system share sheet with `bytes` as a file named `name`. Android: the file is
-/// held in memory by the app's own content provider (`calc.platform.MemoryFiles`), never
-/// written to disk, and forgotten at screen off, at the next share or after 10 minutes.
-/// iOS and desktop: [`FileOutcome::Unsupported`].
+/// Opens the system share sheet with `bytes` as a file named `name` (which must pass
+/// [`outgoing_file_name`]).
+/// - Android: the file is held in memory by the app's own content provider
+///   (`calc.platform.MemoryFiles`), never written to disk, and forgotten at screen off, at
+///   the next share or after 10 minutes.
+/// - iOS: UIKit shares files by URL, so the file is written to the app's own `tmp/out/`
+///   with complete file protection and deleted when the sheet closes, at the next share, at
+///   lock and at start ([`forget_shared_files`]).
+/// - Desktop: [`FileOutcome::Unsupported`] (use [`save_file`]).
 pub fn share_file(name: &str, mime: &str, bytes: &[u8]) -> Result<FileOutcome, PlatformError> {
+    let name = outgoing_file_name(name)?;
     #[cfg(target_os = "android")]
     {
         android::share_file(name, mime, bytes).map(|_| FileOutcome::Shared)
     }
-    #[cfg(not(target_os = "android"))]
+    #[cfg(target_os = "ios")]
+    {
+        let _ = mime;
+        ios::share_file(name, bytes).map(|_| FileOutcome::Shared)
+    }
+    #[cfg(not(any(target_os = "android", target_os = "ios")))]
     {
         let _ = (name, mime, bytes);
         Ok(FileOutcome::Unsupported)
     }
+}
+
+/// Longest name a shared file may have, in bytes.
+pub const MAX_OUTGOING_NAME: usize = 64;
+
+/// `name` if it is safe as the name of a file handed to another app: 1 to
+/// [`MAX_OUTGOING_NAME`] bytes of ASCII letters, digits, `-`, `_` and `.`, not starting with
+/// a dot (no path, no hidden file, nothing a share target could misread). Otherwise
+/// [`PlatformError::BadName`], without repeating the name.
+pub fn outgoing_file_name(name: &str) -> Result<&str, PlatformError> {
+    let ok = !name.is_empty()
+        && name.len() <= MAX_OUTGOING_NAME
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if ok {
+        Ok(name)
+    } else {
+        Err(PlatformError::BadName)
+    }
+}
+
+/// Called at every lock (quick exit, back from home, background, idle) and at start:
+/// iOS closes a share sheet still on screen, so it never shows over the calculator, and
+/// deletes the file it was sharing. Elsewhere nothing is left to forget here (Android's
+/// in-memory file has its own timer and screen-off rule; the desktop writes only where she
+/// chose). Cheap and never blocks: safe in the lock path.
+pub fn forget_shared_files() {
+    #[cfg(target_os = "ios")]
+    ios::forget_shared_files();
 }
 
 /// Desktop: asks where to save `bytes` (a save dialog suggesting `name`) and writes them

@@ -129,6 +129,53 @@ fn share_on_desktop_is_unsupported_so_the_ui_shows_its_copy_box() {
     assert_eq!(platform::share_text(&limit), Ok(ShareOutcome::Unsupported));
 }
 
+#[test]
+fn a_shared_file_name_must_be_plain_and_is_never_echoed() {
+    for good in ["records-2026-11-29.zip", "a", "x_1.Y-2", &"n".repeat(64)] {
+        assert_eq!(platform::outgoing_file_name(good), Ok(good), "{good}");
+    }
+    for bad in [
+        "",
+        ".zip",
+        "../records.zip",
+        "dir/records.zip",
+        "dir\\records.zip",
+        "records 1.zip",
+        "récords.zip",
+        "records.zip\n",
+        "records\0.zip",
+        &"n".repeat(65),
+    ] {
+        let err = platform::outgoing_file_name(bad).unwrap_err();
+        assert_eq!(err, PlatformError::BadName, "{bad:?}");
+        if bad.len() > 3 {
+            assert!(!err.to_string().contains(bad), "the error repeats the name");
+        }
+        // Checked before any platform code runs.
+        assert_eq!(
+            platform::share_file(bad, "application/zip", b"PK"),
+            Err(PlatformError::BadName)
+        );
+    }
+    // The desktop hands files over through its save dialog, not a share sheet.
+    assert_eq!(
+        platform::share_file("records-2026-11-29.zip", "application/zip", b"PK"),
+        Ok(platform::FileOutcome::Unsupported)
+    );
+    // Nothing is held for a share here, so forgetting is a no-op that never fails.
+    platform::forget_shared_files();
+}
+
+proptest! {
+    /// Every export name the evidence log can make, for any clock, is accepted by the share
+    /// sheet path (a refused name would make export fail on phones).
+    #[test]
+    fn every_export_file_name_can_be_shared(now in any::<i64>()) {
+        let name = haven::core::evidence::export_file_name(now);
+        prop_assert_eq!(platform::outgoing_file_name(&name), Ok(name.as_str()));
+    }
+}
+
 // ---------------------------------------------------------------- links
 
 /// A link with the app's own scheme: `<LINK_SCHEME>://<rest>`.

@@ -302,6 +302,8 @@ impl AppState {
         entry.set(None);
         unlocking.set(false);
         *epoch.write() += 1;
+        // iOS: a share sheet still open closes and its file is deleted.
+        crate::platform::forget_shared_files();
     }
 
     /// Enter the private space with an unlocked vault and its stored settings (read off
