@@ -761,11 +761,12 @@ fn report(resources: &[Resource], signed: &Signed) -> Directory {
     dir
 }
 
-/// `HAVEN_BENCH_PROFILE=import|decode|index` runs only that stage (ten times, or
+/// `HAVEN_BENCH_PROFILE=import|decode|index|file` runs only that stage (ten times, or
 /// `HAVEN_BENCH_RUNS`) and exits: something for `perf record` or valgrind to look at
 /// without the search and SQLite runs.
 #[inline(never)]
 fn profile_only(stage: &str, resources: &[Resource], signed: &Signed) {
+    let mut filed: Vec<(f64, Option<f64>)> = Vec::new();
     let (t0, c0) = (Instant::now(), cpu_seconds());
     let runs: u32 = std::env::var("HAVEN_BENCH_RUNS")
         .ok()
@@ -790,10 +791,45 @@ fn profile_only(stage: &str, resources: &[Resource], signed: &Signed) {
                 }
                 black_box(b.finish().len());
             }
-            other => panic!("HAVEN_BENCH_PROFILE: unknown stage {other:?} (import, decode, index)"),
+            "file" => {
+                // What the import's ordered thread does: file resources the parse workers
+                // prepared (preparing is not timed).
+                let mut b = haven::core::directory::IndexBuilder::new();
+                let preparer = b.preparer();
+                let preps: Vec<_> = resources
+                    .iter()
+                    .map(|r| {
+                        let mut p = haven::core::directory::search::Prepared::default();
+                        preparer.prepare(r, &mut p);
+                        p
+                    })
+                    .collect();
+                let (t, c) = (Instant::now(), cpu_seconds());
+                for (r, p) in resources.iter().zip(&preps) {
+                    b.push_prepared(r, p, 0).unwrap();
+                }
+                black_box(b.finish().len());
+                filed.push((
+                    t.elapsed().as_secs_f64(),
+                    cpu_seconds().zip(c).map(|(a, b)| a - b),
+                ));
+            }
+            other => {
+                panic!("HAVEN_BENCH_PROFILE: unknown stage {other:?} (import, decode, index, file)")
+            }
         }
     }
     let per = 1e3 / f64::from(runs.max(1));
+    if !filed.is_empty() {
+        let wall: f64 = filed.iter().map(|f| f.0).sum();
+        let cpu: f64 = filed.iter().filter_map(|f| f.1).sum();
+        println!(
+            "{stage} x{runs}: {:.0} ms wall, {:.0} ms CPU per run (filing only)",
+            wall * per,
+            cpu * per
+        );
+        return;
+    }
     println!(
         "{stage} x{runs}: {:.0} ms wall, {:.0} ms CPU per run",
         t0.elapsed().as_secs_f64() * per,

@@ -340,15 +340,21 @@ impl DirectoryBuilder {
         let tag = self.next_tag()?;
         let index = &mut self.index;
         let mut index_error = None;
-        let meta = payload::decode_each(v.payload, payload::MAX_PAYLOAD_BYTES, |r| {
-            match index.push(r, tag) {
+        // Terms are folded and hashed, and each resource's own keys worked out, on the
+        // parse workers; this thread files them in order.
+        let preparer = index.preparer();
+        let meta = payload::decode_each_prepared(
+            v.payload,
+            payload::MAX_PAYLOAD_BYTES,
+            &|r: &Resource, p: &mut search::Prepared| preparer.prepare(r, p),
+            |r, p| match index.push_prepared(r, p, tag) {
                 Ok(()) => true,
                 Err(e) => {
                     index_error = Some(e);
                     false
                 }
-            }
-        });
+            },
+        );
         if let Some(e) = index_error {
             return Err(e.into());
         }

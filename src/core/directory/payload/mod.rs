@@ -136,13 +136,31 @@ pub fn decode_each(
     max_bytes: usize,
     mut each: impl FnMut(&Resource) -> bool,
 ) -> Result<PayloadMeta, PayloadError> {
+    decode_each_prepared(bytes, max_bytes, &|_: &Resource, _: &mut ()| {}, |r, _| {
+        each(r)
+    })
+}
+
+/// [`decode_each`], with `prep` run on each resource where it was parsed (on the helper
+/// threads for a [`STREAM_FORMAT`] payload) and its result handed to `each` beside the
+/// resource. `P` values are reused from one resource to the next.
+pub fn decode_each_prepared<P: Default + Send>(
+    bytes: &[u8],
+    max_bytes: usize,
+    prep: &(impl Fn(&Resource, &mut P) + Sync),
+    mut each: impl FnMut(&Resource, &P) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
     if bytes.len() > max_bytes {
         return Err(PayloadError::TooLarge);
     }
     if bytes.starts_with(&GZIP_MAGIC) {
-        return stream::decode(bytes, &mut each);
+        return stream::decode(bytes, prep, &mut each);
     }
-    json::decode(bytes, &mut each)
+    let mut p = P::default();
+    json::decode(bytes, &mut |r: &Resource| {
+        prep(r, &mut p);
+        each(r, &p)
+    })
 }
 
 impl PayloadMeta {

@@ -2,7 +2,8 @@
 //! header line, then one compact HSDS service per line.
 //!
 //! Decoding runs on scoped threads: one inflates and cuts lines into chunks
-//! ([`split_lines`]), two parse them ([`parse_chunks`], chunks dealt alternately), and the
+//! ([`split_lines`]), two to four parse them ([`parse_chunks`], one fewer than the cores,
+//! at least two; chunks dealt in turn) and prepare each resource for the index, and the
 //! caller's thread takes the batches back in file order and hands each resource on
 //! ([`decode`]). If a thread cannot be started, the same work runs on the caller's thread
 //! ([`decode_here`]). The expanded size, the line length and the service count are capped.
@@ -166,55 +167,81 @@ pub(super) fn decode_here(
     Ok(meta)
 }
 
-/// Decode a [`STREAM_FORMAT`] payload on helper threads (see the module docs).
-pub(super) fn decode(
+/// A parsed batch: each resource with what `prep` made of it.
+type Batch<P> = Vec<(Resource, P)>;
+
+/// Parse workers: one fewer than the cores (the caller's thread indexes), two to four.
+fn parse_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().saturating_sub(1).clamp(2, 4))
+}
+
+/// Decode a [`STREAM_FORMAT`] payload on helper threads (see the module docs); `prep` runs
+/// on the parse workers.
+pub(super) fn decode<P: Default + Send>(
     bytes: &[u8],
-    each: &mut impl FnMut(&Resource) -> bool,
+    prep: &(impl Fn(&Resource, &mut P) + Sync),
+    each: &mut impl FnMut(&Resource, &P) -> bool,
+) -> Result<PayloadMeta, PayloadError> {
+    decode_on(bytes, parse_workers(), prep, each)
+}
+
+/// [`decode`] with `workers` parse workers (at least one).
+fn decode_on<P: Default + Send>(
+    bytes: &[u8],
+    workers_n: usize,
+    prep: &(impl Fn(&Resource, &mut P) + Sync),
+    each: &mut impl FnMut(&Resource, &P) -> bool,
 ) -> Result<PayloadMeta, PayloadError> {
     use std::sync::mpsc::{channel, sync_channel};
 
+    let workers_n = workers_n.max(1);
     let (mut input, mut meta) = open_stream(bytes)?;
 
-    // One thread inflates and cuts lines into chunks, dealt alternately to two parse
+    // One thread inflates and cuts lines into chunks, dealt in turn to the parse
     // workers; this thread takes their batches back in the same alternation (so in file
     // order) and hands each resource to `each`. Batches go back to the worker that made
     // them to be freed there (the allocator frees without locks on its own thread).
     let outcome = std::thread::scope(|scope| {
         let mut chunk_txs: Vec<SyncSender<Chunk>> = Vec::new();
-        let mut batch_rxs: Vec<Option<Receiver<Vec<Resource>>>> = Vec::new();
-        let mut back_txs: Vec<Sender<Vec<Resource>>> = Vec::new();
+        let mut batch_rxs: Vec<Option<Receiver<Batch<P>>>> = Vec::new();
+        let mut back_txs: Vec<Sender<Batch<P>>> = Vec::new();
         let mut workers = Vec::new();
-        for _ in 0..2 {
+        // Parsed chunks go back to the splitter to be filled again (no new large buffer,
+        // so no fresh pages, per chunk).
+        let (used_tx, used_rx) = channel::<Chunk>();
+        for _ in 0..workers_n {
             let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(2);
-            let (batch_tx, batch_rx) = sync_channel::<Vec<Resource>>(2);
-            let (back_tx, back_rx) = channel::<Vec<Resource>>();
+            let (batch_tx, batch_rx) = sync_channel::<Batch<P>>(2);
+            let (back_tx, back_rx) = channel::<Batch<P>>();
             chunk_txs.push(chunk_tx);
             batch_rxs.push(Some(batch_rx));
             back_txs.push(back_tx);
-            let spawned = std::thread::Builder::new()
-                .spawn_scoped(scope, move || parse_chunks(chunk_rx, batch_tx, back_rx));
+            let used_tx = used_tx.clone();
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                parse_chunks(chunk_rx, batch_tx, back_rx, &used_tx, prep)
+            });
             // No thread (out of resources): hang up on the ones started, decode here.
             workers.push(spawned.ok()?);
         }
         let splitter = std::thread::Builder::new()
-            .spawn_scoped(scope, move || split_lines(&mut input, &chunk_txs));
+            .spawn_scoped(scope, move || split_lines(&mut input, &chunk_txs, &used_rx));
         let splitter = splitter.ok()?;
         let mut stopped = false;
         'batches: for k in 0usize.. {
-            let Some(Some(rx)) = batch_rxs.get(k % 2) else {
+            let Some(Some(rx)) = batch_rxs.get(k % workers_n) else {
                 break;
             };
             let Ok(batch) = rx.recv() else {
                 break;
             };
-            for r in &batch {
-                if meta.count >= MAX_SERVICES || !each(r) {
+            for (r, p) in &batch {
+                if meta.count >= MAX_SERVICES || !each(r, p) {
                     stopped = true;
                     break 'batches;
                 }
                 meta.count += 1;
             }
-            if let Some(back) = back_txs.get(k % 2) {
+            if let Some(back) = back_txs.get(k % workers_n) {
                 let _ = back.send(batch);
             }
         }
@@ -231,7 +258,11 @@ pub(super) fn decode(
         Some((stopped, split, counts))
     });
     let Some((stopped, split, counts)) = outcome else {
-        return decode_here(bytes, each);
+        let mut p = P::default();
+        return decode_here(bytes, &mut |r: &Resource| {
+            prep(r, &mut p);
+            each(r, &p)
+        });
     };
     if stopped {
         return Err(PayloadError::TooLarge);
@@ -242,17 +273,20 @@ pub(super) fn decode(
     Ok(meta)
 }
 
-/// A parse worker: parses each chunk it is dealt into a batch of resources and sends the
-/// batch back; reuses batches the reader returns, and frees them here at the end.
-fn parse_chunks(
+/// A parse worker: parses each chunk it is dealt into a batch of resources, runs `prep`
+/// on each, and sends the batch back; reuses batches the reader returns (the `P` values
+/// keep their buffers), and frees them here at the end.
+fn parse_chunks<P: Default>(
     chunk_rx: Receiver<Chunk>,
-    batch_tx: SyncSender<Vec<Resource>>,
-    back_rx: Receiver<Vec<Resource>>,
+    batch_tx: SyncSender<Batch<P>>,
+    back_rx: Receiver<Batch<P>>,
+    used_tx: &Sender<Chunk>,
+    prep: &impl Fn(&Resource, &mut P),
 ) -> Counts {
     let mut counts = Counts::default();
     for chunk in chunk_rx.iter() {
         let mut batch = back_rx.try_recv().unwrap_or_default();
-        batch.clear();
+        let mut n = 0;
         // UTF-8 is checked once for the chunk rather than string by string;
         // a chunk that fails is read line by line, as bytes.
         let valid = std::str::from_utf8(&chunk.text).ok();
@@ -267,13 +301,29 @@ fn parse_chunks(
             start = end;
             match parsed {
                 Ok(s) => match s.into_resource() {
-                    Ok(r) => batch.push(r),
+                    Ok(r) => {
+                        match batch.get_mut(n) {
+                            Some(slot) => {
+                                slot.0 = r;
+                                prep(&slot.0, &mut slot.1);
+                            }
+                            None => {
+                                let mut p = P::default();
+                                prep(&r, &mut p);
+                                batch.push((r, p));
+                            }
+                        }
+                        n += 1;
+                    }
                     Err(SkipReason::Inactive) => counts.inactive += 1,
                     Err(_) => counts.skipped += 1,
                 },
                 Err(_) => counts.skipped += 1,
             }
         }
+        batch.truncate(n);
+        // The splitter may have finished: then the chunk is simply freed.
+        let _ = used_tx.send(chunk);
         if batch_tx.send(batch).is_err() {
             break;
         }
@@ -288,12 +338,20 @@ fn parse_chunks(
 fn split_lines(
     input: &mut StreamReader<'_>,
     chunk_txs: &[SyncSender<Chunk>],
+    used_rx: &Receiver<Chunk>,
 ) -> Result<(), PayloadError> {
     let mut lines = 0usize;
     for k in 0usize.. {
-        let mut chunk = Chunk {
-            text: Vec::with_capacity(CHUNK_LINES * 1536),
-            ends: Vec::with_capacity(CHUNK_LINES),
+        let mut chunk = match used_rx.try_recv() {
+            Ok(mut used) => {
+                used.text.clear();
+                used.ends.clear();
+                used
+            }
+            Err(_) => Chunk {
+                text: Vec::with_capacity(CHUNK_LINES * 1536),
+                ends: Vec::with_capacity(CHUNK_LINES),
+            },
         };
         let mut more = true;
         while chunk.ends.len() < CHUNK_LINES {
@@ -318,7 +376,9 @@ fn split_lines(
             return Err(PayloadError::TooLarge);
         }
         if !chunk.ends.is_empty() {
-            let tx = chunk_txs.get(k % 2).ok_or(PayloadError::Malformed)?;
+            let tx = chunk_txs
+                .get(k % chunk_txs.len().max(1))
+                .ok_or(PayloadError::Malformed)?;
             if tx.send(chunk).is_err() {
                 // The reader stopped; it reports why.
                 return Ok(());
@@ -399,20 +459,30 @@ mod tests {
     /// Decode a streamed payload on helper threads and on this thread alone; both must
     /// agree, in file order.
     fn both_paths(bytes: &[u8]) -> (PayloadMeta, Vec<Resource>) {
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        let ma = decode(bytes, &mut |r: &Resource| {
-            a.push(r.clone());
-            true
-        })
-        .unwrap();
+        let mut b = Vec::new();
         let mb = decode_here(bytes, &mut |r: &Resource| {
             b.push(r.clone());
             true
         })
         .unwrap();
-        assert_eq!(ma, mb);
-        assert_eq!(a, b);
-        (ma, a)
+        // Each resource arrives with what `prep` made of it (on a worker), not another's;
+        // with any number of workers, in file order.
+        let prep = |r: &Resource, p: &mut String| {
+            p.clear();
+            p.push_str(&r.id);
+        };
+        for workers in 1..=4 {
+            let mut a = Vec::new();
+            let ma = decode_on(bytes, workers, &prep, &mut |r: &Resource, p: &String| {
+                assert_eq!(*p, r.id, "prepared value of another resource");
+                a.push(r.clone());
+                true
+            })
+            .unwrap();
+            assert_eq!(ma, mb, "{workers} workers");
+            assert_eq!(a, b, "{workers} workers");
+        }
+        (mb, b)
     }
 
     /// Gzip of a header line and `lines`, each followed by a newline.

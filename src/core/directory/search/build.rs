@@ -3,10 +3,14 @@
 //! resource with the same id marks the earlier one dead instead of rebuilding.
 
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
+
+use foldhash::fast::RandomState;
+use hashbrown::HashTable;
 
 use super::bitset::{Bitset, Filters};
 use super::geo::{postal_position, Position};
-use super::priority::priority;
+use super::priority::priority_in;
 use super::tokens::{fold, for_each_token, for_language_keys};
 use super::{id_hash, weight, zone, FastMap, IndexError, SearchIndex, MAX_DOCS};
 use crate::core::directory::packed::{schedule_of, PackedBuilder, PackedDocs};
@@ -21,7 +25,10 @@ pub struct IndexBuilder {
     schedule: Vec<u32>,
     schedules: Vec<Hours>,
     schedule_ids: FastMap<Hours, u32>,
-    term_ids: FastMap<Box<str>, u32>,
+    /// Each term with its id, filed under the hash a [`Preparer`] gave it.
+    term_ids: HashTable<(Box<str>, u32)>,
+    /// Seed of the term hashes (shared with this builder's [`Preparer`]s).
+    hasher: RandomState,
     lists: Vec<Vec<u8>>,
     /// Last doc added to each list (gaps are stored).
     last_doc: Vec<u32>,
@@ -29,7 +36,8 @@ pub struct IndexBuilder {
     /// Per term: `doc + 1` when it was last seen in the doc being added, and where its
     /// entry sits in `per_doc` (so each term is listed once per doc, with its best weight).
     seen_in: Vec<(u32, u32)>,
-    tok: String,
+    /// Scratch for [`IndexBuilder::push`].
+    prep: Prepared,
     ids: Vec<(u64, u32)>,
     languages: BTreeMap<String, String>,
     filters: Filters,
@@ -67,66 +75,66 @@ fn set_in(sets: &mut BTreeMap<String, Bitset>, key: &str, d: usize) {
     }
 }
 
-impl IndexBuilder {
-    /// An empty builder.
-    pub fn new() -> IndexBuilder {
-        IndexBuilder::default()
-    }
+/// Hashed with the builder's seed to tell its [`Prepared`] values from any other's.
+const SEED_PROBE: u64 = 0x4841_5645_4e00_0001;
 
-    /// Number of resources added.
-    pub fn len(&self) -> usize {
-        self.docs.len()
-    }
+/// One term of a resource: its hash, where its folded text lies in [`Prepared`]'s text,
+/// and the weight of the field it came from.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    hash: u64,
+    start: usize,
+    end: usize,
+    weight: u8,
+}
 
-    /// True before the first resource.
-    pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
-    }
+/// What the index needs from one resource that depends on that resource alone: its terms
+/// (folded and hashed, in text order, repeats included), its priority, position, time
+/// zone and access. Made by a [`Preparer`] on the parse workers, so the thread that builds the
+/// index only files it. Reused from one resource to the next (its buffers are kept).
+#[derive(Debug, Default)]
+pub struct Prepared {
+    /// The builder's [`SEED_PROBE`] hash, and the resource's id hash.
+    seed: u64,
+    id: u64,
+    text: String,
+    tokens: Vec<Tok>,
+    tok: String,
+    priority: u16,
+    position: Option<Position>,
+    zone: u8,
+    /// The zone is a state's and the HSDS offset is set (the schedule is shared without it).
+    placed: bool,
+    deaf: bool,
+}
 
-    /// Add a resource from directory layer `layer` (0 = first).
-    pub fn push(&mut self, r: &Resource, layer: u8) -> Result<(), IndexError> {
-        let d = self.docs.len();
-        if d + 1 >= MAX_DOCS {
-            return Err(IndexError::TooLarge);
-        }
-        self.docs.push(r).map_err(|_| IndexError::TooLarge)?;
-        self.layer.push(layer);
-        self.ids.push((id_hash(&r.id), d as u32));
+/// Makes [`Prepared`] values for one [`IndexBuilder`] (same hash seed), on any thread.
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    hasher: RandomState,
+}
 
-        let Self {
-            term_ids,
-            lists,
-            last_doc,
-            per_doc,
-            seen_in,
-            tok,
-            ..
-        } = self;
-        per_doc.clear();
-        let mark = d as u32 + 1;
-        let mut add = |text: &str, w: u8| {
-            for_each_token(text, tok, |t| {
-                let id = match term_ids.get(t) {
-                    Some(id) => *id,
-                    None => {
-                        let id = lists.len() as u32;
-                        term_ids.insert(t.into(), id);
-                        lists.push(Vec::new());
-                        last_doc.push(0);
-                        seen_in.push((0, 0));
-                        id
-                    }
-                };
-                if let Some(seen) = seen_in.get_mut(id as usize) {
-                    if seen.0 == mark {
-                        if let Some(e) = per_doc.get_mut(seen.1 as usize) {
-                            e.1 = e.1.max(w);
-                        }
-                    } else {
-                        *seen = (mark, per_doc.len() as u32);
-                        per_doc.push((id, w));
-                    }
-                }
+impl Preparer {
+    /// Prepare `r` into `out` (whose buffers are reused).
+    pub fn prepare(&self, r: &Resource, out: &mut Prepared) {
+        out.seed = self.hasher.hash_one(SEED_PROBE);
+        out.id = id_hash(&r.id);
+        out.text.clear();
+        out.tokens.clear();
+        let Prepared {
+            text, tokens, tok, ..
+        } = out;
+        let hasher = &self.hasher;
+        let mut add = |field: &str, w: u8| {
+            for_each_token(field, tok, |t| {
+                let start = text.len();
+                text.push_str(t);
+                tokens.push(Tok {
+                    hash: hasher.hash_one(t),
+                    start,
+                    end: text.len(),
+                    weight: w,
+                });
             });
         };
         add(&r.name, weight::NAME);
@@ -155,7 +163,111 @@ impl IndexBuilder {
         for l in &r.languages {
             add(&l.name, weight::LANGUAGE);
         }
-        // Keep the best weight per term.
+        out.priority = priority_in(r, &mut out.tok);
+        out.position = r
+            .place
+            .as_ref()
+            .filter(|p| !p.confidential)
+            .and_then(|p| p.postal_code.as_deref())
+            .and_then(postal_position);
+        let place_state = r.place.as_ref().and_then(|p| p.state.as_deref());
+        let z = zone::resolve(place_state, &r.area.states, r.hours.utc_offset_minutes);
+        out.zone = zone::pack(z);
+        out.placed = matches!(z, zone::Zone::Iana(_)) && r.hours.utc_offset_minutes.is_some();
+        out.deaf = deaf_accessible(r);
+    }
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::default()
+    }
+
+    /// Number of resources added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True before the first resource.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The [`Preparer`] for this builder (same hash seed), to run on other threads.
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            hasher: self.hasher.clone(),
+        }
+    }
+
+    /// Add a resource from directory layer `layer` (0 = first).
+    pub fn push(&mut self, r: &Resource, layer: u8) -> Result<(), IndexError> {
+        let mut prep = std::mem::take(&mut self.prep);
+        self.preparer().prepare(r, &mut prep);
+        let pushed = self.push_prepared(r, &prep, layer);
+        self.prep = prep;
+        pushed
+    }
+
+    /// Add a resource from directory layer `layer`, with what [`Preparer::prepare`] made of
+    /// it (on any thread). A `prep` of another resource, or from another builder's
+    /// preparer, is not trusted: it is made again here.
+    pub fn push_prepared(
+        &mut self,
+        r: &Resource,
+        prep: &Prepared,
+        layer: u8,
+    ) -> Result<(), IndexError> {
+        if prep.seed != self.hasher.hash_one(SEED_PROBE) || prep.id != id_hash(&r.id) {
+            return self.push(r, layer);
+        }
+        let d = self.docs.len();
+        if d + 1 >= MAX_DOCS {
+            return Err(IndexError::TooLarge);
+        }
+        self.docs.push(r).map_err(|_| IndexError::TooLarge)?;
+        self.layer.push(layer);
+        self.ids.push((prep.id, d as u32));
+
+        let Self {
+            term_ids,
+            hasher,
+            lists,
+            last_doc,
+            per_doc,
+            seen_in,
+            ..
+        } = self;
+        per_doc.clear();
+        let mark = d as u32 + 1;
+        for t in &prep.tokens {
+            let Some(word) = prep.text.get(t.start..t.end) else {
+                continue;
+            };
+            let id = match term_ids.find(t.hash, |e| &*e.0 == word) {
+                Some(e) => e.1,
+                None => {
+                    let id = lists.len() as u32;
+                    term_ids.insert_unique(t.hash, (word.into(), id), |e| hasher.hash_one(&*e.0));
+                    lists.push(Vec::new());
+                    last_doc.push(0);
+                    seen_in.push((0, 0));
+                    id
+                }
+            };
+            if let Some(seen) = seen_in.get_mut(id as usize) {
+                if seen.0 == mark {
+                    if let Some(e) = per_doc.get_mut(seen.1 as usize) {
+                        e.1 = e.1.max(t.weight);
+                    }
+                } else {
+                    *seen = (mark, per_doc.len() as u32);
+                    per_doc.push((id, t.weight));
+                }
+            }
+        }
+        // Each term once per resource, with its best weight.
         for &(t, w) in per_doc.iter() {
             if let (Some(list), Some(last)) =
                 (lists.get_mut(t as usize), last_doc.get_mut(t as usize))
@@ -184,19 +296,13 @@ impl IndexBuilder {
                 b.set(d);
             }
         }
-        if deaf_accessible(r) {
+        if prep.deaf {
             if let Some(b) = f.populations.get_mut(Population::DeafAsl.index()) {
                 b.set(d);
             }
         }
-        self.priority.push(priority(r));
-        self.position.push(
-            r.place
-                .as_ref()
-                .filter(|p| !p.confidential)
-                .and_then(|p| p.postal_code.as_deref())
-                .and_then(postal_position),
-        );
+        self.priority.push(prep.priority);
+        self.position.push(prep.position);
         if r.has_text() {
             f.text.set(d);
         }
@@ -234,9 +340,8 @@ impl IndexBuilder {
         }
 
         // The hours' zone: a state's zone replaces the HSDS offset (daylight saving).
-        let z = zone::resolve(place_state, &r.area.states, r.hours.utc_offset_minutes);
-        self.zone.push(zone::pack(z));
-        let placed = matches!(z, zone::Zone::Iana(_)) && r.hours.utc_offset_minutes.is_some();
+        self.zone.push(prep.zone);
+        let placed = prep.placed;
         // Shared schedules: looked up without a copy when the hours carry no note.
         let found = if placed {
             None
@@ -325,7 +430,7 @@ impl IndexBuilder {
 /// Terms in sorted order with their posting lists (each trimmed and moved, never copied
 /// whole).
 fn sorted_terms(
-    term_ids: FastMap<Box<str>, u32>,
+    term_ids: HashTable<(Box<str>, u32)>,
     lists: Vec<Vec<u8>>,
 ) -> (Vec<Box<str>>, Vec<Box<[u8]>>) {
     let mut by_term: Vec<(Box<str>, u32)> = term_ids.into_iter().collect();
@@ -376,4 +481,102 @@ fn push_varint(out: &mut Vec<u8>, mut v: u64) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::resource::{Language, Place, ResourceKind};
+
+    fn sample() -> Vec<Resource> {
+        let mut out = Vec::new();
+        for i in 0..40u32 {
+            let mut r = Resource::new(
+                format!("id-{i}"),
+                format!("Línea {i} Domestic Violence Hotline"),
+                ResourceKind::Hotline,
+            );
+            r.description = format!(
+                "Ayuda para sobrevivientes; women's shelter and the advocates {i} {}",
+                "violencia doméstica ".repeat((i % 3) as usize)
+            );
+            r.services = vec!["Domestic violence".into(), format!("keyword{}", i % 5)];
+            r.languages = vec![Language {
+                code: "es".into(),
+                name: "Español".into(),
+            }];
+            if i % 2 == 0 {
+                r.place = Some(Place {
+                    city: Some("Tucson".into()),
+                    state: Some("AZ".into()),
+                    postal_code: Some("85701".into()),
+                    ..Place::default()
+                });
+                r.hours.utc_offset_minutes = Some(-420);
+            }
+            out.push(r);
+        }
+        out
+    }
+
+    /// The parts of an index that pushing decides (everything but scratch).
+    fn shape(ix: &SearchIndex) -> String {
+        format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
+            ix.terms,
+            ix.postings,
+            ix.priority,
+            ix.position,
+            ix.zone,
+            ix.schedule,
+            ix.ids,
+            ix.languages,
+            ix.filters
+        )
+    }
+
+    #[test]
+    fn prepared_on_another_thread_or_not_the_index_is_the_same() {
+        let rs = sample();
+        let mut plain = IndexBuilder::new();
+        for r in &rs {
+            plain.push(r, 0).unwrap();
+        }
+        // Prepared elsewhere with this builder's preparer.
+        let mut prepared = IndexBuilder::new();
+        let preparer = prepared.preparer();
+        let preps: Vec<Prepared> = std::thread::scope(|s| {
+            s.spawn(|| {
+                rs.iter()
+                    .map(|r| {
+                        let mut p = Prepared::default();
+                        preparer.prepare(r, &mut p);
+                        p
+                    })
+                    .collect()
+            })
+            .join()
+            .unwrap()
+        });
+        for (r, p) in rs.iter().zip(&preps) {
+            prepared.push_prepared(r, p, 0).unwrap();
+        }
+        // A prep from another builder (other hash seed), or of another resource, is made
+        // again rather than trusted.
+        let mut guarded = IndexBuilder::new();
+        let foreign = IndexBuilder::new().preparer();
+        let mut p = Prepared::default();
+        for (i, r) in rs.iter().enumerate() {
+            if i % 2 == 0 {
+                foreign.prepare(r, &mut p);
+            } else {
+                guarded.preparer().prepare(&rs[(i + 1) % rs.len()], &mut p);
+            }
+            guarded.push_prepared(r, &p, 0).unwrap();
+        }
+        let want = shape(&plain.finish());
+        assert!(want.contains("violencia"), "terms were indexed");
+        assert_eq!(shape(&prepared.finish()), want);
+        assert_eq!(shape(&guarded.finish()), want);
+    }
 }

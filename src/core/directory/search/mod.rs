@@ -47,7 +47,7 @@ use time::OffsetDateTime;
 use crate::core::directory::packed::PackedDocs;
 use crate::core::resource::{Hours, OpenState, Population, Resource};
 use bitset::{Bitset, Filters};
-pub use build::IndexBuilder;
+pub use build::{IndexBuilder, Prepared, Preparer};
 use geo::Position;
 use terms::{Clause, TermMap};
 pub use tokens::{fold, tokens};

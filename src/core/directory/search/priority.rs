@@ -15,7 +15,7 @@
 //! The situation is read from a resource's name and service keywords (folded, English or
 //! Spanish), the fields a publisher writes for exactly this.
 
-use super::tokens::fold;
+use super::tokens::fold_into;
 use crate::core::resource::{Population, Resource, ResourceKind};
 
 /// Situations in priority order, each with the folded phrases that name it.
@@ -47,10 +47,16 @@ const SITUATIONS: [&[&str]; 5] = [
 
 /// The situation index (0 = domestic violence … 4 = youth) a resource serves, if any.
 pub fn situation(r: &Resource) -> Option<u8> {
-    let mut text = fold(&r.name);
+    situation_in(r, &mut String::new())
+}
+
+/// [`situation`], folding into `text` (cleared first) instead of new strings.
+pub(super) fn situation_in(r: &Resource, text: &mut String) -> Option<u8> {
+    text.clear();
+    fold_into(&r.name, text);
     for s in &r.services {
         text.push_str(" | ");
-        text.push_str(&fold(s));
+        fold_into(s, text);
     }
     text.push(' ');
     SITUATIONS
@@ -61,7 +67,12 @@ pub fn situation(r: &Resource) -> Option<u8> {
 
 /// The priority key of a resource (smaller first).
 pub fn priority(r: &Resource) -> u16 {
-    let sit = situation(r);
+    priority_in(r, &mut String::new())
+}
+
+/// [`priority`], with `scratch` for the folded text.
+pub(super) fn priority_in(r: &Resource, scratch: &mut String) -> u16 {
+    let sit = situation_in(r, scratch);
     let tier: u16 = match (r.kind, sit) {
         (ResourceKind::Hotline, Some(_)) => 0,
         (ResourceKind::Hotline, None) => 1,

@@ -61,6 +61,13 @@ pub fn fold(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// Append the [`fold`] of `text` to `out` (trimmed the same way), without a new string.
+pub(super) fn fold_into(text: &str, out: &mut String) {
+    for c in text.trim().chars() {
+        push_folded(c, out);
+    }
+}
+
 fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
