@@ -867,9 +867,9 @@ ev-export-saved = { $count ->
    *[other] Saved { $count } entries
 } as { $path }. Delete it once you have given it on.
 ev-export-shared = { $count ->
-    [one] 1 entry
-   *[other] { $count } entries
-} passed to the app you chose. Delete any copy once you have given it on.
+    [one] The file with 1 entry is in the share menu
+   *[other] The file with { $count } entries is in the share menu
+}: only an app you pick there gets it. Delete any copy once you have given it on.
 ev-export-cancelled = Nothing was saved.
 ev-export-unsupported = This phone cannot pass the file on yet. Nothing left the app.
 ev-guide-intro = A record can help if you decide to seek a protection order or go to court, now or later. Record only what you want to, when it is safe.

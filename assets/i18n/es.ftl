@@ -867,9 +867,9 @@ ev-export-saved = { $count ->
    *[other] Se guardaron { $count } anotaciones
 } en { $path }. Bórralo cuando lo hayas entregado.
 ev-export-shared = { $count ->
-    [one] Se pasó 1 anotación
-   *[other] Se pasaron { $count } anotaciones
-} a la app que elegiste. Borra cualquier copia cuando lo hayas entregado.
+    [one] El archivo con 1 anotación está en el menú de compartir
+   *[other] El archivo con { $count } anotaciones está en el menú de compartir
+}: solo lo recibe la app que elijas ahí. Borra cualquier copia cuando lo hayas entregado.
 ev-export-cancelled = No se guardó nada.
 ev-export-unsupported = Este teléfono todavía no puede pasar el archivo. Nada salió de la app.
 ev-guide-intro = Un registro puede ayudar si decides pedir una orden de protección o ir a un tribunal, ahora o más adelante. Anota solo lo que quieras, cuando sea seguro.
