@@ -337,7 +337,7 @@ fn remove_outgoing(dir: &Path) {
 /// `NSDataWritingFileProtectionComplete` (unreadable while the phone is locked), straight
 /// from `bytes` (no extra copy in memory). It is deleted when the sheet closes (the
 /// completion handler, whatever she chose), at the next share, when the app locks
-/// ([`forget_shared_files`]) and when the app starts.
+/// ([`forget_shared_files`]) and when the app starts ([`sweep_shared_files`]).
 ///
 /// Call off the main thread or on it: the sheet is presented on the main thread
 /// (`dispatch2::run_on_main`), and this returns once it is on screen.
@@ -405,8 +405,14 @@ fn present_file_sheet(mtm: MainThreadMarker, path: &str) -> Result<ShareOutcome,
     Ok(ShareOutcome::Shown)
 }
 
-/// At lock (quick exit, background, idle) and at start: closes a share sheet still on
-/// screen, so it never shows over the calculator, and deletes the outgoing file.
+/// At start, before UIKit is up: deletes an outgoing file left by a run that was killed
+/// while sharing. Touches no UIKit object (`sharedApplication` does not exist yet).
+pub(crate) fn sweep_shared_files() {
+    remove_outgoing(&outgoing_dir());
+}
+
+/// At lock (quick exit, background, idle): closes a share sheet still on screen, so it
+/// never shows over the calculator, and deletes the outgoing file.
 pub(crate) fn forget_shared_files() {
     if let Some(mtm) = MainThreadMarker::new() {
         if let Some(root) = key_window(mtm).and_then(|w| w.rootViewController()) {

@@ -234,7 +234,7 @@ pub fn hand_over_file(name: &str, mime: &str, bytes: &[u8]) -> Result<FileOutcom
 ///   the next share or after 10 minutes.
 /// - iOS: UIKit shares files by URL, so the file is written to the app's own `tmp/out/`
 ///   with complete file protection and deleted when the sheet closes, at the next share, at
-///   lock and at start ([`forget_shared_files`]).
+///   lock ([`forget_shared_files`]) and at start ([`sweep_shared_files`]).
 /// - Desktop: [`FileOutcome::Unsupported`] (use [`save_file`]).
 pub fn share_file(name: &str, mime: &str, bytes: &[u8]) -> Result<FileOutcome, PlatformError> {
     let name = outgoing_file_name(name)?;
@@ -275,14 +275,22 @@ pub fn outgoing_file_name(name: &str) -> Result<&str, PlatformError> {
     }
 }
 
-/// Called at every lock (quick exit, back from home, background, idle) and at start:
-/// iOS closes a share sheet still on screen, so it never shows over the calculator, and
-/// deletes the file it was sharing. Elsewhere nothing is left to forget here (Android's
+/// Called at every lock (quick exit, back from home, background, idle): iOS closes a
+/// share sheet still on screen, so it never shows over the calculator, and deletes the
+/// file it was sharing. Elsewhere nothing is left to forget here (Android's
 /// in-memory file has its own timer and screen-off rule; the desktop writes only where she
 /// chose). Cheap and never blocks: safe in the lock path.
 pub fn forget_shared_files() {
     #[cfg(target_os = "ios")]
     ios::forget_shared_files();
+}
+
+/// Called once at start, before the UI exists: iOS deletes a file left from a share
+/// that was open when the app was killed (no UIKit call: the application object does not
+/// exist yet). Elsewhere nothing.
+pub fn sweep_shared_files() {
+    #[cfg(target_os = "ios")]
+    ios::sweep_shared_files();
 }
 
 /// Desktop: asks where to save `bytes` (a save dialog suggesting `name`) and writes them

@@ -195,7 +195,7 @@ pub fn link_from_args(mut args: impl Iterator<Item = String>) -> bool {
 /// Launch the app on this platform with the vault in `data_dir`.
 pub fn launch(data_dir: std::path::PathBuf) {
     // A file a share sheet held when the app last stopped (iOS) is deleted first.
-    crate::platform::forget_shared_files();
+    crate::platform::sweep_shared_files();
     #[cfg(any(feature = "desktop", feature = "mobile"))]
     let cfg = window_config(true);
     // The webview's own files go in the (0700) data directory, not a folder named after the

@@ -162,8 +162,9 @@ fn a_shared_file_name_must_be_plain_and_is_never_echoed() {
         platform::share_file("records-2026-11-29.zip", "application/zip", b"PK"),
         Ok(platform::FileOutcome::Unsupported)
     );
-    // Nothing is held for a share here, so forgetting is a no-op that never fails.
+    // Nothing is held for a share here, so forgetting and sweeping are no-ops.
     platform::forget_shared_files();
+    platform::sweep_shared_files();
 }
 
 proptest! {
