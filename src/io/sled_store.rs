@@ -21,6 +21,33 @@ fn map_err(e: sled::Error) -> StoreError {
     }
 }
 
+/// How long an open waits for another handle's file lock to go.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// True for sled 0.34.7's "could not acquire lock" error (the database file is locked by
+/// another open handle: in this process, a closed `Db` whose flusher thread has not yet
+/// woken, up to `flush_every_ms` = 500 ms later).
+fn is_lock_busy(e: &sled::Error) -> bool {
+    matches!(e, sled::Error::Io(io) if io.kind() == std::io::ErrorKind::Other
+        && io.to_string().starts_with("could not acquire lock"))
+}
+
+/// Opens `config`, waiting up to [`LOCK_WAIT`] while the database file is locked by a
+/// handle that is going away (a store closed and opened again, as after an erase).
+/// A lock still held after that is [`StoreError::Io`].
+fn open_waiting_for_lock(config: &sled::Config) -> Result<sled::Db, StoreError> {
+    let start = std::time::Instant::now();
+    loop {
+        match config.open() {
+            Ok(db) => return Ok(db),
+            Err(e) if is_lock_busy(&e) && start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(e) => return Err(map_err(e)),
+        }
+    }
+}
+
 struct Open {
     db: sled::Db,
     tree: sled::Tree,
@@ -50,7 +77,7 @@ impl SledStore {
     }
 
     fn from_config(config: sled::Config) -> Result<Self, StoreError> {
-        let db = config.open().map_err(map_err)?;
+        let db = open_waiting_for_lock(&config)?;
         let tree = db.open_tree(TREE_NAME).map_err(map_err)?;
         Ok(Self {
             inner: RwLock::new(Some(Open { db, tree })),

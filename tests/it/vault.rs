@@ -1392,3 +1392,30 @@ fn the_app_service_holds_stored_headers_to_production_bounds() {
     );
     assert_eq!(kdf_runs_on_this_thread(), before);
 }
+
+/// A store opened again while the last handle is still going away (its file lock lasts
+/// until sled's flusher wakes, up to 500 ms after the drop) waits for the lock instead of
+/// failing with an I/O error; a lock that stays held fails after the wait, never hangs.
+#[test]
+fn reopening_a_store_waits_for_the_previous_handle_to_let_go() {
+    use haven::core::vault::store::StoreError;
+    use haven::io::sled_store::SledStore;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_DIR);
+    let first = SledStore::open(&path).unwrap();
+    // Held open: a second open waits, then reports the lock as an I/O error.
+    let t = std::time::Instant::now();
+    let held = SledStore::open(&path);
+    assert!(matches!(held, Err(StoreError::Io(_))), "{held:?}");
+    assert!(t.elapsed() >= Duration::from_secs(2), "gave up at once");
+    assert!(t.elapsed() < Duration::from_secs(20), "waited too long");
+    // Let go 300 ms from now: an open started at once succeeds.
+    let dropper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        first.close();
+        drop(first);
+    });
+    let second = SledStore::open(&path);
+    dropper.join().unwrap();
+    assert!(second.is_ok(), "{:?}", second.err());
+}
