@@ -206,9 +206,6 @@ fn decode_on<P: Default + Send>(
         let mut batch_rxs: Vec<Option<Receiver<Batch<P>>>> = Vec::new();
         let mut back_txs: Vec<Sender<Batch<P>>> = Vec::new();
         let mut workers = Vec::new();
-        // Parsed chunks go back to the splitter to be filled again (no new large buffer,
-        // so no fresh pages, per chunk).
-        let (used_tx, used_rx) = channel::<Chunk>();
         for _ in 0..workers_n {
             let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(2);
             let (batch_tx, batch_rx) = sync_channel::<Batch<P>>(2);
@@ -216,15 +213,14 @@ fn decode_on<P: Default + Send>(
             chunk_txs.push(chunk_tx);
             batch_rxs.push(Some(batch_rx));
             back_txs.push(back_tx);
-            let used_tx = used_tx.clone();
             let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
-                parse_chunks(chunk_rx, batch_tx, back_rx, &used_tx, prep)
+                parse_chunks(chunk_rx, batch_tx, back_rx, prep)
             });
             // No thread (out of resources): hang up on the ones started, decode here.
             workers.push(spawned.ok()?);
         }
         let splitter = std::thread::Builder::new()
-            .spawn_scoped(scope, move || split_lines(&mut input, &chunk_txs, &used_rx));
+            .spawn_scoped(scope, move || split_lines(&mut input, &chunk_txs));
         let splitter = splitter.ok()?;
         let mut stopped = false;
         'batches: for k in 0usize.. {
@@ -280,7 +276,6 @@ fn parse_chunks<P: Default>(
     chunk_rx: Receiver<Chunk>,
     batch_tx: SyncSender<Batch<P>>,
     back_rx: Receiver<Batch<P>>,
-    used_tx: &Sender<Chunk>,
     prep: &impl Fn(&Resource, &mut P),
 ) -> Counts {
     let mut counts = Counts::default();
@@ -322,8 +317,6 @@ fn parse_chunks<P: Default>(
             }
         }
         batch.truncate(n);
-        // The splitter may have finished: then the chunk is simply freed.
-        let _ = used_tx.send(chunk);
         if batch_tx.send(batch).is_err() {
             break;
         }
@@ -338,20 +331,12 @@ fn parse_chunks<P: Default>(
 fn split_lines(
     input: &mut StreamReader<'_>,
     chunk_txs: &[SyncSender<Chunk>],
-    used_rx: &Receiver<Chunk>,
 ) -> Result<(), PayloadError> {
     let mut lines = 0usize;
     for k in 0usize.. {
-        let mut chunk = match used_rx.try_recv() {
-            Ok(mut used) => {
-                used.text.clear();
-                used.ends.clear();
-                used
-            }
-            Err(_) => Chunk {
-                text: Vec::with_capacity(CHUNK_LINES * 1536),
-                ends: Vec::with_capacity(CHUNK_LINES),
-            },
+        let mut chunk = Chunk {
+            text: Vec::with_capacity(CHUNK_LINES * 1536),
+            ends: Vec::with_capacity(CHUNK_LINES),
         };
         let mut more = true;
         while chunk.ends.len() < CHUNK_LINES {
