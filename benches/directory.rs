@@ -65,27 +65,11 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
+mod common;
+use common::{words, Rng};
+
 const N: usize = 100_000;
 const NOW: OffsetDateTime = datetime!(2027-01-04 12:00 UTC);
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-    fn chance(&mut self, pct: usize) -> bool {
-        self.below(100) < pct
-    }
-}
 
 const WORDS: &[&str] = &[
     "safe",
@@ -296,11 +280,6 @@ const LANGS: &[(&str, &str)] = &[
     ("nv", "Navajo"),
     ("ase", "American Sign Language"),
 ];
-
-fn words(rng: &mut Rng, from: &[&str], lo: usize, hi: usize) -> String {
-    let n = lo + rng.below(hi - lo + 1);
-    (0..n).map(|_| rng.pick(from)).collect::<Vec<_>>().join(" ")
-}
 
 /// A made-up proper noun ("Belmaro", "Kintaville"): real directories name thousands of
 /// towns, streets and organisations, so the index sees a realistic vocabulary.

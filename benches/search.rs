@@ -31,24 +31,11 @@ use haven::core::resource::{
 use time::macros::datetime;
 use time::OffsetDateTime;
 
+mod common;
+use common::{words, Rng};
+
 const N: usize = 100_000;
 const NOW: OffsetDateTime = datetime!(2026-12-02 15:00 UTC);
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
 
 const WORDS: &[&str] = &[
     "safe",
@@ -165,11 +152,6 @@ const STATES: &[&str] = &[
     "CA", "TX", "NY", "FL", "IL", "PA", "OH", "GA", "NC", "MI", "NJ", "VA", "WA", "AZ", "MA", "TN",
     "IN", "MO", "MD", "WI", "CO", "MN", "SC", "AL", "LA", "KY", "OR", "OK", "CT", "UT",
 ];
-
-fn words(rng: &mut Rng, from: &[&str], lo: usize, hi: usize) -> String {
-    let n = lo + rng.below(hi - lo + 1);
-    (0..n).map(|_| rng.pick(from)).collect::<Vec<_>>().join(" ")
-}
 
 fn proper(rng: &mut Rng) -> String {
     const SYL: &[&str] = &[
