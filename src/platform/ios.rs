@@ -292,15 +292,25 @@ fn key_window(mtm: MainThreadMarker) -> Option<Retained<UIWindow>> {
 /// Presents the system activity sheet with `text` over the root view controller.
 pub(crate) fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
     let mtm = MainThreadMarker::new().ok_or(PlatformError::NotMainThread)?;
+    let item: Retained<AnyObject> =
+        Retained::into_super(Retained::into_super(NSString::from_str(text)));
+    present_sheet(mtm, item, None)
+}
+
+/// Presents the system activity sheet with one `item` (an NSString or a file NSURL) over
+/// the root view controller; `on_close` runs when the sheet closes, whatever she chose.
+fn present_sheet(
+    mtm: MainThreadMarker,
+    item: Retained<AnyObject>,
+    on_close: Option<fn()>,
+) -> Result<ShareOutcome, PlatformError> {
     let window = key_window(mtm).ok_or(PlatformError::CallFailed)?;
     let root = window
         .rootViewController()
         .ok_or(PlatformError::CallFailed)?;
-    let item: Retained<AnyObject> =
-        Retained::into_super(Retained::into_super(NSString::from_str(text)));
     let items = NSArray::from_retained_slice(&[item]);
-    // SAFETY: the items array holds one NSString, a documented activity item type, and no
-    // custom application activities are passed.
+    // SAFETY: the items array holds one NSString or file NSURL (the callers'), documented
+    // activity item types, and no custom application activities are passed.
     let sheet = unsafe {
         UIActivityViewController::initWithActivityItems_applicationActivities(
             UIActivityViewController::alloc(mtm),
@@ -308,6 +318,16 @@ pub(crate) fn share_text(text: &str) -> Result<ShareOutcome, PlatformError> {
             None,
         )
     };
+    if let Some(f) = on_close {
+        let done = RcBlock::new(
+            move |_activity: *mut NSString,
+                  _completed: Bool,
+                  _items: *mut NSArray,
+                  _error: *mut NSError| f(),
+        );
+        // SAFETY: `done` is a valid block with the handler's signature; UIKit copies it.
+        unsafe { sheet.setCompletionWithItemsHandler(RcBlock::as_ptr(&done)) };
+    }
     // On iPad the sheet is a popover and must be anchored, or UIKit raises an exception.
     if let (Some(popover), Some(view)) = (sheet.popoverPresentationController(), root.view()) {
         popover.setSourceView(Some(&view));
@@ -374,35 +394,9 @@ pub(crate) fn share_file(name: &str, bytes: &[u8]) -> Result<ShareOutcome, Platf
 /// On the main thread: presents the activity sheet with the file at `path` and deletes the
 /// outgoing folder when the sheet closes.
 fn present_file_sheet(mtm: MainThreadMarker, path: &str) -> Result<ShareOutcome, PlatformError> {
-    let window = key_window(mtm).ok_or(PlatformError::CallFailed)?;
-    let root = window
-        .rootViewController()
-        .ok_or(PlatformError::CallFailed)?;
     let url = NSURL::fileURLWithPath_isDirectory(&NSString::from_str(path), false);
     let item: Retained<AnyObject> = Retained::into_super(Retained::into_super(url));
-    let items = NSArray::from_retained_slice(&[item]);
-    // SAFETY: the items array holds one file NSURL, a documented activity item type, and
-    // no custom application activities are passed.
-    let sheet = unsafe {
-        UIActivityViewController::initWithActivityItems_applicationActivities(
-            UIActivityViewController::alloc(mtm),
-            &items,
-            None,
-        )
-    };
-    let done = RcBlock::new(
-        |_activity: *mut NSString, _completed: Bool, _items: *mut NSArray, _error: *mut NSError| {
-            remove_outgoing(&outgoing_dir());
-        },
-    );
-    // SAFETY: `done` is a valid block with the handler's signature; UIKit copies it.
-    unsafe { sheet.setCompletionWithItemsHandler(RcBlock::as_ptr(&done)) };
-    if let (Some(popover), Some(view)) = (sheet.popoverPresentationController(), root.view()) {
-        popover.setSourceView(Some(&view));
-        popover.setSourceRect(view.bounds());
-    }
-    root.presentViewController_animated_completion(&sheet, true, None);
-    Ok(ShareOutcome::Shown)
+    present_sheet(mtm, item, Some(sweep_shared_files))
 }
 
 /// At start, before UIKit is up: deletes an outgoing file left by a run that was killed
