@@ -7,7 +7,8 @@ use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-async fn open_directory() -> crate::flows::Fixture {
+/// Unlocked, on the directory screen (also used by `search_ui`).
+pub(crate) async fn open_directory() -> crate::flows::Fixture {
     // A real HTTPS client (used only when a test taps Refresh).
     let mut f = app_with(Some(None), |s| {
         s.fetcher = Arc::new(haven::io::fetch::Fetcher::new);

@@ -2,25 +2,7 @@
 //! national lines, which words found nothing, buttons that drop a filter), the ZIP field
 //! (coarse, kept on the phone), the Deaf / ASL filter and the default order.
 
-use crate::flows::{app_with, unlock, Fixture, PIN};
-use std::sync::Arc;
-use std::time::Duration;
-
-const WAIT: Duration = Duration::from_secs(20);
-
-async fn open_directory() -> Fixture {
-    let mut f = app_with(Some(None), |s| {
-        s.fetcher = Arc::new(haven::io::fetch::Fetcher::new);
-    })
-    .await;
-    assert!(unlock(&mut f, PIN).await);
-    f.t.click("home-directory");
-    assert!(
-        f.t.wait_until(WAIT, |h| h.contains("id=\"dir-search\""))
-            .await
-    );
-    f
-}
+use crate::directory_ui::open_directory;
 
 #[tokio::test]
 async fn the_right_line_comes_first() {
