@@ -152,3 +152,19 @@ pub async fn shot(name: &str) {
         check(&format!("page html {name}"), false, format!("{saved:?}"));
     }
 }
+
+/// On the calculator: clear, type `pin` and `=`, and wait up to 30 s for the private home
+/// screen (its element `home_id`).
+pub async fn unlock_to(pin: &str, home_id: &str) -> Result<(), String> {
+    let _ = click("key-clear").await;
+    for d in pin.chars() {
+        let _ = click(&format!("key-{d}")).await;
+    }
+    let _ = click("key-eq").await;
+    wait_for(
+        "home",
+        Duration::from_secs(30),
+        &format!("document.getElementById('{home_id}')"),
+    )
+    .await
+}

@@ -12,7 +12,7 @@
 //! interpreter. The export's save dialog is replaced the same way by a folder
 //! (`platform::desktop::save_into_without_asking`).
 
-use crate::driver::{self, check, click, js, shot, text, type_into, wait_for};
+use crate::driver::{self, check, click, js, shot, text, type_into, unlock_to, wait_for};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -118,20 +118,6 @@ fn canary_check(name: &str, data_dir: &Path, started: SystemTime, canaries: &[&s
     }
 }
 
-async fn unlock(pin: &str) -> Result<(), String> {
-    let _ = click("key-clear").await;
-    for d in pin.chars() {
-        let _ = click(&format!("key-{d}")).await;
-    }
-    let _ = click("key-eq").await;
-    wait_for(
-        "home",
-        Duration::from_secs(30),
-        "document.getElementById('home-evidence')",
-    )
-    .await
-}
-
 /// Send the `change` event the desktop file dialog's answer produces, for `path`.
 async fn pick_file(input: &str, path: &Path, size: usize) -> Result<(), String> {
     let path = path.display().to_string();
@@ -179,7 +165,7 @@ pub async fn journey(pin: &str, data_dir: &Path) {
     {
         let _ = click("quick-exit").await;
     }
-    let r = unlock(pin).await;
+    let r = unlock_to(pin, "home-evidence").await;
     check("unlock for the log", r.is_ok(), format!("{r:?}"));
     let _ = click("home-evidence").await;
     let r = wait_for("log", STEP, "document.getElementById('ev-check')").await;
@@ -250,7 +236,7 @@ pub async fn journey(pin: &str, data_dir: &Path) {
             .is_some_and(|b| !b.contains("threw") && !b.contains("arm.png")),
         format!("{body:?}"),
     );
-    let r = unlock(pin).await;
+    let r = unlock_to(pin, "home-evidence").await;
     check("unlock again", r.is_ok(), format!("{r:?}"));
     let _ = click("home-evidence").await;
     let _ = wait_for("log", STEP, "document.querySelector('[id^=\"ev-item-\"]')").await;

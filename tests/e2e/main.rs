@@ -224,14 +224,7 @@ async fn unlock_home() -> Result<(), String> {
     if text("private").await.is_some() {
         let _ = click("quick-exit").await;
     }
-    let _ = click("key-clear").await;
-    type_pin_and_equals().await;
-    wait_for(
-        "home",
-        Duration::from_secs(30),
-        "document.getElementById('home-plan')",
-    )
-    .await
+    driver::unlock_to(PIN, "home-plan").await
 }
 
 /// At 200 % text size the private screen still fits the phone's width (no sideways

@@ -1,24 +1,10 @@
 //! End-to-end journey of the plan for every survivor (issue 16): mark "I am under 18",
 //! fill the papers/debts/control section, quick exit, unlock again: both are there.
 
-use crate::driver::{check, click, js, shot, type_into, wait_for};
+use crate::driver::{check, click, js, shot, type_into, unlock_to, wait_for};
 use std::time::Duration;
 
 const STEP: Duration = Duration::from_secs(10);
-
-async fn unlock(pin: &str) -> Result<(), String> {
-    let _ = click("key-clear").await;
-    for d in pin.chars() {
-        let _ = click(&format!("key-{d}")).await;
-    }
-    let _ = click("key-eq").await;
-    wait_for(
-        "home",
-        Duration::from_secs(30),
-        "document.getElementById('home-plan')",
-    )
-    .await
-}
 
 /// Under 18 + a trafficking item survive quick exit and unlock.
 pub async fn survivor_plan_journey(pin: &str) {
@@ -30,7 +16,7 @@ pub async fn survivor_plan_journey(pin: &str) {
     {
         let _ = click("quick-exit").await;
     }
-    let r = unlock(pin).await;
+    let r = unlock_to(pin, "home-plan").await;
     check("unlock for the survivor plan", r.is_ok(), format!("{r:?}"));
     let _ = click("home-plan").await;
     let r = wait_for("plan", STEP, "document.getElementById('plan-youth-check')").await;
@@ -77,7 +63,7 @@ pub async fn survivor_plan_journey(pin: &str) {
         format!("{r:?}"),
     );
 
-    let r = unlock(pin).await;
+    let r = unlock_to(pin, "home-plan").await;
     check("unlock again", r.is_ok(), format!("{r:?}"));
     let _ = click("home-plan").await;
     let _ = wait_for("plan", STEP, "document.getElementById('plan-text-control')").await;
