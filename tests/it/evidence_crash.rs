@@ -8,8 +8,7 @@
 //! by default; `HAVEN_EVIDENCE_CRASH_ITERS=200` for a longer run.
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::io::Write;
 use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -21,6 +20,7 @@ use haven::io::evidence as ev;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::KeyFiles;
 
+use crate::crash_support::{seed, spawn_child, Rng, Spawned};
 use crate::evidence::{fields, file};
 use crate::vault_support::{kdf, pin};
 
@@ -74,17 +74,6 @@ fn child(dir: &str) {
     }
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn a_kill_during_an_attachment_write_leaves_the_entry_whole_or_absent() {
     if let Ok(dir) = std::env::var(CHILD_ENV) {
@@ -95,38 +84,17 @@ fn a_kill_during_an_attachment_write_leaves_the_entry_whole_or_absent() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(12);
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64 | 1)
-        .unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let seed = seed();
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
-    let exe = if cfg!(target_os = "linux") {
-        std::path::PathBuf::from("/proc/self/exe")
-    } else {
-        std::env::current_exe().unwrap()
-    };
     let mut acked: HashSet<String> = HashSet::new();
     let mut cut_short = 0u32;
     for round in 0..iterations {
-        let mut child = Command::new(&exe)
-            .args([TEST_NAME, "--exact", "--nocapture", "--test-threads=1"])
-            .env(CHILD_ENV, dir.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        let stdout = child.stdout.take().expect("child stdout");
-        let (tx, rx) = mpsc::channel::<String>();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
+        let Spawned {
+            mut child,
+            lines: rx,
+            reader,
+        } = spawn_child(TEST_NAME, &[(CHILD_ENV, dir.path().display().to_string())]);
         // Wait for READY and one or two acknowledged entries, then a random delay
         // inside the next add (its chunk writes take several flushes).
         let target = 1 + rng.next() % 2;

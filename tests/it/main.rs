@@ -7,6 +7,7 @@ mod a11y;
 mod calculator_engine;
 mod calculator_ui;
 mod cards;
+mod crash_support;
 mod decoy;
 mod decoy_evidence;
 mod decoy_words;

@@ -12,8 +12,7 @@
 //! it, as a crash would — and a restart must then open the old state with the old PIN or the
 //! new state with the new PIN, never neither.
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::io::Write;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -33,6 +32,7 @@ use haven::io::clock::SystemClock;
 use haven::io::vault_files::VaultService;
 use haven::platform::desktop::KeyFiles;
 
+use crate::crash_support::{seed, spawn_child, Rng, Spawned};
 use crate::vault_support::{kdf, pin};
 
 const CHILD_ENV: &str = "HAVEN_VAULT_CRASH_CHILD";
@@ -90,17 +90,6 @@ fn child(dir: &str) {
     }
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn acknowledged_writes_survive_sigkill() {
     if let Ok(dir) = std::env::var(CHILD_ENV) {
@@ -112,40 +101,23 @@ fn acknowledged_writes_survive_sigkill() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
     assert!(iterations >= 1);
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64 | 1)
-        .unwrap_or(0x9e37_79b9_7f4a_7c15);
+    let seed = seed();
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
-    // On Linux, /proc/self/exe keeps working if cargo rebuilds the test binary meanwhile.
-    let exe = if cfg!(target_os = "linux") {
-        std::path::PathBuf::from("/proc/self/exe")
-    } else {
-        std::env::current_exe().unwrap()
-    };
     let mut acked: Vec<(u32, u32)> = Vec::new();
     let mut kills_mid_write = 0;
     for round in 0..iterations {
-        let mut child = Command::new(&exe)
-            .args([TEST_NAME, "--exact", "--nocapture", "--test-threads=1"])
-            .env(CHILD_ENV, dir.path())
-            .env(ROUND_ENV, round.to_string())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        let stdout = child.stdout.take().expect("child stdout");
-        let (tx, rx) = mpsc::channel::<String>();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
+        let Spawned {
+            mut child,
+            lines: rx,
+            reader,
+        } = spawn_child(
+            TEST_NAME,
+            &[
+                (CHILD_ENV, dir.path().display().to_string()),
+                (ROUND_ENV, round.to_string()),
+            ],
+        );
         // Kill after a random number of acknowledgements (0 = possibly before or during
         // setup), plus a random sub-write delay so the kill lands inside a write or fsync.
         let target = rng.next() % 25;
