@@ -78,13 +78,13 @@ fn set_in(sets: &mut BTreeMap<String, Bitset>, key: &str, d: usize) {
 /// Hashed with the builder's seed to tell its [`Prepared`] values from any other's.
 const SEED_PROBE: u64 = 0x4841_5645_4e00_0001;
 
-/// One term of a resource: its hash, where its folded text lies in [`Prepared`]'s text,
-/// and the weight of the field it came from.
+/// One term of a resource: its hash, where its folded text ends in [`Prepared`]'s text
+/// (it starts where the one before ends), and the weight of the field it came from.
+/// 16 bytes: the parse workers keep one per token of every resource in flight.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
     hash: u64,
-    start: usize,
-    end: usize,
+    end: u32,
     weight: u8,
 }
 
@@ -127,14 +127,16 @@ impl Preparer {
         let hasher = &self.hasher;
         let mut add = |field: &str, w: u8| {
             for_each_token(field, tok, |t| {
-                let start = text.len();
-                text.push_str(t);
-                tokens.push(Tok {
-                    hash: hasher.hash_one(t),
-                    start,
-                    end: text.len(),
-                    weight: w,
-                });
+                // A resource's text is far below 4 GiB (its fields are capped); past
+                // that, tokens are left out rather than wrapped.
+                if let Ok(end) = u32::try_from(text.len() + t.len()) {
+                    text.push_str(t);
+                    tokens.push(Tok {
+                        hash: hasher.hash_one(t),
+                        end,
+                        weight: w,
+                    });
+                }
             });
         };
         add(&r.name, weight::NAME);
@@ -241,8 +243,12 @@ impl IndexBuilder {
         } = self;
         per_doc.clear();
         let mark = d as u32 + 1;
+        let mut start = 0;
         for t in &prep.tokens {
-            let Some(word) = prep.text.get(t.start..t.end) else {
+            let end = t.end as usize;
+            let word = prep.text.get(start..end);
+            start = end;
+            let Some(word) = word else {
                 continue;
             };
             let id = match term_ids.find(t.hash, |e| &*e.0 == word) {
