@@ -801,6 +801,46 @@ fn official_hsds_examples_import() {
 }
 
 #[test]
+fn weekday_hours_are_written_as_one_schedule() {
+    use haven::core::resource::{Clock, Day, OpeningSpan};
+    let mut r = Resource::new("w", "Weekdays", ResourceKind::Service);
+    let span = |day| OpeningSpan {
+        day,
+        opens: Clock::new(9, 0).unwrap(),
+        closes: Clock::new(17, 0).unwrap(),
+    };
+    r.hours.weekly = Day::ALL[..5].iter().map(|&d| span(d)).collect();
+    r.hours.weekly.push(OpeningSpan {
+        closes: Clock::new(13, 0).unwrap(),
+        ..span(Day::Sat)
+    });
+    let p = payload::Payload {
+        resources: vec![r.clone()],
+        ..payload::Payload::default()
+    };
+    let text = encode_payload(&p).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&text).unwrap();
+    let written: Vec<_> = doc["services"][0]["schedules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let f = |k: &str| s[k].as_str().unwrap().to_owned();
+            (f("freq"), f("byday"), f("opens_at"), f("closes_at"))
+        })
+        .collect();
+    let row = |d: &str, o: &str, c: &str| ("WEEKLY".into(), d.into(), o.into(), c.into());
+    assert_eq!(
+        written,
+        [
+            row("MO,TU,WE,TH,FR", "09:00", "17:00"),
+            row("SA", "09:00", "13:00")
+        ]
+    );
+    assert_eq!(decode_payload(&text).unwrap().payload.resources, [r]);
+}
+
+#[test]
 fn official_tabular_package_imports() {
     let dir = hsds_examples().join("csv");
     let mut pkg = Package {

@@ -163,6 +163,42 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Opening hours read back exactly from both encodings, whatever the days and their
+    /// order; neighbouring days with the same times are written as one HSDS schedule.
+    #[test]
+    fn hours_read_back_exactly_from_both_encodings(
+        spans in prop::collection::vec((0usize..7, 0u8..3, 0u8..3), 0..12),
+        offset in prop::option::of(-12i16..=14),
+    ) {
+        use haven::core::resource::{Clock, Day, OpeningSpan, Resource, ResourceKind};
+        let mut r = Resource::new("h", "Hours", ResourceKind::Service);
+        r.hours.weekly = spans
+            .iter()
+            .map(|&(d, o, c)| OpeningSpan {
+                day: Day::ALL[d],
+                opens: Clock::new(8 + o, 0).unwrap(),
+                closes: Clock::new(16 + c, 30).unwrap(),
+            })
+            .collect();
+        // The offset travels on the schedules, so hours without spans have none.
+        r.hours.utc_offset_minutes = offset.filter(|_| !spans.is_empty()).map(|h| h * 60);
+        let p = Payload { resources: vec![r.clone()], ..Payload::default() };
+        let doc = encode_payload(&p).unwrap();
+        for bytes in [doc.clone(), encode_payload_stream(&p).unwrap()] {
+            let back = decode_payload(&bytes).unwrap();
+            prop_assert_eq!(&back.payload.resources[0].hours, &r.hours);
+        }
+        let runs = r
+            .hours
+            .weekly
+            .chunk_by(|a, b| (a.opens, a.closes) == (b.opens, b.closes))
+            .count();
+        let text = String::from_utf8(doc).unwrap();
+        prop_assert_eq!(text.matches("\"WEEKLY\"").count(), runs);
+    }
+}
+
 #[test]
 fn encode_rejects_invalid_resources() {
     let mut r = haven::core::resource::Resource::new(

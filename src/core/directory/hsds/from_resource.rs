@@ -94,17 +94,32 @@ impl<'a> Service<'a> {
             .collect();
         s.haven_open_24_7 = r.hours.always_open;
         s.haven_hours_note = lend(&r.hours.note);
+        // Neighbouring spans with the same times share one schedule ("MO,TU,WE,TH,FR"
+        // 09:00–17:00), as HSDS publishers write them; the reader lists the days in the
+        // same order, so the hours read back exactly as they were.
         s.schedules = r
             .hours
             .weekly
-            .iter()
-            .map(|span| Schedule {
-                freq: Some("WEEKLY".into()),
-                byday: Some(span.day.ical().into()),
-                opens_at: Some(span.opens.to_string().into()),
-                closes_at: Some(span.closes.to_string().into()),
-                timezone: r.hours.utc_offset_minutes.map(|m| f64::from(m) / 60.0),
-                description: None,
+            .chunk_by(|a, b| a.opens == b.opens && a.closes == b.closes)
+            .filter_map(|run| {
+                let first = run.first()?;
+                let byday: Text<'_> = match run {
+                    [one] => one.day.ical().into(),
+                    _ => run
+                        .iter()
+                        .map(|span| span.day.ical())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                        .into(),
+                };
+                Some(Schedule {
+                    freq: Some("WEEKLY".into()),
+                    byday: Some(byday),
+                    opens_at: Some(first.opens.to_string().into()),
+                    closes_at: Some(first.closes.to_string().into()),
+                    timezone: r.hours.utc_offset_minutes.map(|m| f64::from(m) / 60.0),
+                    description: None,
+                })
             })
             .collect();
         s.haven_services = r
