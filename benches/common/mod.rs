@@ -4,16 +4,11 @@
 // Each bench includes this module on its own and uses only some of it.
 #![allow(dead_code)]
 
-/// Xorshift64: fast, fixed-seed, not for anything secret.
-pub struct Rng(pub u64);
+#[path = "../../tests/shared/xorshift.rs"]
+mod xorshift;
+pub use xorshift::Rng;
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }

@@ -7,17 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-/// Xorshift64 (fast and reproducible from the printed seed; not for anything secret).
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
+#[path = "../shared/xorshift.rs"]
+mod xorshift;
+pub use xorshift::Rng;
 
 /// A fresh, non-zero seed for this run (failures print it).
 pub fn seed() -> u64 {
