@@ -63,7 +63,16 @@ pub fn fold(text: &str) -> String {
 
 /// Append the [`fold`] of `text` to `out` (trimmed the same way), without a new string.
 pub(super) fn fold_into(text: &str, out: &mut String) {
-    for c in text.trim().chars() {
+    let text = text.trim();
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in text.chars() {
         push_folded(c, out);
     }
 }
@@ -88,10 +97,69 @@ fn push_folded(c: char, out: &mut String) {
 }
 
 /// Call `f` with each folded token of `text` (stop words skipped, tokens cut to 40 chars).
+///
+/// One pass over the bytes cuts the text at ASCII separators (which end a token in every
+/// path) and notes what each word holds: a word of lower-case letters and digits is
+/// handed out as a slice of `text`; other ASCII words are folded in a stack buffer; only
+/// a word holding a non-ASCII character ("línea", "Women’s") is folded character by
+/// character ([`for_each_general_token`], the definition the tests compare against).
 pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    if text.is_ascii() {
-        return for_each_ascii_token(text, &mut f);
+    let mut start = 0;
+    let mut plain = true;
+    let mut ascii = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            continue;
+        }
+        if b >= 0x80 {
+            ascii = false;
+            plain = false;
+        } else if b.is_ascii_uppercase() || b == b'\'' {
+            plain = false;
+        } else {
+            // An ASCII separator: `i` is a character boundary.
+            word(text.get(start..i).unwrap_or(""), plain, ascii, buf, &mut f);
+            start = i + 1;
+            plain = true;
+            ascii = true;
+        }
     }
+    word(text.get(start..).unwrap_or(""), plain, ascii, buf, &mut f);
+}
+
+/// The tokens of one word of [`for_each_token`] (no ASCII separator inside).
+#[inline]
+fn word(w: &str, plain: bool, ascii: bool, buf: &mut String, f: &mut impl FnMut(&str)) {
+    if w.is_empty() {
+        return;
+    }
+    if plain && w.len() <= MAX_TOKEN_CHARS {
+        if !is_stop_word(w) {
+            f(w);
+        }
+    } else if ascii {
+        // Upper case, an apostrophe inside, or too long: fold into a stack buffer.
+        let mut folded = [0u8; MAX_TOKEN_CHARS];
+        let mut len = 0;
+        for b in w.bytes().filter(u8::is_ascii_alphanumeric) {
+            if let Some(slot) = folded.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        if let Ok(t) = std::str::from_utf8(folded.get(..len).unwrap_or(&[])) {
+            if !t.is_empty() && !is_stop_word(t) {
+                f(t);
+            }
+        }
+    } else {
+        for_each_general_token(w, buf, f);
+    }
+}
+
+/// The general tokeniser, character by character: the definition of [`for_each_token`],
+/// which runs it only on the words that hold a non-ASCII character.
+fn for_each_general_token(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     let mut emit = |buf: &mut String| {
         if !buf.is_empty() {
             if !is_stop_word(buf) {
@@ -165,52 +233,6 @@ fn is_stop_word(t: &str) -> bool {
     )
 }
 
-/// [`for_each_token`] for ASCII text (most directory text): same tokens, no per-character
-/// folding; a token already in lower case is handed out as a slice of `text`.
-fn for_each_ascii_token(text: &str, f: &mut impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut emit = |start: usize, end: usize| {
-        if start >= end {
-            return;
-        }
-        let Some(raw) = text.get(start..end) else {
-            return;
-        };
-        let plain = raw.len() <= MAX_TOKEN_CHARS
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-        if plain {
-            if !is_stop_word(raw) {
-                f(raw);
-            }
-            return;
-        }
-        // Upper case, an apostrophe inside, or too long: build the folded token.
-        let mut buf = [0u8; MAX_TOKEN_CHARS];
-        let mut len = 0;
-        for b in raw.bytes().filter(u8::is_ascii_alphanumeric) {
-            if let Some(slot) = buf.get_mut(len) {
-                *slot = b.to_ascii_lowercase();
-                len += 1;
-            }
-        }
-        if let Ok(t) = std::str::from_utf8(buf.get(..len).unwrap_or(&[])) {
-            if !t.is_empty() && !is_stop_word(t) {
-                f(t);
-            }
-        }
-    };
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !b.is_ascii_alphanumeric() && b != b'\'' {
-            emit(start, i);
-            start = i + 1;
-        }
-    }
-    emit(start, bytes.len());
-}
-
 /// The folded tokens of `text`, as the index sees them (for tests and tools).
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -256,13 +278,35 @@ mod tests {
                     averyveryveryveryveryveryverylongwordthatiscutatfortychars ok";
         let mut general = Vec::new();
         let mut buf = String::new();
-        // The general path, forced by a non-ASCII character at the end.
-        for_each_token(&format!("{text} é"), &mut buf, |t| {
-            general.push(t.to_owned())
-        });
-        assert_eq!(general.pop().as_deref(), Some("e"));
+        for_each_general_token(text, &mut buf, |t| general.push(t.to_owned()));
         assert_eq!(tokens(text), general);
         assert!(general.iter().all(|t| t.chars().count() <= MAX_TOKEN_CHARS));
+    }
+
+    proptest::proptest! {
+        /// Cutting at ASCII separators first changes nothing: the tokens are those of the
+        /// general tokeniser over the whole text.
+        #[test]
+        fn runs_agree_with_the_general_tokeniser(
+            text in "([a-zA-Z0-9 ,.'’/+\\-]|[áéíóúñÁÉÍÓÚÑßæŒøł—·é̈\u{301}]|Straße|línea|de|LA){0,40}"
+        ) {
+            let mut buf = String::new();
+            let mut general = Vec::new();
+            for_each_general_token(&text, &mut buf, |t| general.push(t.to_owned()));
+            proptest::prop_assert_eq!(tokens(&text), general);
+        }
+
+        /// The ASCII shortcut of `fold_into` folds as the character path does.
+        #[test]
+        fn fold_into_agrees_with_push_folded(text in "[ a-zA-Z0-9,'é]{0,30}") {
+            let mut fast = String::from("x");
+            fold_into(&text, &mut fast);
+            let mut slow = String::from("x");
+            for c in text.trim().chars() {
+                push_folded(c, &mut slow);
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]
