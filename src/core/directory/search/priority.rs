@@ -15,6 +15,10 @@
 //! The situation is read from a resource's name and service keywords (folded, English or
 //! Spanish), the fields a publisher writes for exactly this.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::tokens::fold_into;
 use crate::core::resource::{Population, Resource, ResourceKind};
 
@@ -59,6 +63,51 @@ pub(super) fn situation_in(r: &Resource, text: &mut String) -> Option<u8> {
         fold_into(s, text);
     }
     text.push(' ');
+    situation_of_folded(text)
+}
+
+/// Every phrase of [`SITUATIONS`] in one automaton, each tagged with its situation.
+struct Phrases {
+    matcher: AhoCorasick,
+    situation: Vec<u8>,
+}
+
+static PHRASES: LazyLock<Option<Phrases>> = LazyLock::new(|| {
+    let mut situation = Vec::new();
+    let mut phrases = Vec::new();
+    for (i, words) in SITUATIONS.iter().enumerate() {
+        for w in *words {
+            phrases.push(*w);
+            situation.push(i as u8);
+        }
+    }
+    let matcher = AhoCorasick::new(&phrases).ok()?;
+    Some(Phrases { matcher, situation })
+});
+
+/// The first situation (in [`SITUATIONS`] order) any of whose phrases occurs in the folded
+/// `text`: one pass over the text for all phrases (overlapping matches, so a phrase inside
+/// another is still seen).
+fn situation_of_folded(text: &str) -> Option<u8> {
+    let Some(p) = PHRASES.as_ref() else {
+        return situation_by_scan(text);
+    };
+    let mut best: Option<u8> = None;
+    for m in p.matcher.find_overlapping_iter(text) {
+        let s = p.situation.get(m.pattern().as_usize()).copied();
+        best = match (best, s) {
+            (Some(b), Some(s)) => Some(b.min(s)),
+            (b, s) => b.or(s),
+        };
+        if best == Some(0) {
+            break;
+        }
+    }
+    best
+}
+
+/// [`situation_of_folded`] phrase by phrase (the definition; the automaton must agree).
+fn situation_by_scan(text: &str) -> Option<u8> {
     SITUATIONS
         .iter()
         .position(|words| words.iter().any(|w| text.contains(w)))
@@ -124,5 +173,32 @@ mod tests {
         assert_eq!(situation(&shelter), Some(0), "Spanish keywords count");
         assert_eq!(situation(&line("X", &["trata de personas"])), Some(1));
         assert_eq!(situation(&other), None);
+    }
+
+    mod agree {
+        use proptest::prelude::*;
+
+        use super::super::{situation_by_scan, situation_of_folded, SITUATIONS};
+
+        fn piece() -> impl Strategy<Value = String> {
+            let phrases = SITUATIONS.concat();
+            prop_oneof![
+                prop::sample::select(phrases.clone()).prop_map(str::to_owned),
+                prop::sample::select(phrases)
+                    .prop_flat_map(|w| (Just(w), 0..w.len()))
+                    .prop_map(|(w, n)| w.get(..n).unwrap_or("").to_owned()),
+                "[a-z |]{0,12}",
+            ]
+        }
+
+        proptest! {
+            /// The automaton finds the same situation as looking for each phrase in turn,
+            /// on texts made of the phrases, pieces of them and other words.
+            #[test]
+            fn automaton_agrees_with_the_scan(parts in prop::collection::vec(piece(), 0..8)) {
+                let text = parts.concat();
+                prop_assert_eq!(situation_of_folded(&text), situation_by_scan(&text));
+            }
+        }
     }
 }
