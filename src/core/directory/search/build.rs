@@ -59,8 +59,20 @@ fn deaf_accessible(r: &Resource) -> bool {
             .any(|c| matches!(c.kind, ContactKind::Tty | ContactKind::Videophone))
         || r.languages.iter().any(|l| {
             let code = l.code.trim();
-            code.eq_ignore_ascii_case("ase") || fold(&l.name).contains("sign language")
+            code.eq_ignore_ascii_case("ase") || names_sign_language(&l.name)
         })
+}
+
+/// True when the folded `name` contains "sign language" (ASCII names without a copy).
+fn names_sign_language(name: &str) -> bool {
+    const SIGN: &[u8] = b"sign language";
+    if name.is_ascii() {
+        name.as_bytes()
+            .windows(SIGN.len())
+            .any(|w| w.eq_ignore_ascii_case(SIGN))
+    } else {
+        fold(name).contains("sign language")
+    }
 }
 
 /// Set bit `d` in the set filed under `key`, making the set if it is new.
@@ -493,6 +505,25 @@ fn push_varint(out: &mut Vec<u8>, mut v: u64) {
 mod tests {
     use super::*;
     use crate::core::resource::{Language, Place, ResourceKind};
+
+    #[test]
+    fn sign_language_is_found_with_and_without_a_copy() {
+        for name in [
+            "American Sign Language",
+            " SIGN LANGUAGE ",
+            "sign  language",
+            "Sign",
+            "",
+            "Langue des signes québécoise (Sign Language)",
+            "Lengua de señas",
+        ] {
+            assert_eq!(
+                names_sign_language(name),
+                fold(name).contains("sign language"),
+                "{name}"
+            );
+        }
+    }
 
     fn sample() -> Vec<Resource> {
         let mut out = Vec::new();
