@@ -2,8 +2,6 @@
 //! in (contacts, languages, hours, area, place, provenance). A confidential place never
 //! keeps a street address or postal code; a record over the limits is skipped.
 
-use std::borrow::Cow;
-
 use super::us_states::state_code;
 use super::{Schedule, Service, ServiceAtLocation, SkipReason, Text};
 use crate::core::resource::{
@@ -35,47 +33,91 @@ fn phone_kind(t: Option<&str>) -> Option<ContactKind> {
 }
 
 /// Trim an HSDS phone number (the official examples wrap numbers in quotes).
-fn clean_number(n: &str) -> String {
-    n.trim().trim_matches('"').trim().to_owned()
+fn clean_number(n: &str) -> &str {
+    n.trim().trim_matches('"').trim()
 }
 
-/// The trimmed text, owned; `None` when empty. An owned string with nothing to trim is
-/// kept as it is (no copy).
-fn opt_nonempty(s: Option<Text<'_>>) -> Option<String> {
-    let v = s?;
-    let t = v.trim();
-    if t.is_empty() {
-        None
-    } else if t.len() == v.len() {
-        Some(owned(v))
-    } else {
-        Some(t.to_owned())
+/// The trimmed text, `None` when absent or empty.
+fn trimmed<'s>(s: Option<&'s Text<'_>>) -> Option<&'s str> {
+    s.map(|t| t.trim()).filter(|t| !t.is_empty())
+}
+
+/// `dst` = `s` (its buffer kept); false when `s` is empty.
+fn put(dst: &mut String, s: &str) -> bool {
+    dst.clear();
+    dst.push_str(s);
+    !s.is_empty()
+}
+
+/// `dst` = `s`, reusing the buffer `dst` already holds.
+fn put_opt(dst: &mut Option<String>, s: Option<&str>) {
+    match (dst.as_mut(), s) {
+        (Some(d), Some(s)) => {
+            d.clear();
+            d.push_str(s);
+        }
+        (None, Some(s)) => *dst = Some(s.to_owned()),
+        (_, None) => *dst = None,
     }
 }
 
-/// The text, owned (copied only when it was borrowed).
-fn owned(s: Text<'_>) -> String {
-    match s {
-        Cow::Borrowed(b) => b.to_owned(),
-        Cow::Owned(o) => o,
+/// Element `n` of `v` to be overwritten: the old one (its buffers kept), or a new one.
+fn slot<T>(v: &mut Vec<T>, n: usize, new: impl FnOnce() -> T) -> Option<&mut T> {
+    if v.len() <= n {
+        v.push(new());
+    }
+    v.get_mut(n)
+}
+
+/// A contact to be overwritten.
+fn blank_contact() -> ContactPoint {
+    ContactPoint::new(ContactKind::Call, String::new())
+}
+
+/// A language to be overwritten.
+fn blank_language() -> Language {
+    Language {
+        code: String::new(),
+        name: String::new(),
     }
 }
 
-/// The trimmed text, owned; `None` when empty.
-fn opt_str(s: Option<&str>) -> Option<String> {
-    let t = s?.trim();
-    (!t.is_empty()).then(|| t.to_owned())
+/// One contact into `c`, every field written.
+fn put_contact(
+    c: &mut ContactPoint,
+    kind: ContactKind,
+    value: &str,
+    keyword: Option<&str>,
+    confidence: Confidence,
+) {
+    let ContactPoint {
+        kind: k,
+        value: v,
+        keyword: w,
+        label: _,
+        confidence: f,
+    } = c;
+    *k = kind;
+    put(v, value);
+    put_opt(w, keyword);
+    *f = confidence;
 }
 
-/// Opening hours from HSDS schedules: weekly and daily rules with both times become
-/// spans; any other rule contributes its description to the note.
-fn hours_from(schedules: &[Schedule<'_>], always: bool, note: Option<String>) -> Hours {
-    let mut hours = Hours {
-        always_open: always,
-        note,
-        ..Hours::default()
-    };
-    let mut notes: Vec<String> = Vec::new();
+/// Opening hours from HSDS schedules into `hours` (every field written): weekly and daily
+/// rules with both times become spans; any other rule contributes its description to
+/// the note.
+fn hours_from(hours: &mut Hours, schedules: &[Schedule<'_>], always: bool, note: Option<&str>) {
+    let Hours {
+        always_open,
+        weekly,
+        utc_offset_minutes,
+        note: hours_note,
+    } = hours;
+    *always_open = always;
+    weekly.clear();
+    *utc_offset_minutes = None;
+    put_opt(hours_note, note);
+    let from_rules = note.is_none();
     for s in schedules {
         let freq = s.freq.as_deref().map(str::trim);
         let daily = freq.is_some_and(|f| f.eq_ignore_ascii_case("DAILY"));
@@ -93,8 +135,8 @@ fn hours_from(schedules: &[Schedule<'_>], always: bool, note: Option<String>) ->
                     .flat_map(|b| b.split(',').filter_map(Day::from_ical))
                     .chain(Day::ALL.iter().copied().filter(|_| listed.is_none()));
                 for day in days {
-                    if hours.weekly.len() < crate::core::resource::limits::LIST {
-                        hours.weekly.push(OpeningSpan {
+                    if weekly.len() < crate::core::resource::limits::LIST {
+                        weekly.push(OpeningSpan {
                             day,
                             opens: o,
                             closes: c,
@@ -104,111 +146,150 @@ fn hours_from(schedules: &[Schedule<'_>], always: bool, note: Option<String>) ->
                 if let Some(tz) = s.timezone {
                     if tz.is_finite() && (-14.0..=14.0).contains(&tz) {
                         // Bounded above, so the cast cannot overflow.
-                        hours.utc_offset_minutes = Some((tz * 60.0).round() as i16);
+                        *utc_offset_minutes = Some((tz * 60.0).round() as i16);
                     }
                 }
             }
             _ => {
-                if let Some(d) = opt_str(s.description.as_deref()) {
-                    notes.push(d);
+                // Rule descriptions, joined by spaces, when the profile gave no note.
+                if let (true, Some(d)) = (from_rules, trimmed(s.description.as_ref())) {
+                    match hours_note {
+                        Some(n) => {
+                            n.push(' ');
+                            n.push_str(d);
+                        }
+                        None => *hours_note = Some(d.to_owned()),
+                    }
                 }
             }
         }
     }
-    if hours.note.is_none() && !notes.is_empty() {
-        hours.note = Some(notes.join(" "));
+    if *always_open {
+        weekly.clear();
     }
-    if hours.always_open {
-        hours.weekly.clear();
-    }
-    hours
 }
 
-/// The first physical address of the first physical location; a confidential place keeps
-/// no street lines and no postal code (and exists, empty, even without an address).
-fn place(locations: Vec<ServiceAtLocation<'_>>, confidential: bool) -> Option<Place> {
+/// The first physical address of the first physical location into `out`; a confidential
+/// place keeps no street lines and no postal code (and exists, empty, even without an
+/// address).
+fn place(out: &mut Option<Place>, locations: &[ServiceAtLocation<'_>], confidential: bool) {
     let address = locations
-        .into_iter()
-        .filter_map(|s| s.location)
+        .iter()
+        .filter_map(|s| s.location.as_ref())
         .filter(|l| {
             !l.location_type
                 .as_deref()
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
         })
-        .flat_map(|l| l.addresses)
+        .flat_map(|l| l.addresses.iter())
         .find(|a| {
             !a.address_type
                 .as_deref()
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"))
         });
-    if let Some(a) = address {
-        // Street lines joined; none at all for a confidential place.
-        let address = if confidential {
-            None
-        } else {
-            match (opt_nonempty(a.address_1), opt_nonempty(a.address_2)) {
-                (Some(mut one), Some(two)) => {
-                    one.push_str(", ");
-                    one.push_str(&two);
-                    Some(one)
-                }
-                (one, two) => one.or(two),
-            }
-        };
-        let state = opt_nonempty(a.state_province.map(|s| match state_code(&s) {
-            Some(code) => Cow::Owned(code),
-            None => s,
-        }));
-        Some(Place {
-            confidential,
-            address,
-            city: opt_nonempty(a.city),
-            state,
-            postal_code: if confidential {
-                None
-            } else {
-                opt_nonempty(a.postal_code)
-            },
-        })
-    } else if confidential {
-        Some(Place {
-            confidential: true,
-            ..Place::default()
-        })
-    } else {
-        None
+    if address.is_none() && !confidential {
+        *out = None;
+        return;
     }
+    let Place {
+        confidential: c,
+        address: street,
+        city,
+        state,
+        postal_code,
+    } = out.get_or_insert_with(Place::default);
+    *c = confidential;
+    let Some(a) = address else {
+        // Confidential, no address: the place exists, empty.
+        *street = None;
+        *city = None;
+        *state = None;
+        *postal_code = None;
+        return;
+    };
+    // Street lines joined; none at all for a confidential place.
+    let (one, two) = if confidential {
+        (None, None)
+    } else {
+        (trimmed(a.address_1.as_ref()), trimmed(a.address_2.as_ref()))
+    };
+    put_opt(street, one.or(two));
+    if let (Some(_), Some(two), Some(s)) = (one, two, street.as_mut()) {
+        s.push_str(", ");
+        s.push_str(two);
+    }
+    put_opt(city, trimmed(a.city.as_ref()));
+    let province = trimmed(a.state_province.as_ref());
+    put_opt(state, province.map(|p| state_code(p).unwrap_or(p)));
+    put_opt(
+        postal_code,
+        trimmed(a.postal_code.as_ref()).filter(|_| !confidential),
+    );
 }
 
 impl<'a> Service<'a> {
     /// Convert to a [`Resource`], applying the profile and the safety invariants.
     pub(crate) fn into_resource(self) -> Result<Resource, SkipReason> {
-        let id = opt_nonempty(self.id).ok_or(SkipReason::MissingId)?;
-        let name = opt_nonempty(self.name).ok_or(SkipReason::MissingName)?;
+        let mut r = Resource::new(String::new(), String::new(), ResourceKind::default());
+        self.into_resource_in(&mut r)?;
+        Ok(r)
+    }
+
+    /// [`Service::into_resource`] into `r`, reusing the buffers `r` holds (the import
+    /// fills the same few hundred resources again and again instead of allocating each
+    /// one). Every field of `r` is written: nothing of the resource it held before is
+    /// left (the destructuring below fails to compile when a field is added, and a test
+    /// compares against a fresh resource). On an error `r` holds a partial resource and
+    /// must not be used.
+    pub(crate) fn into_resource_in(self, r: &mut Resource) -> Result<(), SkipReason> {
+        let Resource {
+            id,
+            name,
+            kind,
+            organization,
+            description,
+            services,
+            contacts,
+            languages,
+            hours,
+            populations,
+            no_police_contact_required,
+            area,
+            place: place_out,
+            provenance,
+            notes,
+            policy,
+            local,
+        } = r;
+        if !put(id, trimmed(self.id.as_ref()).unwrap_or("")) {
+            return Err(SkipReason::MissingId);
+        }
+        if !put(name, trimmed(self.name.as_ref()).unwrap_or("")) {
+            return Err(SkipReason::MissingName);
+        }
         if let Some(status) = self.status.as_deref() {
             let s = status.trim();
             if !s.is_empty() && !s.eq_ignore_ascii_case("active") {
                 return Err(SkipReason::Inactive);
             }
         }
-        let mut r = Resource::new(
-            id,
-            name,
-            self.haven_kind
-                .as_deref()
-                .and_then(|k| ResourceKind::from_name(k.trim()))
-                .unwrap_or_default(),
-        );
+        *kind = self
+            .haven_kind
+            .as_deref()
+            .and_then(|k| ResourceKind::from_name(k.trim()))
+            .unwrap_or_default();
         let org = self.organization.unwrap_or_default();
-        r.organization = opt_nonempty(org.name).filter(|o| *o != r.name);
-        r.description = opt_nonempty(self.description).unwrap_or_default();
-        if let Some(alt) = opt_nonempty(self.alternate_name) {
-            if r.organization.is_none() && alt != r.name {
-                r.organization = Some(alt);
-            }
-        }
-        // Contacts: phones first (HSDS order), then the profile's extra contacts, then url.
-        for p in self.phones {
+        let org_name = trimmed(org.name.as_ref()).filter(|o| *o != name.as_str());
+        let alt = trimmed(self.alternate_name.as_ref()).filter(|a| *a != name.as_str());
+        put_opt(organization, org_name.or(alt));
+        put(
+            description,
+            trimmed(self.description.as_ref()).unwrap_or(""),
+        );
+
+        // Contacts: phones first (HSDS order), then url, email, the profile's extra contacts.
+        let mut n = 0;
+        for p in &self.phones {
             let Some(kind) = phone_kind(p.kind.as_deref()) else {
                 continue;
             };
@@ -220,114 +301,348 @@ impl<'a> Service<'a> {
             else {
                 continue;
             };
-            // The extension goes into the label so the number stays dialable.
-            let label = match (opt_nonempty(p.extension), opt_nonempty(p.description)) {
-                (Some(ext), Some(d)) => Some(format!("Extension {ext}. {d}")),
-                (Some(ext), None) => Some(format!("Extension {ext}")),
-                (None, d) => d,
+            let Some(c) = slot(contacts, n, blank_contact) else {
+                continue;
             };
-            r.contacts.push(ContactPoint {
+            n += 1;
+            let confidence = confidence_from(p.haven_confidence.as_deref());
+            put_contact(
+                c,
                 kind,
-                value: number,
-                keyword: opt_nonempty(p.haven_keyword),
-                label,
-                confidence: confidence_from(p.haven_confidence.as_deref()),
-            });
+                number,
+                trimmed(p.haven_keyword.as_ref()),
+                confidence,
+            );
+            // The extension goes into the label so the number stays dialable.
+            let description = trimmed(p.description.as_ref());
+            match trimmed(p.extension.as_ref()) {
+                Some(ext) => {
+                    let label = c.label.get_or_insert_with(String::new);
+                    label.clear();
+                    label.push_str("Extension ");
+                    label.push_str(ext);
+                    if let Some(d) = description {
+                        label.push_str(". ");
+                        label.push_str(d);
+                    }
+                }
+                None => put_opt(&mut c.label, description),
+            }
         }
-        if let Some(url) = opt_nonempty(self.url) {
-            r.contacts.push(ContactPoint::new(ContactKind::Web, url));
-        } else if let Some(web) = opt_nonempty(org.website) {
-            r.contacts.push(ContactPoint::new(ContactKind::Web, web));
+        let web = trimmed(self.url.as_ref()).or(trimmed(org.website.as_ref()));
+        let email = trimmed(self.email.as_ref());
+        for (kind, value) in [(ContactKind::Web, web), (ContactKind::Email, email)] {
+            if let (Some(value), Some(c)) = (value, slot(contacts, n, blank_contact)) {
+                n += 1;
+                put_contact(c, kind, value, None, Confidence::Official);
+                c.label = None;
+            }
         }
-        if let Some(email) = opt_nonempty(self.email) {
-            r.contacts
-                .push(ContactPoint::new(ContactKind::Email, email));
-        }
-        for c in self.haven_contacts {
+        for x in &self.haven_contacts {
             let (Some(kind), Some(value)) = (
-                c.kind
+                x.kind
                     .as_deref()
                     .and_then(|k| ContactKind::from_name(k.trim())),
-                opt_nonempty(c.value),
+                trimmed(x.value.as_ref()),
             ) else {
                 continue;
             };
-            r.contacts.push(ContactPoint {
-                kind,
-                value,
-                keyword: None,
-                label: opt_nonempty(c.label),
-                confidence: confidence_from(c.confidence.as_deref()),
-            });
+            let Some(c) = slot(contacts, n, blank_contact) else {
+                continue;
+            };
+            n += 1;
+            let confidence = confidence_from(x.confidence.as_deref());
+            put_contact(c, kind, value, None, confidence);
+            put_opt(&mut c.label, trimmed(x.label.as_ref()));
         }
-        for l in self.languages {
-            let mut code = opt_nonempty(l.code).unwrap_or_default();
+        contacts.truncate(n);
+
+        // Languages: code lower case, the code as name when there is none; no repeats.
+        let mut n = 0;
+        for l in &self.languages {
+            let Some(Language { code, name }) = slot(languages, n, blank_language) else {
+                continue;
+            };
+            put(code, trimmed(l.code.as_ref()).unwrap_or(""));
             code.make_ascii_lowercase();
-            let name = opt_nonempty(l.name).unwrap_or_else(|| code.clone());
-            if !name.is_empty() && !r.languages.iter().any(|x| x.name == name && x.code == code) {
-                r.languages.push(Language { code, name });
+            match trimmed(l.name.as_ref()) {
+                Some(given) => put(name, given),
+                None => put(name, code),
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let (before, rest) = languages.split_at(n);
+            let repeat = rest
+                .first()
+                .is_some_and(|l| before.iter().any(|x| x.name == l.name && x.code == l.code));
+            if !repeat {
+                n += 1;
             }
         }
-        r.hours = hours_from(
+        languages.truncate(n);
+
+        hours_from(
+            hours,
             &self.schedules,
             self.haven_open_24_7,
-            opt_nonempty(self.haven_hours_note),
+            trimmed(self.haven_hours_note.as_ref()),
         );
-        r.services = self
-            .haven_services
-            .into_iter()
-            .map(owned)
-            .chain(
-                self.attributes
-                    .into_iter()
-                    .filter_map(|a| a.taxonomy_term.and_then(|t| opt_nonempty(t.name))),
-            )
-            .collect();
-        r.services.dedup();
-        r.populations = self
-            .haven_populations
+
+        // Service keywords, then taxonomy terms; a keyword equal to the one before is
+        // dropped (as `Vec::dedup` would).
+        let mut n = 0;
+        let terms = self
+            .attributes
             .iter()
-            .filter_map(|p| Population::from_code(p.trim()))
-            .collect();
-        r.no_police_contact_required = self.haven_no_police_contact_required;
-        let mut area = ServiceArea {
-            national: self.haven_national,
-            states: self
-                .haven_states
-                .iter()
-                .filter_map(|s| state_code(s.as_ref()))
-                .collect(),
-            description: None,
-        };
-        let area_text: Vec<String> = self
-            .service_areas
-            .into_iter()
-            .filter_map(|a| opt_nonempty(a.name).or(opt_nonempty(a.description)))
-            .collect();
-        if !area_text.is_empty() {
-            area.description = Some(area_text.join("; "));
+            .filter_map(|a| trimmed(a.taxonomy_term.as_ref()?.name.as_ref()));
+        for s in self.haven_services.iter().map(|s| s.as_ref()).chain(terms) {
+            let repeat = n > 0 && services.get(n - 1).is_some_and(|last| last == s);
+            if !repeat {
+                if let Some(slot) = slot(services, n, String::new) {
+                    put(slot, s);
+                    n += 1;
+                }
+            }
         }
-        r.area = area;
-        r.place = place(self.service_at_locations, self.haven_confidential_location);
-        r.provenance = Provenance {
-            source: opt_nonempty(self.haven_source),
-            verified: self.haven_verified.as_deref().and_then(iso_date::parse),
-            confidence: confidence_from(self.haven_confidence.as_deref()),
-            compiled: self.haven_compiled.as_deref().and_then(iso_date::parse),
-        };
-        r.notes = opt_nonempty(self.haven_notes);
-        r.policy = self
+        services.truncate(n);
+
+        populations.clear();
+        populations.extend(
+            self.haven_populations
+                .iter()
+                .filter_map(|p| Population::from_code(p.trim())),
+        );
+        *no_police_contact_required = self.haven_no_police_contact_required;
+
+        let ServiceArea {
+            national,
+            states,
+            description: area_description,
+        } = area;
+        *national = self.haven_national;
+        let mut n = 0;
+        for code in self.haven_states.iter().filter_map(|s| state_code(s)) {
+            if let Some(slot) = slot(states, n, String::new) {
+                put(slot, code);
+                n += 1;
+            }
+        }
+        states.truncate(n);
+        // Area names (or descriptions), joined by "; ".
+        let mut texts = self
+            .service_areas
+            .iter()
+            .filter_map(|a| trimmed(a.name.as_ref()).or(trimmed(a.description.as_ref())));
+        put_opt(area_description, texts.next());
+        if let Some(d) = area_description {
+            for t in texts {
+                d.push_str("; ");
+                d.push_str(t);
+            }
+        }
+
+        place(
+            place_out,
+            &self.service_at_locations,
+            self.haven_confidential_location,
+        );
+        let Provenance {
+            source,
+            verified,
+            confidence,
+            compiled,
+        } = provenance;
+        put_opt(source, trimmed(self.haven_source.as_ref()));
+        *verified = self.haven_verified.as_deref().and_then(iso_date::parse);
+        *confidence = confidence_from(self.haven_confidence.as_deref());
+        *compiled = self.haven_compiled.as_deref().and_then(iso_date::parse);
+        put_opt(notes, trimmed(self.haven_notes.as_ref()));
+        *policy = self
             .haven_policy
             .map(super::profile::PolicyIn::into_policy)
             .unwrap_or_default();
-        r.local = self
+        *local = self
             .haven_local
             .into_iter()
             .filter_map(super::profile::LocalIn::into_local)
             .collect();
         r.normalize();
         r.validate().map_err(|_| SkipReason::Limits)?;
-        Ok(r)
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod reuse {
+    //! Filling a used resource gives exactly what a fresh conversion gives.
+
+    use proptest::prelude::*;
+    use serde_json::{json, Map, Value};
+
+    use super::Service;
+    use crate::core::resource::{Resource, ResourceKind};
+
+    /// Texts that trim, repeat, differ in case, or are empty; each key has its own pool
+    /// (so times parse, states are found, phone types are known) and a wrong type now
+    /// and then.
+    fn pool(key: &str) -> &'static [&'static str] {
+        match key {
+            "opens_at" | "closes_at" => &["09:00", " 17:30 ", "8:00", "25:00", ""],
+            "freq" => &["WEEKLY", "daily", "monthly", ""],
+            "byday" => &["MO,TU", "SA", "", "XX,FR"],
+            "type" => &["voice", "text", "TTY", "fax", ""],
+            "kind" => &["chat", "web", "email", "carrier pigeon"],
+            "state_province" => &["Texas", " tx ", "Ontario", ""],
+            "code" => &["ES", "en", " ", "ase"],
+            "location_type" | "address_type" => &["physical", "virtual"],
+            "status" => &["active", " Active ", "inactive", ""],
+            "haven_kind" => &["hotline", "shelter", "nonsense"],
+            "confidence" | "haven_confidence" => &["official", "unverified", "community"],
+            "haven_verified" | "haven_compiled" => &["2026-11-01", "yesterday"],
+            _ => &[
+                "a", " a ", "A", "b", "", "  ", "Spanish", "\"555\"", "555-0100", "x ",
+            ],
+        }
+    }
+
+    fn value(key: &'static str) -> impl Strategy<Value = Value> {
+        prop_oneof![
+            8 => prop::sample::select(pool(key)).prop_map(Value::from),
+            1 => prop_oneof![Just(Value::from(7)), Just(Value::from(-5.5)), Just(Value::Null)],
+            1 => Just(json!(["not", "a", "string"])),
+        ]
+    }
+
+    /// An object with some of `keys`.
+    fn object(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
+        prop::collection::vec(prop::sample::select(keys), 0..keys.len() + 2)
+            .prop_flat_map(|ks| {
+                ks.into_iter()
+                    .map(|k| (Just(k), value(k)))
+                    .collect::<Vec<_>>()
+            })
+            .prop_map(|pairs| {
+                Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            })
+    }
+
+    fn list(of: impl Strategy<Value = Value>) -> impl Strategy<Value = Value> {
+        prop::collection::vec(of, 0..4).prop_map(Value::Array)
+    }
+
+    fn service() -> impl Strategy<Value = Value> {
+        let phone = object(&[
+            "number",
+            "extension",
+            "type",
+            "description",
+            "haven_keyword",
+            "haven_confidence",
+        ]);
+        let schedule = object(&[
+            "freq",
+            "byday",
+            "opens_at",
+            "opens_at",
+            "closes_at",
+            "closes_at",
+            "description",
+            "timezone",
+        ]);
+        let address = object(&[
+            "address_1",
+            "address_2",
+            "city",
+            "state_province",
+            "postal_code",
+            "address_type",
+        ]);
+        let location = (object(&["location_type"]), list(address)).prop_map(|(mut l, a)| {
+            if let Some(m) = l.as_object_mut() {
+                m.insert("addresses".into(), a);
+            }
+            json!({ "location": l })
+        });
+        let extra = object(&["kind", "value", "label", "confidence"]);
+        let lang = object(&["name", "code"]);
+        let area = object(&["name", "description"]);
+        let scalars = object(&[
+            "alternate_name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "haven_kind",
+            "haven_hours_note",
+            "haven_source",
+            "haven_notes",
+            "haven_confidence",
+            "haven_verified",
+            "haven_compiled",
+        ]);
+        let lists = (
+            list(phone),
+            list(schedule),
+            list(location),
+            list(extra),
+            list(lang),
+            list(area),
+            list(value("name")),
+            list(prop::sample::select(vec!["youth", "lgbtq", "nope"]).prop_map(Value::from)),
+            list(prop::sample::select(vec!["TX", "ca", "Ohio", "ZZ"]).prop_map(Value::from)),
+            list(value("name").prop_map(|t| json!({ "taxonomy_term": { "name": t } }))),
+        );
+        let flags = (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>());
+        let ids = (value("id"), value("name"));
+        let org = object(&["name", "website"]);
+        (scalars, lists, flags, ids, org).prop_map(|(s, l, f, ids, org)| {
+            let mut m = s.as_object().cloned().unwrap_or_else(Map::new);
+            let (phones, schedules, locations, extras, langs, areas, services, pops, states, attrs) = l;
+            m.insert("id".into(), ids.0);
+            m.insert("name".into(), ids.1);
+            m.insert("organization".into(), org);
+            m.insert("phones".into(), phones);
+            m.insert("schedules".into(), schedules);
+            m.insert("service_at_locations".into(), locations);
+            m.insert("haven_contacts".into(), extras);
+            m.insert("languages".into(), langs);
+            m.insert("service_areas".into(), areas);
+            m.insert("haven_services".into(), services);
+            m.insert("haven_populations".into(), pops);
+            m.insert("haven_states".into(), states);
+            m.insert("attributes".into(), attrs);
+            m.insert("haven_confidential_location".into(), f.0.into());
+            m.insert("haven_open_24_7".into(), f.1.into());
+            m.insert("haven_national".into(), f.2.into());
+            m.insert("haven_no_police_contact_required".into(), f.3.into());
+            Value::Object(m)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// One resource filled by service after service equals a fresh conversion of
+        /// each: no field of an earlier service survives, errors are the same.
+        #[test]
+        fn filled_in_place_equals_fresh(services in prop::collection::vec(service(), 1..8)) {
+            let mut slot = Resource::new("stale", "stale", ResourceKind::Shelter);
+            for v in &services {
+                let text = v.to_string();
+                let fresh = serde_json::from_str::<Service>(&text).map(Service::into_resource);
+                let filled = serde_json::from_str::<Service>(&text)
+                    .map(|s| s.into_resource_in(&mut slot));
+                match (fresh, filled) {
+                    (Ok(Ok(r)), Ok(Ok(()))) => prop_assert_eq!(&r, &slot, "{}", text),
+                    (Ok(Err(a)), Ok(Err(b))) => {
+                        prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+                    }
+                    (Err(_), Err(_)) => {}
+                    (a, b) => prop_assert!(false, "fresh {:?} filled {:?} for {}", a.map(|r| r.map(|_| ())), b, text),
+                }
+            }
+        }
     }
 }
 

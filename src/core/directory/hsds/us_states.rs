@@ -2,18 +2,18 @@
 //! reads service areas and addresses through `state_code`; the UI lists [`US_STATES`].
 
 /// Two-letter US state / territory code from a code or a name.
-pub(crate) fn state_code(s: &str) -> Option<String> {
+pub(crate) fn state_code(s: &str) -> Option<&'static str> {
     let t = s.trim();
     if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
         return US_STATES
             .iter()
             .find(|(c, _)| c.eq_ignore_ascii_case(t))
-            .map(|(c, _)| (*c).to_owned());
+            .map(|(c, _)| *c);
     }
     US_STATES
         .iter()
         .find(|(_, name)| name.eq_ignore_ascii_case(t))
-        .map(|(c, _)| (*c).to_owned())
+        .map(|(c, _)| *c)
 }
 
 /// US states and territories: code and name.

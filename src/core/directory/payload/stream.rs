@@ -297,24 +297,26 @@ fn parse_chunks<P: Default>(
             };
             start = end;
             match parsed {
-                Ok(s) => match s.into_resource() {
-                    Ok(r) => {
-                        match batch.get_mut(n) {
-                            Some(slot) => {
-                                slot.0 = r;
+                Ok(s) => {
+                    // A returned batch's resources are filled again in place (their
+                    // buffers kept); a slot left half-filled by a skipped service is
+                    // filled again by the next one, or cut off below.
+                    // (`n` never passes the batch's length, so a push lands at `n`.)
+                    let made = match batch.get_mut(n) {
+                        Some(slot) => s.into_resource_in(&mut slot.0),
+                        None => s.into_resource().map(|r| batch.push((r, P::default()))),
+                    };
+                    match made {
+                        Ok(()) => {
+                            if let Some(slot) = batch.get_mut(n) {
                                 prep(&slot.0, &mut slot.1);
-                            }
-                            None => {
-                                let mut p = P::default();
-                                prep(&r, &mut p);
-                                batch.push((r, p));
+                                n += 1;
                             }
                         }
-                        n += 1;
+                        Err(SkipReason::Inactive) => counts.inactive += 1,
+                        Err(_) => counts.skipped += 1,
                     }
-                    Err(SkipReason::Inactive) => counts.inactive += 1,
-                    Err(_) => counts.skipped += 1,
-                },
+                }
                 Err(_) => counts.skipped += 1,
             }
         }
