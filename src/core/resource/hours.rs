@@ -32,10 +32,19 @@ coded_enum! {
 impl Day {
     /// From the iCalendar code (`"MO"`), case-insensitive.
     pub fn from_ical(code: &str) -> Option<Day> {
-        let code = code.trim();
-        Day::ALL
-            .into_iter()
-            .find(|d| d.ical().eq_ignore_ascii_case(code))
+        let [a, b] = code.trim().as_bytes() else {
+            return None;
+        };
+        Some(match [a.to_ascii_uppercase(), b.to_ascii_uppercase()] {
+            [b'M', b'O'] => Day::Mon,
+            [b'T', b'U'] => Day::Tue,
+            [b'W', b'E'] => Day::Wed,
+            [b'T', b'H'] => Day::Thu,
+            [b'F', b'R'] => Day::Fri,
+            [b'S', b'A'] => Day::Sat,
+            [b'S', b'U'] => Day::Sun,
+            _ => return None,
+        })
     }
 
     /// The iCalendar code (its [`Day::name`]).
@@ -87,6 +96,31 @@ impl Clock {
 
     /// Parse `"HH:MM"` or `"HH:MM:SS"` (seconds ignored).
     pub fn parse(s: &str) -> Option<Clock> {
+        // The two exact forms directories write, read digit by digit; anything else
+        // (spaces, one-digit hours, a sign) by the general reader below.
+        let two = |b: &[u8]| match b {
+            [x, y] if x.is_ascii_digit() && y.is_ascii_digit() => {
+                Some((x - b'0') * 10 + (y - b'0'))
+            }
+            _ => None,
+        };
+        let fast = match s.as_bytes() {
+            [h @ .., b':', m0, m1] if h.len() == 2 => two(h).zip(two(&[*m0, *m1])),
+            [h0, h1, b':', m0, m1, b':', s0, s1] => match two(&[*s0, *s1]) {
+                Some(sec) if sec >= 60 => return None,
+                Some(_) => two(&[*h0, *h1]).zip(two(&[*m0, *m1])),
+                None => None,
+            },
+            _ => None,
+        };
+        match fast {
+            Some((h, m)) => Clock::new(h, m),
+            None => Clock::parse_general(s),
+        }
+    }
+
+    /// [`Clock::parse`] for any form (the definition the fast path is tested against).
+    fn parse_general(s: &str) -> Option<Clock> {
         let mut parts = s.trim().split(':');
         let h: u8 = parts.next()?.trim().parse().ok()?;
         let m: u8 = parts.next()?.trim().parse().ok()?;
@@ -225,6 +259,29 @@ impl Hours {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The exact-form shortcut reads every time as the general reader does.
+        #[test]
+        fn clock_fast_path_agrees(s in "[0-9 :+x]{0,9}") {
+            proptest::prop_assert_eq!(Clock::parse(&s), Clock::parse_general(&s));
+        }
+    }
+
+    #[test]
+    fn days_read_in_any_case_and_nothing_else() {
+        for a in 0u8..=255 {
+            for b in [b'O', b'o', b'U', b'E', b'H', b'R', b'A', b'u', b'x', b' '] {
+                let code = String::from_utf8_lossy(&[b' ', a, b]).into_owned();
+                let by_name = Day::ALL
+                    .into_iter()
+                    .find(|d| d.ical().eq_ignore_ascii_case(code.trim()));
+                assert_eq!(Day::from_ical(&code), by_name, "{code:?}");
+            }
+        }
+        assert_eq!(Day::from_ical("mo"), Some(Day::Mon));
+        assert_eq!(Day::from_ical(" SU "), Some(Day::Sun));
+    }
     use crate::core::resource::iso_date;
     use time::macros::datetime;
 

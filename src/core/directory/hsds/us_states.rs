@@ -4,11 +4,14 @@
 /// Two-letter US state / territory code from a code or a name.
 pub(crate) fn state_code(s: &str) -> Option<&'static str> {
     let t = s.trim();
-    if t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        return US_STATES
-            .iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(t))
-            .map(|(c, _)| *c);
+    if let [a, b] = t.as_bytes() {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+            return US_STATES
+                .iter()
+                .find(|(c, _)| c.as_bytes() == code)
+                .map(|(c, _)| *c);
+        }
     }
     US_STATES
         .iter()
@@ -75,3 +78,24 @@ pub const US_STATES: [(&str, &str); 56] = [
     ("AS", "American Samoa"),
     ("MP", "Northern Mariana Islands"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_read_in_any_case() {
+        for (code, name) in US_STATES {
+            assert!(code.bytes().all(|b| b.is_ascii_uppercase()), "{code}");
+            let lower = code.to_ascii_lowercase();
+            let mixed = format!("{}{}", &lower[..1], &code[1..]);
+            for c in [code, lower.as_str(), mixed.as_str(), name] {
+                assert_eq!(state_code(&format!(" {c} ")), Some(code), "{c}");
+            }
+            assert_eq!(state_code(&name.to_ascii_uppercase()), Some(code));
+        }
+        for no in ["", "T", "TXX", "ZZ", "1A", "Texass", "Ontario"] {
+            assert_eq!(state_code(no), None, "{no}");
+        }
+    }
+}
