@@ -39,7 +39,14 @@ fn clean_number(n: &str) -> &str {
 
 /// The trimmed text, `None` when absent or empty.
 fn trimmed<'s>(s: Option<&'s Text<'_>>) -> Option<&'s str> {
-    s.map(|t| t.trim()).filter(|t| !t.is_empty())
+    let t: &str = s?;
+    // Most text starts and ends with a visible ASCII character: nothing to trim.
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    let bytes = t.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        return Some(t);
+    }
+    Some(t.trim()).filter(|t| !t.is_empty())
 }
 
 /// `dst` = `s` (its buffer kept); false when `s` is empty.

@@ -108,13 +108,14 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     let mut plain = true;
     let mut ascii = true;
     for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+        let class = BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(SEPARATOR);
+        if class == PLAIN {
             continue;
         }
-        if b >= 0x80 {
+        if class == NON_ASCII {
             ascii = false;
             plain = false;
-        } else if b.is_ascii_uppercase() || b == b'\'' {
+        } else if class == FOLDED {
             plain = false;
         } else {
             // An ASCII separator: `i` is a character boundary.
@@ -126,6 +127,33 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     }
     word(text.get(start..).unwrap_or(""), plain, ascii, buf, &mut f);
 }
+
+/// Byte classes of [`for_each_token`]: a lower-case letter or digit, an upper-case letter
+/// or apostrophe (the word needs folding), a byte of a non-ASCII character, a separator.
+const PLAIN: u8 = 0;
+const FOLDED: u8 = 1;
+const NON_ASCII: u8 = 2;
+const SEPARATOR: u8 = 3;
+
+/// The class of every byte, so the scan does one lookup per byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [SEPARATOR; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            PLAIN
+        } else if c.is_ascii_uppercase() || c == b'\'' {
+            FOLDED
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The tokens of one word of [`for_each_token`] (no ASCII separator inside).
 #[inline]
