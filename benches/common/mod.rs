@@ -4,7 +4,7 @@
 // Each bench includes this module on its own and uses only some of it.
 #![allow(dead_code)]
 
-#[path = "../../tests/shared/xorshift.rs"]
+#[path = "../../tests/rng/xorshift.rs"]
 mod xorshift;
 pub use xorshift::Rng;
 

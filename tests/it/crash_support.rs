@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-#[path = "../shared/xorshift.rs"]
+#[path = "../rng/xorshift.rs"]
 mod xorshift;
 pub use xorshift::Rng;
 
