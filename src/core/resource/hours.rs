@@ -35,16 +35,8 @@ impl Day {
         let [a, b] = code.trim().as_bytes() else {
             return None;
         };
-        Some(match [a.to_ascii_uppercase(), b.to_ascii_uppercase()] {
-            [b'M', b'O'] => Day::Mon,
-            [b'T', b'U'] => Day::Tue,
-            [b'W', b'E'] => Day::Wed,
-            [b'T', b'H'] => Day::Thu,
-            [b'F', b'R'] => Day::Fri,
-            [b'S', b'A'] => Day::Sat,
-            [b'S', b'U'] => Day::Sun,
-            _ => return None,
-        })
+        let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+        std::str::from_utf8(&upper).ok().and_then(Day::from_name)
     }
 
     /// The iCalendar code (its [`Day::name`]).
@@ -105,7 +97,7 @@ impl Clock {
             _ => None,
         };
         let fast = match s.as_bytes() {
-            [h @ .., b':', m0, m1] if h.len() == 2 => two(h).zip(two(&[*m0, *m1])),
+            [h0, h1, b':', m0, m1] => two(&[*h0, *h1]).zip(two(&[*m0, *m1])),
             [h0, h1, b':', m0, m1, b':', s0, s1] => match two(&[*s0, *s1]) {
                 Some(sec) if sec >= 60 => return None,
                 Some(_) => two(&[*h0, *h1]).zip(two(&[*m0, *m1])),
@@ -259,6 +251,8 @@ impl Hours {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::resource::iso_date;
+    use time::macros::datetime;
 
     proptest::proptest! {
         /// The exact-form shortcut reads every time as the general reader does.
@@ -282,8 +276,6 @@ mod tests {
         assert_eq!(Day::from_ical("mo"), Some(Day::Mon));
         assert_eq!(Day::from_ical(" SU "), Some(Day::Sun));
     }
-    use crate::core::resource::iso_date;
-    use time::macros::datetime;
 
     #[test]
     fn open_state() {

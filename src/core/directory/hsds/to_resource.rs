@@ -89,24 +89,38 @@ fn blank_language() -> Language {
     }
 }
 
+/// `v` = the strings of `items`, reusing the strings `v` holds.
+fn put_all<'s>(v: &mut Vec<String>, items: impl IntoIterator<Item = &'s str>) {
+    let mut n = 0;
+    for s in items {
+        if let Some(slot) = slot(v, n, String::new) {
+            put(slot, s);
+            n += 1;
+        }
+    }
+    v.truncate(n);
+}
+
 /// One contact into `c`, every field written.
 fn put_contact(
     c: &mut ContactPoint,
     kind: ContactKind,
     value: &str,
     keyword: Option<&str>,
+    label: Option<&str>,
     confidence: Confidence,
 ) {
     let ContactPoint {
         kind: k,
         value: v,
         keyword: w,
-        label: _,
+        label: l,
         confidence: f,
     } = c;
     *k = kind;
     put(v, value);
     put_opt(w, keyword);
+    put_opt(l, label);
     *f = confidence;
 }
 
@@ -313,27 +327,20 @@ impl<'a> Service<'a> {
             };
             n += 1;
             let confidence = confidence_from(p.haven_confidence.as_deref());
-            put_contact(
-                c,
-                kind,
-                number,
-                trimmed(p.haven_keyword.as_ref()),
-                confidence,
-            );
-            // The extension goes into the label so the number stays dialable.
+            let keyword = trimmed(p.haven_keyword.as_ref());
             let description = trimmed(p.description.as_ref());
-            match trimmed(p.extension.as_ref()) {
-                Some(ext) => {
-                    let label = c.label.get_or_insert_with(String::new);
-                    label.clear();
-                    label.push_str("Extension ");
-                    label.push_str(ext);
-                    if let Some(d) = description {
-                        label.push_str(". ");
-                        label.push_str(d);
-                    }
+            let extension = trimmed(p.extension.as_ref());
+            let label = description.filter(|_| extension.is_none());
+            put_contact(c, kind, number, keyword, label, confidence);
+            // The extension goes into the label so the number stays dialable.
+            if let Some(ext) = extension {
+                let label = c.label.get_or_insert_with(String::new);
+                label.push_str("Extension ");
+                label.push_str(ext);
+                if let Some(d) = description {
+                    label.push_str(". ");
+                    label.push_str(d);
                 }
-                None => put_opt(&mut c.label, description),
             }
         }
         let web = trimmed(self.url.as_ref()).or(trimmed(org.website.as_ref()));
@@ -341,8 +348,7 @@ impl<'a> Service<'a> {
         for (kind, value) in [(ContactKind::Web, web), (ContactKind::Email, email)] {
             if let (Some(value), Some(c)) = (value, slot(contacts, n, blank_contact)) {
                 n += 1;
-                put_contact(c, kind, value, None, Confidence::Official);
-                c.label = None;
+                put_contact(c, kind, value, None, None, Confidence::Official);
             }
         }
         for x in &self.haven_contacts {
@@ -359,8 +365,8 @@ impl<'a> Service<'a> {
             };
             n += 1;
             let confidence = confidence_from(x.confidence.as_deref());
-            put_contact(c, kind, value, None, confidence);
-            put_opt(&mut c.label, trimmed(x.label.as_ref()));
+            let label = trimmed(x.label.as_ref());
+            put_contact(c, kind, value, None, label, confidence);
         }
         contacts.truncate(n);
 
@@ -379,10 +385,10 @@ impl<'a> Service<'a> {
             if name.is_empty() {
                 continue;
             }
-            let (before, rest) = languages.split_at(n);
-            let repeat = rest
-                .first()
-                .is_some_and(|l| before.iter().any(|x| x.name == l.name && x.code == l.code));
+            let repeat = languages.split_at_checked(n).is_some_and(|(before, rest)| {
+                rest.first()
+                    .is_some_and(|l| before.iter().any(|x| x.name == l.name && x.code == l.code))
+            });
             if !repeat {
                 n += 1;
             }
@@ -398,21 +404,13 @@ impl<'a> Service<'a> {
 
         // Service keywords, then taxonomy terms; a keyword equal to the one before is
         // dropped (as `Vec::dedup` would).
-        let mut n = 0;
         let terms = self
             .attributes
             .iter()
             .filter_map(|a| trimmed(a.taxonomy_term.as_ref()?.name.as_ref()));
-        for s in self.haven_services.iter().map(|s| s.as_ref()).chain(terms) {
-            let repeat = n > 0 && services.get(n - 1).is_some_and(|last| last == s);
-            if !repeat {
-                if let Some(slot) = slot(services, n, String::new) {
-                    put(slot, s);
-                    n += 1;
-                }
-            }
-        }
-        services.truncate(n);
+        let mut last = None;
+        let keywords = self.haven_services.iter().map(|s| s.as_ref()).chain(terms);
+        put_all(services, keywords.filter(|&s| last.replace(s) != Some(s)));
 
         populations.clear();
         populations.extend(
@@ -428,14 +426,10 @@ impl<'a> Service<'a> {
             description: area_description,
         } = area;
         *national = self.haven_national;
-        let mut n = 0;
-        for code in self.haven_states.iter().filter_map(|s| state_code(s)) {
-            if let Some(slot) = slot(states, n, String::new) {
-                put(slot, code);
-                n += 1;
-            }
-        }
-        states.truncate(n);
+        put_all(
+            states,
+            self.haven_states.iter().filter_map(|s| state_code(s)),
+        );
         // Area names (or descriptions), joined by "; ".
         let mut texts = self
             .service_areas

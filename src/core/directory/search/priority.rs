@@ -92,18 +92,10 @@ fn situation_of_folded(text: &str) -> Option<u8> {
     let Some(p) = PHRASES.as_ref() else {
         return situation_by_scan(text);
     };
-    let mut best: Option<u8> = None;
-    for m in p.matcher.find_overlapping_iter(text) {
-        let s = p.situation.get(m.pattern().as_usize()).copied();
-        best = match (best, s) {
-            (Some(b), Some(s)) => Some(b.min(s)),
-            (b, s) => b.or(s),
-        };
-        if best == Some(0) {
-            break;
-        }
-    }
-    best
+    p.matcher
+        .find_overlapping_iter(text)
+        .filter_map(|m| p.situation.get(m.pattern().as_usize()).copied())
+        .min()
 }
 
 /// [`situation_of_folded`] phrase by phrase (the definition; the automaton must agree).
