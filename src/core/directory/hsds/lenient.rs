@@ -224,6 +224,22 @@ where
     Lenient::<T>::deserialize(d).map(|l| l.0)
 }
 
+/// A `lenient_strings` item: trimmed (borrowed still when it was), `None` when empty.
+pub(super) fn clean_text(s: Option<Text<'_>>) -> Option<Text<'_>> {
+    let s = s?;
+    let t = s.trim();
+    if t.is_empty() {
+        None
+    } else if t.len() == s.len() {
+        Some(s)
+    } else {
+        Some(match s {
+            Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+            Cow::Owned(o) => Cow::Owned(o.trim().to_owned()),
+        })
+    }
+}
+
 /// A list of strings (numbers accepted); a single string reads as a one-element list.
 /// Each is trimmed; empty ones are dropped.
 pub(crate) fn lenient_strings<'de: 'a, 'a, D: Deserializer<'de>>(
@@ -233,20 +249,6 @@ pub(crate) fn lenient_strings<'de: 'a, 'a, D: Deserializer<'de>>(
     impl<'de: 'a, 'a> Deserialize<'de> for One<'a> {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<One<'a>, D::Error> {
             lenient_text(d).map(One)
-        }
-    }
-    fn clean(s: Option<Text<'_>>) -> Option<Text<'_>> {
-        let s = s?;
-        let t = s.trim();
-        if t.is_empty() {
-            None
-        } else if t.len() == s.len() {
-            Some(s)
-        } else {
-            Some(match s {
-                Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
-                Cow::Owned(o) => Cow::Owned(o.trim().to_owned()),
-            })
         }
     }
     struct V<'a>(std::marker::PhantomData<&'a ()>);
@@ -259,7 +261,7 @@ pub(crate) fn lenient_strings<'de: 'a, 'a, D: Deserializer<'de>>(
             let mut out = Vec::new();
             while let Some(One(s)) = seq.next_element::<One<'a>>()? {
                 if out.len() < crate::core::resource::limits::LIST {
-                    out.extend(clean(s));
+                    out.extend(clean_text(s));
                 }
             }
             Ok(out)
@@ -290,13 +292,15 @@ pub(crate) fn lenient_strings<'de: 'a, 'a, D: Deserializer<'de>>(
             Ok(vec![Cow::Owned(v.to_string())])
         }
         fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok(clean(Some(Cow::Borrowed(v))).into_iter().collect())
+            Ok(clean_text(Some(Cow::Borrowed(v))).into_iter().collect())
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(clean(Some(Cow::Owned(v.to_owned()))).into_iter().collect())
+            Ok(clean_text(Some(Cow::Owned(v.to_owned())))
+                .into_iter()
+                .collect())
         }
         fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(clean(Some(Cow::Owned(v))).into_iter().collect())
+            Ok(clean_text(Some(Cow::Owned(v))).into_iter().collect())
         }
     }
     d.deserialize_any(V(std::marker::PhantomData))

@@ -11,7 +11,10 @@ mod from_resource;
 #[cfg(feature = "publisher")]
 pub mod import;
 mod lenient;
+mod line;
 mod profile;
+#[cfg(test)]
+mod testgen;
 mod to_resource;
 pub mod us_states;
 
@@ -26,6 +29,8 @@ pub use import::{
 };
 pub(crate) use lenient::lenient_string;
 use lenient::{lenient_bool, lenient_f64, lenient_one, lenient_strings, lenient_text, lenient_vec};
+#[cfg(fuzzing)]
+pub use line::check_against_serde;
 pub use us_states::US_STATES;
 
 /// A string field read without a copy when the JSON text holds it unescaped.
@@ -59,6 +64,7 @@ impl SkipReason {
 
 /// One HSDS `service` object with the Haven profile fields.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Service<'a> {
     #[serde(default, borrow, deserialize_with = "lenient_text")]
     id: Option<Text<'a>>,
@@ -266,6 +272,7 @@ pub(crate) struct Service<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Organization<'a> {
     #[serde(
         default,
@@ -284,6 +291,7 @@ pub(crate) struct Organization<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Phone<'a> {
     #[serde(default, borrow, deserialize_with = "lenient_text")]
     number: Option<Text<'a>>,
@@ -326,6 +334,7 @@ pub(crate) struct Phone<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Lang<'a> {
     #[serde(
         default,
@@ -344,6 +353,7 @@ pub(crate) struct Lang<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Schedule<'a> {
     #[serde(
         default,
@@ -389,6 +399,7 @@ pub(crate) struct Schedule<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Area<'a> {
     #[serde(
         default,
@@ -407,6 +418,7 @@ pub(crate) struct Area<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct ServiceAtLocation<'a> {
     #[serde(
         default,
@@ -418,6 +430,7 @@ pub(crate) struct ServiceAtLocation<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Location<'a> {
     #[serde(
         default,
@@ -436,6 +449,7 @@ pub(crate) struct Location<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Address<'a> {
     #[serde(
         default,
@@ -489,6 +503,7 @@ pub(crate) struct Address<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct Attribute<'a> {
     #[serde(
         default,
@@ -500,6 +515,7 @@ pub(crate) struct Attribute<'a> {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct TaxonomyTerm<'a> {
     #[serde(
         default,
@@ -512,6 +528,7 @@ pub(crate) struct TaxonomyTerm<'a> {
 
 /// A contact HSDS cannot express with confidence: chat, extra websites, e-mail.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct ExtraContact<'a> {
     #[serde(default, borrow, deserialize_with = "lenient_text")]
     kind: Option<Text<'a>>,

@@ -17,112 +17,116 @@ fn is_false(b: &bool) -> bool {
 
 /// `haven_policy`.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct PolicyIn {
     #[serde(
         default,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    confidential: Option<FactIn>,
+    pub(super) confidential: Option<FactIn>,
     #[serde(
         default,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    mandated_reporting: Option<FactIn>,
+    pub(super) mandated_reporting: Option<FactIn>,
     #[serde(
         default,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    police: Option<FactIn>,
+    pub(super) police: Option<FactIn>,
     #[serde(
         default,
         deserialize_with = "lenient_one",
         skip_serializing_if = "Option::is_none"
     )]
-    child_welfare: Option<FactIn>,
+    pub(super) child_welfare: Option<FactIn>,
 }
 
 /// One answer.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct FactIn {
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    stance: Option<String>,
+    pub(super) stance: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    note: Option<String>,
+    pub(super) note: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    source: Option<String>,
+    pub(super) source: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    as_of: Option<String>,
+    pub(super) as_of: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    confidence: Option<String>,
+    pub(super) confidence: Option<String>,
 }
 
 /// One `haven_local` entry.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct LocalIn {
     #[serde(default, deserialize_with = "lenient_string")]
-    lang: Option<String>,
+    pub(super) lang: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    name: Option<String>,
+    pub(super) name: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    description: Option<String>,
+    pub(super) description: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_string",
         skip_serializing_if = "Option::is_none"
     )]
-    notes: Option<String>,
+    pub(super) notes: Option<String>,
     #[serde(
         default,
         deserialize_with = "lenient_vec",
         skip_serializing_if = "Vec::is_empty"
     )]
-    phrases: Vec<PhraseIn>,
+    pub(super) phrases: Vec<PhraseIn>,
     #[serde(
         default,
         deserialize_with = "lenient_bool",
         skip_serializing_if = "is_false"
     )]
-    translated: bool,
+    pub(super) translated: bool,
 }
 
 /// One short text and its translation.
 #[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(any(test, fuzzing), derive(PartialEq))]
 pub(crate) struct PhraseIn {
     #[serde(default, deserialize_with = "lenient_string")]
-    from: Option<String>,
+    pub(super) from: Option<String>,
     #[serde(default, deserialize_with = "lenient_string")]
-    to: Option<String>,
+    pub(super) to: Option<String>,
 }
 
 fn nonempty(s: Option<String>) -> Option<String> {

@@ -158,9 +158,13 @@ pub(super) fn decode_here(
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Service>(&line) {
-            Ok(s) => meta.record(s, each)?,
-            Err(_) => meta.skipped += 1,
+        let parsed = match std::str::from_utf8(&line) {
+            Ok(text) => Service::from_line(text),
+            Err(_) => serde_json::from_slice::<Service>(&line).ok(),
+        };
+        match parsed {
+            Some(s) => meta.record(s, each)?,
+            None => meta.skipped += 1,
         }
         if meta.count + meta.skipped + meta.inactive > MAX_SERVICES {
             return Err(PayloadError::TooLarge);
@@ -290,14 +294,15 @@ fn parse_chunks<P: Default>(
         let mut start = 0;
         for &end in &chunk.ends {
             let parsed = match valid.and_then(|t| t.get(start..end)) {
-                Some(line) => serde_json::from_str::<Service>(line),
+                Some(line) => Service::from_line(line),
                 None => {
                     serde_json::from_slice::<Service>(chunk.text.get(start..end).unwrap_or(&[]))
+                        .ok()
                 }
             };
             start = end;
             match parsed {
-                Ok(s) => {
+                Some(s) => {
                     // A returned batch's resources are filled again in place (their
                     // buffers kept); a slot left half-filled by a skipped service is
                     // filled again by the next one, or cut off below.
@@ -317,7 +322,7 @@ fn parse_chunks<P: Default>(
                         Err(_) => counts.skipped += 1,
                     }
                 }
-                Err(_) => counts.skipped += 1,
+                None => counts.skipped += 1,
             }
         }
         batch.truncate(n);
