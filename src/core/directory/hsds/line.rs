@@ -49,7 +49,7 @@ pub fn check_against_serde(line: &str) {
     }
 }
 
-/// Any byte below 0x20, checked 16 bytes at a time (the compiler vectorises the fold).
+/// Any byte below 0x20, checked 16 bytes at a time.
 fn has_control_byte(b: &[u8]) -> bool {
     let mut chunks = b.chunks_exact(16);
     let found = chunks
@@ -58,7 +58,7 @@ fn has_control_byte(b: &[u8]) -> bool {
     found || chunks.remainder().iter().any(|&x| x < 0x20)
 }
 
-/// Where the first `"` or `\\` is in `b`: eight bytes at a time (most strings here are
+/// Where the first `"` or `\` is in `b`: eight bytes at a time (most strings here are
 /// short, where a call into `memchr` costs more than it saves).
 fn quote_or_backslash(b: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
