@@ -4,8 +4,10 @@
 //! `Service` and its nested objects are the JSON shapes; every field is read leniently
 //! (`lenient`): a value of the wrong type reads as absent, never as an error.
 //! `Service::into_resource` (`to_resource`) applies the profile and the safety rules;
-//! `Service::from_resource` (`from_resource`) writes the canonical form. The fields are
-//! private to this module tree: callers see only the two conversions.
+//! `Service::from_resource` (`from_resource`) writes the canonical form;
+//! `Service::from_line` (`line`) reads one streamed line, directly when it is in that
+//! compact form and with serde otherwise (the same answer either way). The fields are
+//! private to this module tree: callers see only these conversions.
 
 mod from_resource;
 #[cfg(feature = "publisher")]
