@@ -28,7 +28,7 @@ impl<'a> Service<'a> {
 
 /// The line as a service, when it is in the form this reader knows; `None` means "not
 /// decided here", never "skip".
-pub(crate) fn read(line: &str) -> Option<Service<'_>> {
+fn read(line: &str) -> Option<Service<'_>> {
     // A raw control byte (tab and newline included) is either outside a string, where
     // this reader takes no whitespace, or inside one, where JSON forbids it.
     if has_control_byte(line.as_bytes()) {
@@ -320,11 +320,20 @@ fn nested<'a, T>(
     Some(())
 }
 
-fn service<'a>(c: &mut Cursor<'a>) -> Option<Service<'a>> {
-    let mut s = Service::default();
+/// One object into a new `T`: `field` reads each value into it, given its key and the
+/// set of keys already read (for [`first`]).
+fn fields<'a, T: Default>(
+    c: &mut Cursor<'a>,
+    mut field: impl FnMut(&mut Cursor<'a>, &'a str, &mut u64, &mut T) -> Option<()>,
+) -> Option<T> {
+    let mut t = T::default();
     let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    c.object(|c, key| field(c, key, &mut seen, &mut t))?;
+    Some(t)
+}
+
+fn service<'a>(c: &mut Cursor<'a>) -> Option<Service<'a>> {
+    fields(c, |c, key, n, s: &mut Service<'a>| match key {
         "id" => text(c, n, 0, &mut s.id),
         "name" => text(c, n, 1, &mut s.name),
         "alternate_name" => text(c, n, 2, &mut s.alternate_name),
@@ -359,26 +368,19 @@ fn service<'a>(c: &mut Cursor<'a>) -> Option<Service<'a>> {
         "haven_policy" => nested(c, n, 29, &mut s.haven_policy, policy),
         "haven_local" => list(c, n, 30, &mut s.haven_local, local),
         _ => None,
-    })?;
-    Some(s)
+    })
 }
 
 fn organization<'a>(c: &mut Cursor<'a>) -> Option<Organization<'a>> {
-    let mut o = Organization::default();
-    let mut seen = 0u64;
-    c.object(|c, key| match key {
-        "name" => text(c, &mut seen, 0, &mut o.name),
-        "website" => text(c, &mut seen, 1, &mut o.website),
+    fields(c, |c, key, n, o: &mut Organization<'a>| match key {
+        "name" => text(c, n, 0, &mut o.name),
+        "website" => text(c, n, 1, &mut o.website),
         _ => None,
-    })?;
-    Some(o)
+    })
 }
 
 fn phone<'a>(c: &mut Cursor<'a>) -> Option<Phone<'a>> {
-    let mut p = Phone::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, p: &mut Phone<'a>| match key {
         "number" => text(c, n, 0, &mut p.number),
         "extension" => text(c, n, 1, &mut p.extension),
         "type" => text(c, n, 2, &mut p.kind),
@@ -386,26 +388,19 @@ fn phone<'a>(c: &mut Cursor<'a>) -> Option<Phone<'a>> {
         "haven_keyword" => text(c, n, 4, &mut p.haven_keyword),
         "haven_confidence" => text(c, n, 5, &mut p.haven_confidence),
         _ => None,
-    })?;
-    Some(p)
+    })
 }
 
 fn lang<'a>(c: &mut Cursor<'a>) -> Option<Lang<'a>> {
-    let mut l = Lang::default();
-    let mut seen = 0u64;
-    c.object(|c, key| match key {
-        "name" => text(c, &mut seen, 0, &mut l.name),
-        "code" => text(c, &mut seen, 1, &mut l.code),
+    fields(c, |c, key, n, l: &mut Lang<'a>| match key {
+        "name" => text(c, n, 0, &mut l.name),
+        "code" => text(c, n, 1, &mut l.code),
         _ => None,
-    })?;
-    Some(l)
+    })
 }
 
 fn schedule<'a>(c: &mut Cursor<'a>) -> Option<Schedule<'a>> {
-    let mut s = Schedule::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, s: &mut Schedule<'a>| match key {
         "freq" => text(c, n, 0, &mut s.freq),
         "byday" => text(c, n, 1, &mut s.byday),
         "opens_at" => text(c, n, 2, &mut s.opens_at),
@@ -423,47 +418,34 @@ fn schedule<'a>(c: &mut Cursor<'a>) -> Option<Schedule<'a>> {
         }
         "description" => text(c, n, 5, &mut s.description),
         _ => None,
-    })?;
-    Some(s)
+    })
 }
 
 fn area<'a>(c: &mut Cursor<'a>) -> Option<Area<'a>> {
-    let mut a = Area::default();
-    let mut seen = 0u64;
-    c.object(|c, key| match key {
-        "name" => text(c, &mut seen, 0, &mut a.name),
-        "description" => text(c, &mut seen, 1, &mut a.description),
+    fields(c, |c, key, n, a: &mut Area<'a>| match key {
+        "name" => text(c, n, 0, &mut a.name),
+        "description" => text(c, n, 1, &mut a.description),
         _ => None,
-    })?;
-    Some(a)
+    })
 }
 
 fn at_location<'a>(c: &mut Cursor<'a>) -> Option<ServiceAtLocation<'a>> {
-    let mut s = ServiceAtLocation::default();
-    let mut seen = 0u64;
-    c.object(|c, key| match key {
-        "location" => nested(c, &mut seen, 0, &mut s.location, location),
+    fields(c, |c, key, n, s: &mut ServiceAtLocation<'a>| match key {
+        "location" => nested(c, n, 0, &mut s.location, location),
         _ => None,
-    })?;
-    Some(s)
+    })
 }
 
 fn location<'a>(c: &mut Cursor<'a>) -> Option<Location<'a>> {
-    let mut l = Location::default();
-    let mut seen = 0u64;
-    c.object(|c, key| match key {
-        "location_type" => text(c, &mut seen, 0, &mut l.location_type),
-        "addresses" => list(c, &mut seen, 1, &mut l.addresses, address),
+    fields(c, |c, key, n, l: &mut Location<'a>| match key {
+        "location_type" => text(c, n, 0, &mut l.location_type),
+        "addresses" => list(c, n, 1, &mut l.addresses, address),
         _ => None,
-    })?;
-    Some(l)
+    })
 }
 
 fn address<'a>(c: &mut Cursor<'a>) -> Option<Address<'a>> {
-    let mut a = Address::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, a: &mut Address<'a>| match key {
         "address_1" => text(c, n, 0, &mut a.address_1),
         "address_2" => text(c, n, 1, &mut a.address_2),
         "city" => text(c, n, 2, &mut a.city),
@@ -472,94 +454,68 @@ fn address<'a>(c: &mut Cursor<'a>) -> Option<Address<'a>> {
         "country" => text(c, n, 5, &mut a.country),
         "address_type" => text(c, n, 6, &mut a.address_type),
         _ => None,
-    })?;
-    Some(a)
+    })
 }
 
 fn attribute<'a>(c: &mut Cursor<'a>) -> Option<Attribute<'a>> {
-    let mut a = Attribute::default();
-    let mut seen = 0u64;
-    c.object(|c, key| match key {
-        "taxonomy_term" => nested(c, &mut seen, 0, &mut a.taxonomy_term, |c| {
-            let mut t = TaxonomyTerm::default();
-            let mut seen = 0u64;
-            c.object(|c, key| match key {
-                "name" => text(c, &mut seen, 0, &mut t.name),
+    fields(c, |c, key, n, a: &mut Attribute<'a>| match key {
+        "taxonomy_term" => nested(c, n, 0, &mut a.taxonomy_term, |c| {
+            fields(c, |c, key, n, t: &mut TaxonomyTerm<'a>| match key {
+                "name" => text(c, n, 0, &mut t.name),
                 _ => None,
-            })?;
-            Some(t)
+            })
         }),
         _ => None,
-    })?;
-    Some(a)
+    })
 }
 
 fn extra_contact<'a>(c: &mut Cursor<'a>) -> Option<ExtraContact<'a>> {
-    let mut x = ExtraContact::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, x: &mut ExtraContact<'a>| match key {
         "kind" => text(c, n, 0, &mut x.kind),
         "value" => text(c, n, 1, &mut x.value),
         "label" => text(c, n, 2, &mut x.label),
         "confidence" => text(c, n, 3, &mut x.confidence),
         _ => None,
-    })?;
-    Some(x)
+    })
 }
 
 fn policy(c: &mut Cursor<'_>) -> Option<PolicyIn> {
-    let mut p = PolicyIn::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, p: &mut PolicyIn| match key {
         "confidential" => nested(c, n, 0, &mut p.confidential, fact),
         "mandated_reporting" => nested(c, n, 1, &mut p.mandated_reporting, fact),
         "police" => nested(c, n, 2, &mut p.police, fact),
         "child_welfare" => nested(c, n, 3, &mut p.child_welfare, fact),
         _ => None,
-    })?;
-    Some(p)
+    })
 }
 
 fn fact(c: &mut Cursor<'_>) -> Option<FactIn> {
-    let mut f = FactIn::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, f: &mut FactIn| match key {
         "stance" => string(c, n, 0, &mut f.stance),
         "note" => string(c, n, 1, &mut f.note),
         "source" => string(c, n, 2, &mut f.source),
         "as_of" => string(c, n, 3, &mut f.as_of),
         "confidence" => string(c, n, 4, &mut f.confidence),
         _ => None,
-    })?;
-    Some(f)
+    })
 }
 
 fn local(c: &mut Cursor<'_>) -> Option<LocalIn> {
-    let mut l = LocalIn::default();
-    let mut seen = 0u64;
-    let n = &mut seen;
-    c.object(|c, key| match key {
+    fields(c, |c, key, n, l: &mut LocalIn| match key {
         "lang" => string(c, n, 0, &mut l.lang),
         "name" => string(c, n, 1, &mut l.name),
         "description" => string(c, n, 2, &mut l.description),
         "notes" => string(c, n, 3, &mut l.notes),
         "phrases" => list(c, n, 4, &mut l.phrases, |c| {
-            let mut p = PhraseIn::default();
-            let mut seen = 0u64;
-            c.object(|c, key| match key {
-                "from" => string(c, &mut seen, 0, &mut p.from),
-                "to" => string(c, &mut seen, 1, &mut p.to),
+            fields(c, |c, key, n, p: &mut PhraseIn| match key {
+                "from" => string(c, n, 0, &mut p.from),
+                "to" => string(c, n, 1, &mut p.to),
                 _ => None,
-            })?;
-            Some(p)
+            })
         }),
         "translated" => flag(c, n, 5, &mut l.translated),
         _ => None,
-    })?;
-    Some(l)
+    })
 }
 
 #[cfg(test)]
