@@ -102,7 +102,7 @@ const CHUNK_LINES: usize = 64;
 /// parsed, or parsed and waiting for their turn in file order. A new chunk is dealt only
 /// for one the reader has finished with, so this bounds the memory the pipeline holds.
 /// With another program busy on the other core, 8 kept the threads fed better than 4
-/// (100 000 services: median 1.24 s against 1.46 s with 4) for 3.3 MB more peak heap; 16
+/// (100 000 services: median 1.26 s against 1.46 s with 4) for 3.3 MB more peak heap; 16
 /// was within the noise of 8 and went over the 100 MB goal (`benches/README.md`).
 const CHUNKS_PER_WORKER: usize = 8;
 
