@@ -570,6 +570,31 @@ mod tests {
     }
 
     #[test]
+    fn chunks_finished_out_of_order_come_out_in_file_order() {
+        // The first resource of each chunk waits 0-3 ms (a fixed pseudo-random pattern),
+        // so workers finish chunks out of turn, up to a window ahead.
+        let (resources, bytes) = numbered(40 * CHUNK_LINES + 17);
+        let prep = |r: &Resource, p: &mut String| {
+            let i: usize = r.id.trim_start_matches("id-").parse().unwrap();
+            if i % CHUNK_LINES == 0 {
+                let ms = (i / CHUNK_LINES * 7 + 3) % 4;
+                std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+            }
+            p.clone_from(&r.id);
+        };
+        for workers in 2..=4 {
+            let mut got = Vec::new();
+            decode_on(&bytes, workers, &prep, &mut |r: &Resource, p: &String| {
+                assert_eq!(*p, r.id);
+                got.push(r.clone());
+                true
+            })
+            .unwrap();
+            assert_eq!(got, resources, "{workers} workers");
+        }
+    }
+
+    #[test]
     fn stopping_early_or_a_broken_stream_ends_every_thread() {
         let (_, bytes) = numbered(20 * CHUNK_LINES);
         for workers in 1..=3 {
