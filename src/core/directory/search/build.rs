@@ -2,7 +2,6 @@
 //! gaps), filter sets, shared schedules, id lookup and name ranks. A later layer's
 //! resource with the same id marks the earlier one dead instead of rebuilding.
 
-use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
 use foldhash::fast::RandomState;
@@ -39,7 +38,12 @@ pub struct IndexBuilder {
     /// Scratch for [`IndexBuilder::push`].
     prep: Prepared,
     ids: Vec<(u64, u32)>,
-    languages: BTreeMap<String, String>,
+    /// Language code → name (sorted into the index at `finish`).
+    languages: FastMap<String, String>,
+    /// The state and language filter sets while building: hashed here, sorted into
+    /// [`Filters`] at `finish` (a tree lookup per key cost several times as much).
+    state_sets: FastMap<String, Bitset>,
+    language_sets: FastMap<String, Bitset>,
     filters: Filters,
     key_buf: String,
     /// Priority key of each resource ([`super::priority`]).
@@ -76,7 +80,7 @@ fn names_sign_language(name: &str) -> bool {
 }
 
 /// Set bit `d` in the set filed under `key`, making the set if it is new.
-fn set_in(sets: &mut BTreeMap<String, Bitset>, key: &str, d: usize) {
+fn set_in(sets: &mut FastMap<String, Bitset>, key: &str, d: usize) {
     match sets.get_mut(key) {
         Some(b) => b.set(d),
         None => {
@@ -346,11 +350,11 @@ impl IndexBuilder {
             } else {
                 s
             };
-            set_in(&mut f.states, key, d);
+            set_in(&mut self.state_sets, key, d);
         }
         for l in &r.languages {
             for_language_keys(&l.code, &l.name, &mut self.key_buf, |key| {
-                set_in(&mut f.languages, key, d)
+                set_in(&mut self.language_sets, key, d)
             });
             if !l.code.is_empty() && !self.languages.contains_key(&l.code) {
                 self.languages.insert(l.code.clone(), l.name.clone());
@@ -405,6 +409,8 @@ impl IndexBuilder {
             lists,
             mut ids,
             languages,
+            state_sets,
+            language_sets,
             mut filters,
             priority,
             position,
@@ -414,7 +420,11 @@ impl IndexBuilder {
         drop(schedule_ids);
         let docs = docs.finish();
         let n = docs.len();
+        filters.states = state_sets.into_iter().collect();
+        filters.languages = language_sets.into_iter().collect();
         filters.fit(n);
+        let mut languages: Vec<(String, String)> = languages.into_iter().collect();
+        languages.sort_unstable();
 
         let (terms, postings) = sorted_terms(term_ids, lists);
         let (dead, live) = replaced_ids(&mut ids, &docs, &layer);
@@ -435,7 +445,7 @@ impl IndexBuilder {
             terms,
             postings,
             ids,
-            languages: languages.into_iter().collect(),
+            languages,
             filters,
             priority,
             position,
