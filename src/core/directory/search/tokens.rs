@@ -166,16 +166,19 @@ fn word(w: &str, plain: bool, ascii: bool, buf: &mut String, f: &mut impl FnMut(
             f(w);
         }
     } else if ascii {
-        // Upper case, an apostrophe inside, or too long: fold into `buf` (ASCII pushed
-        // as chars, so no UTF-8 check is needed to hand it out).
-        buf.clear();
+        // Upper case, an apostrophe inside, or too long: fold into a stack buffer.
+        let mut folded = [0u8; MAX_TOKEN_CHARS];
+        let mut len = 0;
         for b in w.bytes().filter(u8::is_ascii_alphanumeric) {
-            if buf.len() < MAX_TOKEN_CHARS {
-                buf.push(char::from(b.to_ascii_lowercase()));
+            if let Some(slot) = folded.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+                len += 1;
             }
         }
-        if !buf.is_empty() && !is_stop_word(buf) {
-            f(buf);
+        if let Ok(t) = std::str::from_utf8(folded.get(..len).unwrap_or(&[])) {
+            if !t.is_empty() && !is_stop_word(t) {
+                f(t);
+            }
         }
     } else {
         for_each_general_token(w, buf, f);
