@@ -307,7 +307,11 @@ fn decode_on<P: Default + Send>(
         let split = splitter.join().unwrap_or(Err(PayloadError::Malformed));
         let mut counts = Counts::default();
         for w in workers {
-            let c = w.join().unwrap_or_default();
+            // A worker that panicked (a bug) lost its chunk: the decode is not whole.
+            let c = w.join().unwrap_or_else(|_| {
+                gap = true;
+                Counts::default()
+            });
             counts.skipped += c.skipped;
             counts.inactive += c.inactive;
         }
@@ -332,6 +336,25 @@ fn decode_on<P: Default + Send>(
     Ok(meta)
 }
 
+/// Held by a parse worker: if the worker panics (a bug; release builds abort instead), it
+/// sends the reader a chunk numbered past any window, so the reader stops with an error
+/// rather than waiting for the chunk that worker held.
+struct Unwinding<P>(Sender<Chunk<P>>);
+
+impl<P> Drop for Unwinding<P> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let poison = Chunk {
+                seq: usize::MAX,
+                text: Vec::new(),
+                ends: Vec::new(),
+                batch: Vec::new(),
+            };
+            let _ = self.0.send(poison);
+        }
+    }
+}
+
 /// A parse worker: takes the next chunk dealt, parses its lines into the chunk's batch
 /// (filled in place: a batch coming round again keeps its buffers, and the `P` values
 /// theirs), runs `prep` on each resource, and hands the chunk to the reader.
@@ -340,6 +363,7 @@ fn parse_chunks<P: Default>(
     done: Sender<Chunk<P>>,
     prep: &impl Fn(&Resource, &mut P),
 ) -> Counts {
+    let done = Unwinding(done);
     let mut counts = Counts::default();
     loop {
         // The lock is held while waiting: the others would wait for the same chunk.
@@ -389,7 +413,7 @@ fn parse_chunks<P: Default>(
             }
         }
         batch.truncate(n);
-        if done.send(chunk).is_err() {
+        if done.0.send(chunk).is_err() {
             break;
         }
     }
@@ -591,6 +615,21 @@ mod tests {
             })
             .unwrap();
             assert_eq!(got, resources, "{workers} workers");
+        }
+    }
+
+    #[test]
+    fn a_worker_that_panics_ends_the_decode_with_an_error() {
+        // Not a path untrusted input has (it is fuzzed); if a bug ever panics a worker in
+        // a build that unwinds, the reader must not wait for that worker's chunk forever
+        // (more chunks than the window, so the splitter waits for chunks to come back).
+        let (_, bytes) = numbered((3 * CHUNKS_PER_WORKER + 10) * CHUNK_LINES);
+        for workers in 1..=3 {
+            let prep = |r: &Resource, _: &mut ()| {
+                assert_ne!(r.id, format!("id-{}", 3 * CHUNK_LINES + 5), "deliberate");
+            };
+            let got = decode_on(&bytes, workers, &prep, &mut |_, _| true);
+            assert_eq!(got, Err(PayloadError::Malformed), "{workers} workers");
         }
     }
 
