@@ -517,6 +517,98 @@ fn payload_vector_v2_decodes_like_v1() {
     assert_eq!(meta.count, 2);
 }
 
+// ---- binary records (payload format 3) --------------------------------------------------------
+
+/// The resources frozen in `sample-payload-v3.bin.gz`: the sample payload's two, then the
+/// resource vectors with policy, other-language texts, compiled date and a confidential
+/// place.
+fn v3_resources() -> Vec<Resource> {
+    let mut rs = decode_payload(&sample_payload()).unwrap().payload.resources;
+    for name in [
+        "resource-v2.json",
+        "resource-confidential-v1.json",
+        "resource-v1.json",
+    ] {
+        let text = std::fs::read(data(name)).unwrap();
+        rs.push(serde_json::from_slice(&text).unwrap());
+    }
+    rs
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+#[test]
+fn payload_vector_v3_decodes_to_the_frozen_resources_and_our_encoder_writes_it() {
+    let v1 = decode_payload(&sample_payload()).unwrap();
+    let expected = v3_resources();
+    assert!(expected
+        .iter()
+        .any(|r| !r.policy.is_empty() && !r.local.is_empty()));
+    assert!(expected
+        .iter()
+        .any(|r| r.place.as_ref().is_some_and(|p| p.confidential)));
+    let p = payload::Payload {
+        resources: expected.clone(),
+        ..v1.payload.clone()
+    };
+    let ours = payload::encode_payload_records(&p).unwrap();
+    let vector = std::fs::read(data("sample-payload-v3.bin.gz")).unwrap();
+    assert_eq!(&vector[..2], &payload::GZIP_MAGIC);
+    // The inflated bytes are the format (compression bytes may differ by library version).
+    assert_eq!(gunzip(&ours), gunzip(&vector), "encoder and vector differ");
+    let got = decode_payload(&vector).unwrap();
+    assert_eq!(got.payload.resources, expected);
+    assert_eq!(got.payload.publisher.as_deref(), Some("Example Coalition"));
+    assert_eq!((got.skipped, got.inactive), (0, 0));
+    let meta = payload::decode_each(&vector, usize::MAX, |_| true).unwrap();
+    assert_eq!(meta.format, payload::RECORD_FORMAT);
+    // The first two resources are the sample's, exactly as version 1 and 2 read them;
+    // version 3 is smaller than version 2.
+    assert_eq!(got.payload.resources[..2], v1.payload.resources[..]);
+    let v2 = payload::encode_payload_stream(&p).unwrap();
+    assert!(ours.len() < v2.len(), "{} vs {}", ours.len(), v2.len());
+}
+
+#[test]
+fn payload_v3_errors_are_typed() {
+    use payload::PayloadError as E;
+    let p = payload::Payload {
+        resources: v3_resources(),
+        ..Default::default()
+    };
+    let good = payload::encode_payload_records(&p).unwrap();
+    let text = gunzip(&good);
+    // Cut anywhere after the header: refused whole (or, cut between records, the records
+    // before the cut); never a panic, never a resource that was not written.
+    let header_end = text.iter().position(|&b| b == b'\n').unwrap() + 1;
+    for at in header_end..text.len() {
+        let mut g = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut g, &text[..at]).unwrap();
+        match decode_payload(&g.finish().unwrap()) {
+            Ok(d) => assert!(p.resources.starts_with(&d.payload.resources), "cut at {at}"),
+            Err(e) => assert_eq!(e, E::Malformed, "cut at {at}"),
+        }
+    }
+    // A version this build does not know.
+    let mut v4 = text.clone();
+    let key = b"\"haven_directory\":3";
+    let at = v4.windows(key.len()).position(|w| w == key).unwrap();
+    v4[at + key.len() - 1] = b'4';
+    let mut g = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut g, &v4).unwrap();
+    assert_eq!(
+        decode_payload(&g.finish().unwrap()).unwrap_err(),
+        E::UnsupportedVersion
+    );
+}
+
 fn gz(text: &str) -> Vec<u8> {
     use std::io::Write as _;
     let mut g = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -530,8 +622,13 @@ fn streamed_payload_errors_are_typed() {
     let ok = r#"{"id":"a","name":"A"}"#;
     // Unknown version, missing header, not gzip at all, cut short.
     assert_eq!(
-        decode_payload(&gz(&format!("{{\"haven_directory\":3}}\n{ok}\n"))).unwrap_err(),
+        decode_payload(&gz(&format!("{{\"haven_directory\":4}}\n{ok}\n"))).unwrap_err(),
         E::UnsupportedVersion
+    );
+    // JSON lines under a version 3 header are not records: refused, not half read.
+    assert_eq!(
+        decode_payload(&gz(&format!("{{\"haven_directory\":3}}\n{ok}\n"))).unwrap_err(),
+        E::Malformed
     );
     assert_eq!(decode_payload(&gz("")).unwrap_err(), E::Malformed);
     assert_eq!(decode_payload(&gz("not json\n")).unwrap_err(), E::Malformed);
@@ -995,6 +1092,50 @@ fn publisher_cli_end_to_end() {
     assert!(out.contains("version: 3"), "{out}");
     assert!(out.contains("expires: 2099-01-01"), "{out}");
     assert!(out.contains("count: 1"), "{out}");
+    // `sign` ships payload version 3; `--payload-format 2` the HSDS lines older apps read;
+    // `--plain` with a streamed format is a usage error.
+    let header = |bundle: &str| {
+        use std::io::BufRead as _;
+        let bytes = std::fs::read(t(bundle)).unwrap();
+        let at = bytes.windows(3).position(|w| w == [0x1f, 0x8b, 8]).unwrap();
+        let mut line = Vec::new();
+        std::io::BufReader::new(flate2::read::GzDecoder::new(&bytes[at..]))
+            .read_until(b'\n', &mut line)
+            .unwrap();
+        String::from_utf8(line).unwrap()
+    };
+    assert!(header("bundle.bin").starts_with(r#"{"haven_directory":3,"#));
+    let sign_v = |format: &str, out: &str| {
+        let (key, deleg, payload, out) =
+            (t("signer.pem"), t("deleg.txt"), t("directory.json"), t(out));
+        cli(&[
+            "sign",
+            "--key",
+            s(&key),
+            "--delegation",
+            s(&deleg),
+            "--version",
+            "5",
+            "--expires",
+            "2099-01-01",
+            s(&payload),
+            "--out",
+            s(&out),
+            "--payload-format",
+            format,
+        ])
+    };
+    ok(sign_v("2", "bundle-v2.bin"));
+    assert!(header("bundle-v2.bin").starts_with(r#"{"haven_directory":2,"hsds_version":"3.0","#));
+    let out2 = ok(cli(&[
+        "verify",
+        "--root",
+        s(&t("root.pem.pub")),
+        s(&t("bundle-v2.bin")),
+    ]));
+    assert!(out2.contains("count: 1"), "{out2}");
+    assert!(!sign_v("4", "bundle-v4.bin").status.success());
+    assert!(!t("bundle-v4.bin").exists());
     // Wrong root: rejected, non-zero.
     let o = cli(&[
         "verify",

@@ -2,7 +2,8 @@
 
 use haven::core::directory::hsds::{self, ImportOptions, Input, Package};
 use haven::core::directory::payload::{
-    decode_payload, encode_payload, encode_payload_stream, Payload, STREAM_FORMAT,
+    decode_payload, encode_payload, encode_payload_records, encode_payload_stream, Payload,
+    RECORD_FORMAT, STREAM_FORMAT,
 };
 use haven::core::directory::{accept_update, unsigned_layer, CachedBundle, Directory, SearchQuery};
 use haven::core::trust::{Scope, TrustState};
@@ -83,6 +84,11 @@ proptest! {
             // So does the streamed form (payload format 2).
             let streamed = encode_payload_stream(&d.payload).unwrap();
             prop_assert_eq!(&decode_payload(&streamed).unwrap().payload.resources, &d.payload.resources);
+            // And binary records (payload format 3).
+            let records = encode_payload_records(&d.payload).unwrap();
+            let r3 = decode_payload(&records).unwrap();
+            prop_assert_eq!(&r3.payload.resources, &d.payload.resources);
+            prop_assert_eq!((r3.skipped, r3.inactive), (0, 0));
             // And can be indexed and searched; the index keeps resources packed, and every
             // one comes back out exactly as it went in.
             let dir = Directory::build(vec![unsigned_layer(&again).unwrap()]).unwrap();
@@ -111,6 +117,39 @@ proptest! {
         }
         // Cut anywhere: an error or fewer records, never a panic.
         let _ = decode_payload(&bytes[..bytes.len() / 2]);
+    }
+
+    #[test]
+    fn record_decoder_never_panics_and_keeps_only_valid_resources(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        raw in prop::collection::vec(any::<u8>(), 0..64),
+    ) {
+        use std::io::{Read as _, Write as _};
+        // The sample's records, inflated; bytes after the header changed at random, and
+        // random bytes appended (lengths, records, garbage).
+        let p = decode_payload(&sample_payload()).unwrap().payload;
+        let mut text = Vec::new();
+        flate2::read::GzDecoder::new(&encode_payload_records(&p).unwrap()[..])
+            .read_to_end(&mut text)
+            .unwrap();
+        let body = text.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let head = format!("{{\"haven_directory\":{RECORD_FORMAT}");
+        prop_assert!(text.starts_with(head.as_bytes()));
+        for (at, v) in &edits {
+            let i = body + at.index(text.len() - body);
+            text[i] = *v;
+        }
+        text.extend_from_slice(&raw);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&text).unwrap();
+        if let Ok(d) = decode_payload(&gz.finish().unwrap()) {
+            for r in &d.payload.resources {
+                prop_assert!(r.validate().is_ok());
+            }
+            if edits.is_empty() && raw.is_empty() {
+                prop_assert_eq!(&d.payload.resources, &p.resources);
+            }
+        }
     }
 
     #[test]

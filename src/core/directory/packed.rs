@@ -4,8 +4,12 @@
 //! in small heap blocks. Here every resource is one run of bytes in a single buffer:
 //! varint lengths and small codes, with short strings that repeat across resources
 //! (languages, cities, states, service keywords, sources) stored once in a string table.
-//! Search decodes only the resources it returns. The layout lives and dies with the
-//! process, so it is free to change between builds; `unpack(pack(r)) == r` is tested.
+//! Search decodes only the resources it returns; `unpack(pack(r)) == r` is tested.
+//!
+//! The same layout with every string inline (no table) is payload version 3's record
+//! ([`write_record`], [`read_record`]): a wire format, frozen by
+//! `tests/data/directory/sample-payload-v3.bin.gz`. A change to the layout needs a new
+//! payload version (and a reader kept for the old one).
 
 use std::collections::HashMap;
 
@@ -13,7 +17,7 @@ use time::Date;
 
 use crate::core::resource::{
     Clock, Confidence, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan, Place,
-    Population, Provenance, Resource, ResourceKind,
+    Population, Resource, ResourceKind,
 };
 
 /// Strings longer than this are never interned.
@@ -47,7 +51,7 @@ pub struct PackedBuilder {
     docs: PackedDocs,
     current: Vec<u8>,
     scratch: Vec<u8>,
-    interned: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    interned: Interned,
 }
 
 /// The packed buffer outgrew what it can address.
@@ -60,8 +64,7 @@ impl PackedBuilder {
         self.scratch.clear();
         let mut w = Writer {
             out: &mut self.scratch,
-            table: &mut self.docs.table,
-            interned: &mut self.interned,
+            table: Some((&mut self.docs.table, &mut self.interned)),
         };
         w.resource(r);
         let len = self.scratch.len();
@@ -154,10 +157,32 @@ impl PackedDocs {
     }
 }
 
+/// Append `r` to `out` as one payload version 3 record: this module's layout with every
+/// string inline, so the record stands alone. The caller normalises and validates `r`.
+pub(crate) fn write_record(r: &Resource, out: &mut Vec<u8>) {
+    Writer { out, table: None }.resource(r);
+}
+
+/// One payload version 3 record, decoded into `r` (every field overwritten, its buffers
+/// reused); `false`, and `r` part-filled, for any bytes [`write_record`] did not write (a
+/// string table reference included). Limits are not checked here: the caller normalises
+/// and validates the resource, as for any untrusted record.
+pub(crate) fn read_record_into(bytes: &[u8], r: &mut Resource) -> bool {
+    Reader {
+        bytes,
+        pos: 0,
+        table: &[],
+    }
+    .resource_into(r)
+    .is_some()
+}
+
+type Interned = HashMap<Box<str>, u32, foldhash::fast::RandomState>;
+
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
-    table: &'a mut Vec<Box<str>>,
-    interned: &'a mut HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    /// The string table and its index; `None` writes every string inline (a record).
+    table: Option<(&'a mut Vec<Box<str>>, &'a mut Interned)>,
 }
 
 impl Writer<'_> {
@@ -181,20 +206,23 @@ impl Writer<'_> {
 
     /// A string that often repeats: `index << 1 | 1` into the table when short.
     fn shared(&mut self, s: &str) {
-        if s.len() <= MAX_INTERNED_LEN {
-            if let Some(&i) = self.interned.get(s) {
-                self.varint((u64::from(i) << 1) | 1);
-                return;
-            }
-            if self.table.len() < MAX_TABLE {
-                let i = self.table.len() as u32;
-                self.table.push(s.into());
-                self.interned.insert(s.into(), i);
-                self.varint((u64::from(i) << 1) | 1);
-                return;
-            }
+        let index = match &mut self.table {
+            Some((table, interned)) if s.len() <= MAX_INTERNED_LEN => match interned.get(s) {
+                Some(&i) => Some(i),
+                None if table.len() < MAX_TABLE => {
+                    let i = table.len() as u32;
+                    table.push(s.into());
+                    interned.insert(s.into(), i);
+                    Some(i)
+                }
+                None => None,
+            },
+            _ => None,
+        };
+        match index {
+            Some(i) => self.varint((u64::from(i) << 1) | 1),
+            None => self.str(s),
         }
-        self.str(s);
     }
 
     fn opt(&mut self, s: Option<&str>, shared: bool) {
@@ -339,96 +367,143 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_owned)
-    }
-
-    fn opt(&mut self) -> Option<Option<String>> {
-        match self.byte()? {
-            0 => Some(None),
-            1 => Some(Some(self.string()?)),
-            _ => None,
-        }
-    }
-
     fn resource(&mut self) -> Option<Resource> {
-        let id = self.string()?;
-        let name = self.string()?;
+        let mut r = Resource::new(String::new(), String::new(), ResourceKind::default());
+        self.resource_into(&mut r)?;
+        Some(r)
+    }
+
+    /// The next string into `out`, whose buffer is reused.
+    fn put(&mut self, out: &mut String) -> Option<()> {
+        let s = self.str()?;
+        out.clear();
+        out.push_str(s);
+        Some(())
+    }
+
+    /// An optional string into `out` (a buffer already there is reused).
+    fn put_opt(&mut self, out: &mut Option<String>) -> Option<()> {
+        match self.byte()? {
+            0 => *out = None,
+            1 => {
+                let s = self.str()?;
+                match out {
+                    Some(o) => {
+                        o.clear();
+                        o.push_str(s);
+                    }
+                    None => *out = Some(s.to_owned()),
+                }
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// A list of strings into `out` (its strings' buffers reused).
+    fn put_all(&mut self, out: &mut Vec<String>) -> Option<()> {
+        let n = self.count()?;
+        out.truncate(n);
+        for i in 0..n {
+            let s = self.str()?;
+            match out.get_mut(i) {
+                Some(o) => {
+                    o.clear();
+                    o.push_str(s);
+                }
+                None => out.push(s.to_owned()),
+            }
+        }
+        Some(())
+    }
+
+    /// Decode into `r`, overwriting every field and reusing its buffers (a record read
+    /// into the same resource one after another allocates little). On `None` `r` is left
+    /// part-filled.
+    fn resource_into(&mut self, r: &mut Resource) -> Option<()> {
+        self.put(&mut r.id)?;
+        self.put(&mut r.name)?;
         let flags = self.byte()?;
-        let mut r = Resource::new(id, name, ResourceKind::from_wire(flags & 0b11)?);
+        r.kind = ResourceKind::from_wire(flags & 0b11)?;
         r.no_police_contact_required = flags & (1 << 2) != 0;
         r.hours.always_open = flags & (1 << 3) != 0;
         r.area.national = flags & (1 << 4) != 0;
         let has_place = flags & (1 << 5) != 0;
-        r.organization = self.opt()?;
-        r.description = self.string()?;
+        self.put_opt(&mut r.organization)?;
+        self.put(&mut r.description)?;
+        self.put_all(&mut r.services)?;
         let n = self.count()?;
-        r.services = (0..n).map(|_| self.string()).collect::<Option<_>>()?;
-        let n = self.count()?;
-        let mut contacts = Vec::with_capacity(n);
-        for _ in 0..n {
+        r.contacts.truncate(n);
+        for i in 0..n {
             let code = self.byte()?;
-            contacts.push(ContactPoint {
-                kind: ContactKind::from_wire(code & 0x0f)?,
-                confidence: Confidence::from_wire(code >> 4)?,
-                value: self.string()?,
-                keyword: self.opt()?,
-                label: self.opt()?,
-            });
+            let kind = ContactKind::from_wire(code & 0x0f)?;
+            let confidence = Confidence::from_wire(code >> 4)?;
+            if r.contacts.len() == i {
+                r.contacts.push(ContactPoint::new(kind, ""));
+            }
+            let c = r.contacts.get_mut(i)?;
+            c.kind = kind;
+            c.confidence = confidence;
+            self.put(&mut c.value)?;
+            self.put_opt(&mut c.keyword)?;
+            self.put_opt(&mut c.label)?;
         }
-        r.contacts = contacts;
         let n = self.count()?;
-        let mut languages = Vec::with_capacity(n);
-        for _ in 0..n {
-            languages.push(Language {
-                code: self.string()?,
-                name: self.string()?,
-            });
+        r.languages.truncate(n);
+        for i in 0..n {
+            if r.languages.len() == i {
+                r.languages.push(Language {
+                    code: String::new(),
+                    name: String::new(),
+                });
+            }
+            let l = r.languages.get_mut(i)?;
+            self.put(&mut l.code)?;
+            self.put(&mut l.name)?;
         }
-        r.languages = languages;
         let n = self.count()?;
-        let mut weekly = Vec::with_capacity(n);
+        r.hours.weekly.clear();
         for _ in 0..n {
             let day = Day::from_wire(self.byte()?)?;
             let opens = clock(self.varint()?)?;
             let closes = clock(self.varint()?)?;
-            weekly.push(OpeningSpan { day, opens, closes });
+            r.hours.weekly.push(OpeningSpan { day, opens, closes });
         }
-        r.hours.weekly = weekly;
         r.hours.utc_offset_minutes = match self.byte()? {
             0 => None,
             1 => Some(i16::try_from(unzigzag(self.varint()?)).ok()?),
             _ => return None,
         };
-        r.hours.note = self.opt()?;
+        self.put_opt(&mut r.hours.note)?;
         let n = self.count()?;
-        r.populations = (0..n)
-            .map(|_| {
-                self.byte()
-                    .and_then(|b| Population::ALL.get(usize::from(b)).copied())
-            })
-            .collect::<Option<_>>()?;
-        let n = self.count()?;
-        r.area.states = (0..n).map(|_| self.string()).collect::<Option<_>>()?;
-        r.area.description = self.opt()?;
-        if has_place {
-            r.place = Some(Place {
-                confidential: self.byte()? != 0,
-                address: self.opt()?,
-                city: self.opt()?,
-                state: self.opt()?,
-                postal_code: self.opt()?,
-            });
+        r.populations.clear();
+        for _ in 0..n {
+            let b = self.byte()?;
+            r.populations
+                .push(Population::ALL.get(usize::from(b)).copied()?);
         }
-        r.provenance = Provenance {
-            source: self.opt()?,
-            verified: self.date()?,
-            confidence: Confidence::from_wire(self.byte()?)?,
-            compiled: self.date()?,
-        };
-        r.notes = self.opt()?;
+        self.put_all(&mut r.area.states)?;
+        self.put_opt(&mut r.area.description)?;
+        if has_place {
+            let p = r.place.get_or_insert_with(Place::default);
+            p.confidential = self.byte()? != 0;
+            self.put_opt(&mut p.address)?;
+            self.put_opt(&mut p.city)?;
+            self.put_opt(&mut p.state)?;
+            self.put_opt(&mut p.postal_code)?;
+        } else {
+            r.place = None;
+        }
+        self.put_opt(&mut r.provenance.source)?;
+        r.provenance.verified = self.date()?;
+        r.provenance.confidence = Confidence::from_wire(self.byte()?)?;
+        r.provenance.compiled = self.date()?;
+        self.put_opt(&mut r.notes)?;
         match self.byte()? {
-            0 => {}
+            0 => {
+                r.policy = Default::default();
+                r.local.clear();
+            }
             1 => {
                 let (policy, local) = serde_json::from_str(self.str()?).ok()?;
                 r.policy = policy;
@@ -436,7 +511,7 @@ impl<'a> Reader<'a> {
             }
             _ => return None,
         }
-        (self.pos == self.bytes.len()).then_some(r)
+        (self.pos == self.bytes.len()).then_some(())
     }
 
     fn date(&mut self) -> Option<Option<Date>> {
@@ -478,7 +553,7 @@ pub(crate) fn schedule_of(h: &Hours) -> Hours {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::resource::ServiceArea;
+    use crate::core::resource::{Provenance, ServiceArea};
     use time::macros::date;
 
     fn full() -> Resource {
@@ -561,6 +636,44 @@ mod tests {
         // it), however many copies are packed; the copies are byte for byte the same.
         assert_eq!(docs.table.len(), 13);
         assert_eq!(docs.slice(0), docs.slice(2));
+    }
+
+    fn read_record(bytes: &[u8]) -> Option<Resource> {
+        let mut r = Resource::new("stale", "stale", ResourceKind::Shelter);
+        read_record_into(bytes, &mut r).then_some(r)
+    }
+
+    #[test]
+    fn a_record_stands_alone() {
+        // Every string inline: it reads back without a table, and equals the packed form
+        // but for the table references.
+        let a = full();
+        let mut record = Vec::new();
+        write_record(&a, &mut record);
+        assert_eq!(read_record(&record).as_ref(), Some(&a));
+        let mut b = PackedBuilder::default();
+        b.push(&a).unwrap();
+        let docs = b.finish();
+        assert!(docs.slice(0).unwrap().len() < record.len());
+        assert_eq!(
+            read_record(docs.slice(0).unwrap()),
+            None,
+            "table references refused"
+        );
+        // Trailing bytes or a cut record are refused.
+        let mut longer = record.clone();
+        longer.push(0);
+        assert_eq!(read_record(&longer), None);
+        assert_eq!(read_record(&record[..record.len() - 1]), None);
+        // Read into a resource that held another one: nothing of the old one is left.
+        let plain = Resource::new("x", "X", ResourceKind::Hotline);
+        let mut small = Vec::new();
+        write_record(&plain, &mut small);
+        let mut slot = a.clone();
+        assert!(read_record_into(&small, &mut slot));
+        assert_eq!(slot, plain);
+        assert!(read_record_into(&record, &mut slot));
+        assert_eq!(slot, a);
     }
 
     #[test]

@@ -161,7 +161,8 @@ pub enum Population {
 }
 
 impl Population {
-    /// Every population, in display order.
+    /// Every population, in display order. The position is also the population's byte in
+    /// payload version 3 (`assets/directory/FORMAT.md`): add new ones at the end.
     pub const ALL: [Population; 8] = [
         Population::Native,
         Population::Latino,

@@ -6,8 +6,12 @@
 //! object using the subset of fields listed in `assets/directory/FORMAT.md`, plus `haven_*`
 //! profile fields (text keywords, chat URLs, populations, "no police contact required",
 //! confidential location, verified date…; the model is in [`super::hsds`]). Version 2
-//! ([`STREAM_FORMAT`], `stream`, what signed bundles carry): gzip of a header line and one
-//! such service per line, decoded one service at a time ([`decode_each`]).
+//! ([`STREAM_FORMAT`], `stream`): gzip of a header line and one such service per line,
+//! decoded one service at a time ([`decode_each`]). Version 3 ([`RECORD_FORMAT`], what
+//! `haven-publish sign` writes): gzip of the same header line, then each resource as a
+//! length-prefixed binary record (`directory::packed`'s layout, strings inline), which the
+//! phone reads without parsing JSON or converting HSDS; every record is still normalised
+//! and checked against the limits, as a line is.
 //!
 //! Decoding is lenient per record and strict per file: unknown fields are ignored, a value
 //! of the wrong type is treated as absent, a record without id or name (or over the
@@ -37,6 +41,8 @@ pub const MAX_SERVICES: usize = 1_000_000;
 pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 /// Version of the streamed payload (`haven_directory` in its first line).
 pub const STREAM_FORMAT: u32 = 2;
+/// Version of the streamed payload of binary records (`haven_directory` in its first line).
+pub const RECORD_FORMAT: u32 = 3;
 /// Most bytes a streamed payload may expand to.
 pub const MAX_EXPANDED_BYTES: u64 = 640 * 1024 * 1024;
 /// Longest line (one service) in a streamed payload.
@@ -107,7 +113,7 @@ pub fn decode_payload(bytes: &[u8]) -> Result<Decoded, PayloadError> {
 /// What a payload says about itself, and how its records went.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PayloadMeta {
-    /// Which encoding it used: [`PAYLOAD_FORMAT`] or [`STREAM_FORMAT`].
+    /// Which encoding it used: [`PAYLOAD_FORMAT`], [`STREAM_FORMAT`] or [`RECORD_FORMAT`].
     pub format: u32,
     /// Publisher name written by the publisher tool.
     pub publisher: Option<String>,
@@ -126,11 +132,12 @@ pub struct PayloadMeta {
 /// Decode a payload record by record, handing each valid resource to `each` (in file
 /// order, on the caller's thread) and keeping none: a large directory is never held as
 /// text and as records at the same time. `each` returns `false` to stop (the payload is
-/// then reported [`PayloadError::TooLarge`]). A [`STREAM_FORMAT`] payload is inflated and
-/// parsed by helper threads while `each` runs.
+/// then reported [`PayloadError::TooLarge`]). A [`STREAM_FORMAT`] or [`RECORD_FORMAT`]
+/// payload is inflated and parsed by helper threads while `each` runs.
 ///
-/// A payload starting with the gzip magic bytes is a [`STREAM_FORMAT`] payload (gzip of
-/// JSON lines); anything else must be a [`PAYLOAD_FORMAT`] JSON document.
+/// A payload starting with the gzip magic bytes is a [`STREAM_FORMAT`] or [`RECORD_FORMAT`]
+/// payload (its header line says which); anything else must be a [`PAYLOAD_FORMAT`] JSON
+/// document.
 pub fn decode_each(
     bytes: &[u8],
     max_bytes: usize,
@@ -142,7 +149,7 @@ pub fn decode_each(
 }
 
 /// [`decode_each`], with `prep` run on each resource where it was parsed (on the helper
-/// threads for a [`STREAM_FORMAT`] payload) and its result handed to `each` beside the
+/// threads for a streamed payload) and its result handed to `each` beside the
 /// resource. `P` values are reused from one resource to the next.
 pub fn decode_each_prepared<P: Default + Send>(
     bytes: &[u8],
@@ -195,10 +202,17 @@ pub fn encode_payload_compact(p: &Payload) -> Result<Vec<u8>, PayloadError> {
 }
 
 /// Encode a payload as [`STREAM_FORMAT`]: gzip of one JSON header line, then one compact
-/// HSDS service per line. This is what `haven-publish sign` puts in a bundle: a fifth of
-/// the size of the JSON document, and the app decodes it one service at a time.
+/// HSDS service per line (`haven-publish sign --payload-format 2`, for apps that predate
+/// version 3).
 pub fn encode_payload_stream(p: &Payload) -> Result<Vec<u8>, PayloadError> {
-    stream::encode(p)
+    stream::encode(p, STREAM_FORMAT)
+}
+
+/// Encode a payload as [`RECORD_FORMAT`]: gzip of one JSON header line, then one binary
+/// record per resource. This is what `haven-publish sign` puts in a bundle: smaller than
+/// version 2, and the app reads it with about a third less work.
+pub fn encode_payload_records(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+    stream::encode(p, RECORD_FORMAT)
 }
 
 /// A payload's resources, normalised and validated, for an encoder.

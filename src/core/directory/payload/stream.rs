@@ -1,5 +1,8 @@
-//! Payload version 2 ([`STREAM_FORMAT`], what signed bundles carry): gzip of one JSON
-//! header line, then one compact HSDS service per line.
+//! Streamed payloads: gzip of one JSON header line, then either one compact HSDS service
+//! per line (version 2, [`STREAM_FORMAT`]) or one binary record per resource (version 3,
+//! [`RECORD_FORMAT`]: a varint length, then the record `directory::packed` writes, every
+//! string inline). Both are cut, parsed and handed on the same way; only the framing and
+//! the parse of one unit differ ([`Framing`]).
 //!
 //! Decoding runs on scoped threads: one inflates and cuts lines into numbered chunks
 //! ([`split_lines`]), two to four parse them ([`parse_chunks`], one fewer than the cores,
@@ -16,9 +19,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Payload, PayloadError, PayloadMeta, HSDS_VERSION, MAX_EXPANDED_BYTES, MAX_LINE_BYTES,
-    MAX_SERVICES, STREAM_FORMAT,
+    MAX_SERVICES, RECORD_FORMAT, STREAM_FORMAT,
 };
 use crate::core::directory::hsds::{lenient_string, Service, SkipReason};
+use crate::core::directory::packed;
 use crate::core::resource::{iso_date, Resource};
 
 /// The first line of a streamed payload.
@@ -55,6 +59,94 @@ impl<R: std::io::Read> std::io::Read for Capped<R> {
             }
         }
     }
+}
+
+/// How the units after the header line are framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Framing {
+    /// Version 2: one HSDS service per line (blank lines ignored).
+    Lines,
+    /// Version 3: a varint length, then one binary record.
+    Records,
+}
+
+impl Framing {
+    /// Append the next unit (line or record) to `out`; `Ok(false)` at the end, `Err(None)`
+    /// for one over [`MAX_LINE_BYTES`].
+    fn append(
+        self,
+        r: &mut impl std::io::BufRead,
+        out: &mut Vec<u8>,
+    ) -> Result<bool, Option<std::io::Error>> {
+        match self {
+            Framing::Lines => append_line(r, out),
+            Framing::Records => append_record(r, out),
+        }
+    }
+
+    /// Parse one unit into `slot` (a used resource is overwritten).
+    fn parse(self, unit: Option<&str>, raw: &[u8], slot: &mut Resource) -> Result<(), SkipReason> {
+        match self {
+            Framing::Lines => {
+                let parsed = match unit {
+                    Some(line) => Service::from_line(line),
+                    None => serde_json::from_slice::<Service>(raw).ok(),
+                };
+                parsed.ok_or(SkipReason::Limits)?.into_resource_in(slot)
+            }
+            Framing::Records => {
+                if !packed::read_record_into(raw, slot) {
+                    return Err(SkipReason::Limits);
+                }
+                slot.normalize();
+                slot.validate().map_err(|_| SkipReason::Limits)
+            }
+        }
+    }
+
+    /// True when a unit is skipped without counting (a blank line).
+    fn blank(self, unit: &[u8]) -> bool {
+        self == Framing::Lines && unit.iter().all(u8::is_ascii_whitespace)
+    }
+}
+
+/// Append the next record (without its length) to `out`; `Ok(false)` at the end. A record
+/// over [`MAX_LINE_BYTES`] is `Err(None)`; one cut short is an error.
+fn append_record(
+    r: &mut impl std::io::BufRead,
+    out: &mut Vec<u8>,
+) -> Result<bool, Option<std::io::Error>> {
+    let cut = || Some(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+    let mut len = 0usize;
+    for shift in (0..).step_by(7) {
+        let Some(&b) = r.fill_buf().map_err(Some)?.first() else {
+            return if shift == 0 { Ok(false) } else { Err(cut()) };
+        };
+        r.consume(1);
+        // Four bytes hold any length up to the cap; a fifth means over it.
+        if shift > 21 {
+            return Err(None);
+        }
+        len |= usize::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    if len > MAX_LINE_BYTES {
+        return Err(None);
+    }
+    let mut left = len;
+    while left > 0 {
+        let buf = r.fill_buf().map_err(Some)?;
+        let take = buf.len().min(left);
+        if take == 0 {
+            return Err(cut());
+        }
+        out.extend_from_slice(buf.get(..take).unwrap_or(&[]));
+        r.consume(take);
+        left -= take;
+    }
+    Ok(true)
 }
 
 /// Next line into `line` (without the newline); `Ok(false)` at the end.
@@ -145,7 +237,7 @@ fn fail(input: &StreamReader<'_>, e: Option<std::io::Error>) -> PayloadError {
 }
 
 /// Open a streamed payload and read its header line.
-fn open_stream(bytes: &[u8]) -> Result<(StreamReader<'_>, PayloadMeta), PayloadError> {
+fn open_stream(bytes: &[u8]) -> Result<(StreamReader<'_>, PayloadMeta, Framing), PayloadError> {
     let mut input = std::io::BufReader::with_capacity(
         64 * 1024,
         Capped {
@@ -159,17 +251,19 @@ fn open_stream(bytes: &[u8]) -> Result<(StreamReader<'_>, PayloadMeta), PayloadE
         return Err(PayloadError::Malformed);
     }
     let head: StreamHeader = serde_json::from_slice(&line).map_err(|_| PayloadError::Malformed)?;
-    if head.haven_directory != Some(STREAM_FORMAT) {
-        return Err(PayloadError::UnsupportedVersion);
-    }
+    let (format, framing) = match head.haven_directory {
+        Some(STREAM_FORMAT) => (STREAM_FORMAT, Framing::Lines),
+        Some(RECORD_FORMAT) => (RECORD_FORMAT, Framing::Records),
+        _ => return Err(PayloadError::UnsupportedVersion),
+    };
     let meta = PayloadMeta {
-        format: STREAM_FORMAT,
+        format,
         publisher: head.publisher,
         generated: head.generated.as_deref().and_then(iso_date::parse),
         review_by: head.review_by.as_deref().and_then(iso_date::parse),
         ..PayloadMeta::default()
     };
-    Ok((input, meta))
+    Ok((input, meta, framing))
 }
 
 /// The same decode on the caller's thread alone (when helper threads cannot be started).
@@ -177,25 +271,40 @@ pub(super) fn decode_here(
     bytes: &[u8],
     each: &mut impl FnMut(&Resource) -> bool,
 ) -> Result<PayloadMeta, PayloadError> {
-    let (mut input, mut meta) = open_stream(bytes)?;
-    let mut line = Vec::with_capacity(4096);
-    while next_line(&mut input, &mut line).map_err(|e| fail(&input, e))? {
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let (mut input, mut meta, framing) = open_stream(bytes)?;
+    let mut unit = Vec::with_capacity(4096);
+    let mut r = blank();
+    loop {
+        unit.clear();
+        if !framing
+            .append(&mut input, &mut unit)
+            .map_err(|e| fail(&input, e))?
+        {
+            break;
+        }
+        if framing.blank(&unit) {
             continue;
         }
-        let parsed = match std::str::from_utf8(&line) {
-            Ok(text) => Service::from_line(text),
-            Err(_) => serde_json::from_slice::<Service>(&line).ok(),
-        };
-        match parsed {
-            Some(s) => meta.record(s, each)?,
-            None => meta.skipped += 1,
+        match framing.parse(std::str::from_utf8(&unit).ok(), &unit, &mut r) {
+            Ok(()) => {
+                if meta.count >= MAX_SERVICES || !each(&r) {
+                    return Err(PayloadError::TooLarge);
+                }
+                meta.count += 1;
+            }
+            Err(SkipReason::Inactive) => meta.inactive += 1,
+            Err(_) => meta.skipped += 1,
         }
         if meta.count + meta.skipped + meta.inactive > MAX_SERVICES {
             return Err(PayloadError::TooLarge);
         }
     }
     Ok(meta)
+}
+
+/// An empty resource, to be filled.
+fn blank() -> Resource {
+    Resource::new(String::new(), String::new(), Default::default())
 }
 
 /// A parsed batch: each resource with what `prep` made of it.
@@ -226,7 +335,7 @@ fn decode_on<P: Default + Send>(
     use std::sync::mpsc::channel;
 
     let workers_n = workers_n.max(1);
-    let (mut input, mut meta) = open_stream(bytes)?;
+    let (mut input, mut meta, framing) = open_stream(bytes)?;
 
     // One thread inflates and cuts lines into numbered chunks; any idle parse worker takes
     // the next one (so a worker the system pauses holds up one chunk, not every other
@@ -245,15 +354,16 @@ fn decode_on<P: Default + Send>(
         let mut workers = Vec::new();
         for _ in 0..workers_n {
             let done_tx = done_tx.clone();
-            let spawned = std::thread::Builder::new()
-                .spawn_scoped(scope, move || parse_chunks(chunk_rx, done_tx, prep));
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                parse_chunks(framing, chunk_rx, done_tx, prep)
+            });
             // No thread (out of resources): hang up on the ones started, decode here.
             workers.push(spawned.ok()?);
         }
         drop(done_tx);
         let window = workers_n * CHUNKS_PER_WORKER;
         let splitter = std::thread::Builder::new().spawn_scoped(scope, move || {
-            split_lines(&mut input, chunk_tx, free_rx, window)
+            split_units(framing, &mut input, chunk_tx, free_rx, window)
         });
         let splitter = splitter.ok()?;
         let mut stopped = false;
@@ -355,10 +465,11 @@ impl<P> Drop for Unwinding<P> {
     }
 }
 
-/// A parse worker: takes the next chunk dealt, parses its lines into the chunk's batch
+/// A parse worker: takes the next chunk dealt, parses its units into the chunk's batch
 /// (filled in place: a batch coming round again keeps its buffers, and the `P` values
 /// theirs), runs `prep` on each resource, and hands the chunk to the reader.
 fn parse_chunks<P: Default>(
+    framing: Framing,
     chunks: &std::sync::Mutex<Receiver<Chunk<P>>>,
     done: Sender<Chunk<P>>,
     prep: &impl Fn(&Resource, &mut P),
@@ -380,36 +491,31 @@ fn parse_chunks<P: Default>(
         let mut n = 0;
         // UTF-8 is checked once for the chunk rather than string by string;
         // a chunk that fails is read line by line, as bytes.
-        let valid = std::str::from_utf8(text).ok();
+        // (Binary records are not text: they are never checked as a whole.)
+        let valid = (framing == Framing::Lines)
+            .then(|| std::str::from_utf8(text).ok())
+            .flatten();
         let mut start = 0;
         for &end in ends.iter() {
-            let parsed = match valid.and_then(|t| t.get(start..end)) {
-                Some(line) => Service::from_line(line),
-                None => serde_json::from_slice::<Service>(text.get(start..end).unwrap_or(&[])).ok(),
-            };
+            let unit = valid.and_then(|t| t.get(start..end));
+            let raw = text.get(start..end).unwrap_or(&[]);
             start = end;
-            match parsed {
-                Some(s) => {
-                    // A batch coming round again is filled in place (its buffers kept);
-                    // a slot left half-filled by a skipped service is filled again by the
-                    // next one, or cut off below.
-                    // (`n` never passes the batch's length, so a push lands at `n`.)
-                    let made = match batch.get_mut(n) {
-                        Some(slot) => s.into_resource_in(&mut slot.0),
-                        None => s.into_resource().map(|r| batch.push((r, P::default()))),
-                    };
-                    match made {
-                        Ok(()) => {
-                            if let Some(slot) = batch.get_mut(n) {
-                                prep(&slot.0, &mut slot.1);
-                                n += 1;
-                            }
-                        }
-                        Err(SkipReason::Inactive) => counts.inactive += 1,
-                        Err(_) => counts.skipped += 1,
-                    }
+            // A batch coming round again is filled in place (its buffers kept); a slot
+            // left half-filled by a skipped unit is filled again by the next one, or cut
+            // off below. (`n` never passes the batch's length, so a push lands at `n`.)
+            if batch.len() == n {
+                batch.push((blank(), P::default()));
+            }
+            let Some(slot) = batch.get_mut(n) else {
+                break;
+            };
+            match framing.parse(unit, raw, &mut slot.0) {
+                Ok(()) => {
+                    prep(&slot.0, &mut slot.1);
+                    n += 1;
                 }
-                None => counts.skipped += 1,
+                Err(SkipReason::Inactive) => counts.inactive += 1,
+                Err(_) => counts.skipped += 1,
             }
         }
         batch.truncate(n);
@@ -420,10 +526,11 @@ fn parse_chunks<P: Default>(
     counts
 }
 
-/// The splitter: inflates, cuts lines into chunks of [`CHUNK_LINES`] (blank lines
-/// dropped), numbers them and deals them to the parse workers: `window` new chunks, then
-/// each chunk the reader returns.
-fn split_lines<P>(
+/// The splitter: inflates, cuts units (lines or records) into chunks of [`CHUNK_LINES`]
+/// (blank lines dropped), numbers them and deals them to the parse workers: `window` new
+/// chunks, then each chunk the reader returns.
+fn split_units<P>(
+    framing: Framing,
     input: &mut StreamReader<'_>,
     chunk_tx: Sender<Chunk<P>>,
     free: Receiver<Chunk<P>>,
@@ -446,16 +553,12 @@ fn split_lines<P>(
         let mut more = true;
         while chunk.ends.len() < CHUNK_LINES {
             let start = chunk.text.len();
-            let got = append_line(input, &mut chunk.text);
+            let got = framing.append(input, &mut chunk.text);
             if !got.map_err(|e| fail(input, e))? {
                 more = false;
                 break;
             }
-            let blank = chunk
-                .text
-                .get(start..)
-                .is_none_or(|l| l.iter().all(u8::is_ascii_whitespace));
-            if blank {
+            if chunk.text.get(start..).is_none_or(|u| framing.blank(u)) {
                 chunk.text.truncate(start);
                 continue;
             }
@@ -477,14 +580,17 @@ fn split_lines<P>(
     Ok(())
 }
 
-/// Encode as [`STREAM_FORMAT`]: gzip of one JSON header line, then one compact HSDS
-/// service per line.
-pub(super) fn encode(p: &Payload) -> Result<Vec<u8>, PayloadError> {
+/// Encode as [`STREAM_FORMAT`] (gzip of one JSON header line, then one compact HSDS
+/// service per line) or [`RECORD_FORMAT`] (the same header, then one varint-prefixed
+/// binary record per resource).
+pub(super) fn encode(p: &Payload, format: u32) -> Result<Vec<u8>, PayloadError> {
     use std::io::Write as _;
     #[derive(Serialize)]
     struct HeadOut<'a> {
         haven_directory: u32,
-        hsds_version: &'static str,
+        // Version 3 records are not HSDS objects: no HSDS version is claimed for them.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hsds_version: Option<&'static str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         publisher: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -493,8 +599,8 @@ pub(super) fn encode(p: &Payload) -> Result<Vec<u8>, PayloadError> {
         review_by: Option<String>,
     }
     let head = HeadOut {
-        haven_directory: STREAM_FORMAT,
-        hsds_version: HSDS_VERSION,
+        haven_directory: format,
+        hsds_version: (format == STREAM_FORMAT).then_some(HSDS_VERSION),
         publisher: p.publisher.as_deref(),
         generated: p.generated.map(iso_date::format),
         review_by: p.review_by.map(iso_date::format),
@@ -508,9 +614,24 @@ pub(super) fn encode(p: &Payload) -> Result<Vec<u8>, PayloadError> {
         r.normalize();
         r.validate().map_err(|_| PayloadError::Encode)?;
         line.clear();
-        serde_json::to_writer(&mut line, &Service::from_resource(&r))
-            .map_err(|_| PayloadError::Encode)?;
-        line.push(b'\n');
+        if format == RECORD_FORMAT {
+            let mut record = Vec::new();
+            packed::write_record(&r, &mut record);
+            if record.len() > MAX_LINE_BYTES {
+                return Err(PayloadError::Encode);
+            }
+            let mut len = record.len();
+            while len >= 0x80 {
+                line.push((len as u8) | 0x80);
+                len >>= 7;
+            }
+            line.push(len as u8);
+            line.extend_from_slice(&record);
+        } else {
+            serde_json::to_writer(&mut line, &Service::from_resource(&r))
+                .map_err(|_| PayloadError::Encode)?;
+            line.push(b'\n');
+        }
         gz.write_all(&line).map_err(|_| PayloadError::Encode)?;
     }
     gz.finish().map_err(|_| PayloadError::Encode)
@@ -533,17 +654,26 @@ mod tests {
             r.description = "x".repeat(i % 50);
             resources.push(r);
         }
-        let bytes = encode(&Payload {
-            resources: resources.clone(),
-            ..Payload::default()
-        })
-        .unwrap();
-        let (_, a) = both_paths(&bytes);
-        assert_eq!(a, resources, "threads keep file order");
+        for format in FORMATS {
+            let bytes = encode(
+                &Payload {
+                    resources: resources.clone(),
+                    ..Payload::default()
+                },
+                format,
+            )
+            .unwrap();
+            let (meta, a) = both_paths(&bytes);
+            assert_eq!(meta.format, format);
+            assert_eq!(a, resources, "threads keep file order");
+        }
     }
 
-    /// `n` small resources, encoded as a streamed payload.
-    fn numbered(n: usize) -> (Vec<Resource>, Vec<u8>) {
+    /// Both streamed formats: lines and records.
+    const FORMATS: [u32; 2] = [STREAM_FORMAT, RECORD_FORMAT];
+
+    /// `n` small resources, encoded as a streamed payload in `format`.
+    fn numbered(n: usize, format: u32) -> (Vec<Resource>, Vec<u8>) {
         let resources: Vec<Resource> = (0..n)
             .map(|i| {
                 Resource::new(
@@ -553,10 +683,13 @@ mod tests {
                 )
             })
             .collect();
-        let bytes = encode(&Payload {
-            resources: resources.clone(),
-            ..Payload::default()
-        })
+        let bytes = encode(
+            &Payload {
+                resources: resources.clone(),
+                ..Payload::default()
+            },
+            format,
+        )
         .unwrap();
         (resources, bytes)
     }
@@ -567,7 +700,12 @@ mod tests {
         // goes on with the next chunks, chunk 2 included (dealt in turn, chunk 2 would
         // have waited for the paused worker), and the order still comes out right.
         const CHUNKS: usize = 2 * CHUNKS_PER_WORKER;
-        let (resources, bytes) = numbered(CHUNKS * CHUNK_LINES);
+        for format in FORMATS {
+            paused_worker(numbered(CHUNKS * CHUNK_LINES, format));
+        }
+    }
+
+    fn paused_worker((resources, bytes): (Vec<Resource>, Vec<u8>)) {
         let log = std::sync::Mutex::new(Vec::new());
         let prep = |r: &Resource, p: &mut String| {
             if r.id == "id-0" {
@@ -597,7 +735,12 @@ mod tests {
     fn chunks_finished_out_of_order_come_out_in_file_order() {
         // The first resource of each chunk waits 0-3 ms (a fixed pseudo-random pattern),
         // so workers finish chunks out of turn, up to a window ahead.
-        let (resources, bytes) = numbered(40 * CHUNK_LINES + 17);
+        for format in FORMATS {
+            out_of_order(numbered(40 * CHUNK_LINES + 17, format));
+        }
+    }
+
+    fn out_of_order((resources, bytes): (Vec<Resource>, Vec<u8>)) {
         let prep = |r: &Resource, p: &mut String| {
             let i: usize = r.id.trim_start_matches("id-").parse().unwrap();
             if i % CHUNK_LINES == 0 {
@@ -623,8 +766,11 @@ mod tests {
         // Not a path untrusted input has (it is fuzzed); if a bug ever panics a worker in
         // a build that unwinds, the reader must not wait for that worker's chunk forever
         // (more chunks than the window, so the splitter waits for chunks to come back).
-        let (_, bytes) = numbered((3 * CHUNKS_PER_WORKER + 10) * CHUNK_LINES);
-        for workers in 1..=3 {
+        for (format, workers) in FORMATS
+            .into_iter()
+            .flat_map(|f| (1..=3).map(move |w| (f, w)))
+        {
+            let (_, bytes) = numbered((3 * CHUNKS_PER_WORKER + 10) * CHUNK_LINES, format);
             let prep = |r: &Resource, _: &mut ()| {
                 assert_ne!(r.id, format!("id-{}", 3 * CHUNK_LINES + 5), "deliberate");
             };
@@ -635,8 +781,11 @@ mod tests {
 
     #[test]
     fn stopping_early_or_a_broken_stream_ends_every_thread() {
-        let (_, bytes) = numbered(20 * CHUNK_LINES);
-        for workers in 1..=3 {
+        for (format, workers) in FORMATS
+            .into_iter()
+            .flat_map(|f| (1..=3).map(move |w| (f, w)))
+        {
+            let (_, bytes) = numbered(20 * CHUNK_LINES, format);
             let mut seen = 0;
             let got = decode_on(
                 &bytes,
@@ -750,5 +899,91 @@ mod tests {
         let plain = a.iter().find(|r| r.id == "n1").unwrap();
         assert_eq!(plain.name, "Name 1");
         assert_eq!(plain.services, vec!["a".to_owned(), "b".to_owned()]);
+    }
+
+    /// Gzip of a version 3 header line and `units` as they are (framing included).
+    fn records_of(units: &[Vec<u8>]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"{\"haven_directory\":3}\n").unwrap();
+        for u in units {
+            gz.write_all(u).unwrap();
+        }
+        gz.finish().unwrap()
+    }
+
+    /// One record with its length in front.
+    fn framed(r: &Resource) -> Vec<u8> {
+        let mut body = Vec::new();
+        packed::write_record(r, &mut body);
+        let mut out = Vec::new();
+        let mut len = body.len();
+        while len >= 0x80 {
+            out.push((len as u8) | 0x80);
+            len >>= 7;
+        }
+        out.push(len as u8);
+        out.extend_from_slice(&body);
+        out
+    }
+
+    #[test]
+    fn bad_records_are_skipped_and_bad_framing_is_an_error() {
+        let good = Resource::new("a", "A", ResourceKind::Hotline);
+        let mut long = Resource::new("b", "B", ResourceKind::Hotline);
+        long.name = "x".repeat(10_000);
+        let mut messy = Resource::new("c", "C", ResourceKind::Shelter);
+        messy.area.states = vec!["mn".into(), "MN".into()];
+        let mut garbled = framed(&good);
+        let last = garbled.len() - 1;
+        garbled[last] = 9;
+        let units = [
+            framed(&good),
+            // Over the limits: skipped, as a line would be.
+            framed(&long),
+            // Not a record this encoder writes (a bad tail byte; an empty record; random
+            // bytes; a reference into a string table the wire does not have).
+            garbled,
+            vec![0],
+            vec![3, 0xff, 0xfe, 0xfd],
+            vec![2, 0x03, 0x00],
+            // Normalised on the phone too: states upper case, once.
+            framed(&messy),
+        ];
+        let (meta, got) = both_paths(&records_of(&units));
+        assert_eq!(meta.format, RECORD_FORMAT);
+        assert_eq!((meta.count, meta.skipped, meta.inactive), (2, 5, 0));
+        assert_eq!(got[0], good);
+        assert_eq!(got[1].area.states, vec!["MN".to_owned()]);
+
+        // Framing errors end the decode: a record cut short, a length cut short, a length
+        // over the cap (and one too long to be a length at all).
+        let whole = framed(&good);
+        let cut = records_of(&[whole.clone(), whole[..whole.len() - 1].to_vec()]);
+        let mid_length = records_of(&[whole.clone(), vec![0x85]]);
+        let over = MAX_LINE_BYTES + 1;
+        let too_long = records_of(&[vec![
+            (over as u8) | 0x80,
+            ((over >> 7) as u8) | 0x80,
+            (over >> 14) as u8,
+        ]]);
+        let no_end = records_of(&[vec![0x80, 0x80, 0x80, 0x80, 0x80, 0x01]]);
+        for (bytes, want) in [
+            (cut, PayloadError::Malformed),
+            (mid_length, PayloadError::Malformed),
+            (too_long, PayloadError::TooLarge),
+            (no_end, PayloadError::TooLarge),
+        ] {
+            assert_eq!(decode_here(&bytes, &mut |_| true), Err(want.clone()));
+            for workers in 1..=3 {
+                let got = decode_on(
+                    &bytes,
+                    workers,
+                    &|_: &Resource, _: &mut ()| {},
+                    &mut |_, _| true,
+                );
+                assert_eq!(got, Err(want.clone()), "{workers} workers");
+            }
+        }
     }
 }
