@@ -445,8 +445,13 @@ fn signed_bundle(resources: Vec<Resource>) -> Signed {
         ..Payload::default()
     };
     let json_len = payload::encode_payload_compact(&p).unwrap().len();
-    // What `haven-publish sign` ships: the streamed, compressed payload (format 2).
-    let payload = payload::encode_payload_stream(&p).unwrap();
+    // What `haven-publish sign` ships: binary records, gzipped (payload version 3);
+    // `HAVEN_BENCH_FORMAT=2` signs HSDS lines instead (version 2, for comparison).
+    let payload = match std::env::var("HAVEN_BENCH_FORMAT").as_deref() {
+        Ok("2") => payload::encode_payload_stream(&p).unwrap(),
+        Ok("3") | Err(_) => payload::encode_payload_records(&p).unwrap(),
+        Ok(other) => panic!("HAVEN_BENCH_FORMAT: {other:?} is not 2 or 3"),
+    };
     let meta = EnvelopeMeta {
         version: 1,
         issued: datetime!(2027-01-01 0:00 UTC),

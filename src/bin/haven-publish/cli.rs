@@ -133,11 +133,15 @@ pub struct SignArgs {
     /// Output bundle file.
     #[arg(long)]
     pub out: PathBuf,
-    /// Sign the JSON document exactly as it is (payload format 1) instead of the
-    /// compressed one-service-per-line form (format 2, the default: about a fifth of
-    /// the size, and phones decode it without holding it all in memory).
-    #[arg(long)]
+    /// Sign the JSON document exactly as it is (payload format 1) instead of a streamed,
+    /// compressed form (which phones decode without holding it all in memory).
+    #[arg(long, conflicts_with = "payload_format")]
     pub plain: bool,
+    /// The streamed form: 3 (the default: binary records, the smallest and the quickest
+    /// for a phone to import) or 2 (one HSDS service per line, for apps older than
+    /// version 3).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(2..=3), default_value_t = 3)]
+    pub payload_format: u32,
 }
 
 /// `verify`.

@@ -91,8 +91,8 @@ fn read_package(dir: &Path) -> Result<hsds::Package, Failure> {
     Ok(pkg)
 }
 
-/// `sign`: refuse a payload the app would not fully accept, then seal it (format 2 unless
-/// `--plain`).
+/// `sign`: refuse a payload the app would not fully accept, then seal it (payload format 3
+/// unless `--payload-format 2` or `--plain`).
 pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
     let signer = load_signer(&args.key, &args.delegation, Scope::Directory, now)?;
     let expires = parse_date(&args.expires)?;
@@ -135,8 +135,10 @@ pub fn sign(args: &SignArgs, now: OffsetDateTime) -> Result<(), Failure> {
     let count = decoded.payload.resources.len();
     let body = if args.plain {
         read_bytes(&args.payload)?
-    } else {
+    } else if args.payload_format == bundle::STREAM_FORMAT {
         bundle::encode_payload_stream(&decoded.payload)?
+    } else {
+        bundle::encode_payload_records(&decoded.payload)?
     };
     if body.len() > bundle::MAX_PAYLOAD_BYTES {
         return Err(Failure(format!(
