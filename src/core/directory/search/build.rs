@@ -13,7 +13,7 @@ use super::priority::priority_in;
 use super::tokens::{fold, for_each_token, for_language_keys};
 use super::{id_hash, weight, zone, FastMap, IndexError, SearchIndex, MAX_DOCS};
 use crate::core::directory::packed::{schedule_of, PackedBuilder, PackedDocs};
-use crate::core::resource::{ContactKind, Hours, Population, Resource};
+use crate::core::resource::{ContactKind, Hours, OpeningSpan, Population, Resource};
 
 /// Builds a [`SearchIndex`] one resource at a time, so a large directory never has to be
 /// held as a list of [`Resource`] values.
@@ -23,7 +23,9 @@ pub struct IndexBuilder {
     layer: Vec<u8>,
     schedule: Vec<u32>,
     schedules: Vec<Hours>,
-    schedule_ids: FastMap<Hours, u32>,
+    /// Each schedule's index in `schedules`, filed under [`schedule_key`]'s hash, so a
+    /// lookup copies nothing.
+    schedule_ids: HashTable<u32>,
     /// Each term with its id, filed under the hash a [`Preparer`] gave it.
     term_ids: HashTable<(Box<str>, u32)>,
     /// Seed of the term hashes (shared with this builder's [`Preparer`]s).
@@ -52,6 +54,12 @@ pub struct IndexBuilder {
     position: Vec<Option<Position>>,
     /// Time zone of each resource's hours, packed ([`zone::pack`]).
     zone: Vec<u8>,
+}
+
+/// What makes two schedules the same: open 24/7, the weekly spans and the offset (never
+/// the note).
+fn schedule_key(h: &Hours, offset: Option<i16>) -> (bool, &[OpeningSpan], Option<i16>) {
+    (h.always_open, h.weekly.as_slice(), offset)
 }
 
 /// True when a resource can be reached by Deaf and hard-of-hearing people as its data
@@ -363,32 +371,40 @@ impl IndexBuilder {
 
         // The hours' zone: a state's zone replaces the HSDS offset (daylight saving).
         self.zone.push(prep.zone);
-        let placed = prep.placed;
-        // Shared schedules: looked up without a copy when the hours carry no note.
-        let found = if placed {
+        // Shared schedules (the note left out; the offset too when the zone replaces it),
+        // looked up without a copy.
+        let h = &r.hours;
+        let offset = if prep.placed {
             None
-        } else if r.hours.note.is_none() {
-            self.schedule_ids.get(&r.hours).copied()
         } else {
-            self.schedule_ids.get(&schedule_of(&r.hours)).copied()
+            h.utc_offset_minutes
         };
-        let found = found.or_else(|| {
-            placed.then(|| {
-                let mut h = schedule_of(&r.hours);
-                h.utc_offset_minutes = None;
-                self.schedule_ids.get(&h).copied()
-            })?
-        });
-        let s = match found {
-            Some(s) => s,
+        let Self {
+            schedules,
+            schedule_ids,
+            hasher,
+            ..
+        } = self;
+        let key = schedule_key(h, offset);
+        let hash = hasher.hash_one(key);
+        let same = |&i: &u32| {
+            schedules
+                .get(i as usize)
+                .is_some_and(|s| schedule_key(s, s.utc_offset_minutes) == key)
+        };
+        let s = match schedule_ids.find(hash, same) {
+            Some(&s) => s,
             None => {
-                let mut sched = schedule_of(&r.hours);
-                if placed {
-                    sched.utc_offset_minutes = None;
-                }
-                let s = self.schedules.len() as u32;
-                self.schedules.push(sched.clone());
-                self.schedule_ids.insert(sched, s);
+                let s = schedules.len() as u32;
+                let all = &*schedules;
+                schedule_ids.insert_unique(hash, s, |&i| {
+                    all.get(i as usize).map_or(0, |x| {
+                        hasher.hash_one(schedule_key(x, x.utc_offset_minutes))
+                    })
+                });
+                let mut sched = schedule_of(h);
+                sched.utc_offset_minutes = offset;
+                schedules.push(sched);
                 s
             }
         };
@@ -533,6 +549,47 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn schedules_are_shared_by_spans_and_offset_never_by_note() {
+        use crate::core::resource::{Clock, Day};
+        let span = |d| OpeningSpan {
+            day: d,
+            opens: Clock::new(9, 0).unwrap(),
+            closes: Clock::new(17, 0).unwrap(),
+        };
+        let with = |id: &str, day, offset, note: Option<&str>, state: Option<&str>| {
+            let mut r = Resource::new(id, "Line", ResourceKind::Service);
+            r.hours.weekly = vec![span(day)];
+            r.hours.utc_offset_minutes = offset;
+            r.hours.note = note.map(Into::into);
+            r.place = state.map(|s| Place {
+                state: Some(s.into()),
+                ..Place::default()
+            });
+            r
+        };
+        let rs = [
+            with("a", Day::Mon, Some(-300), None, None),
+            with("b", Day::Mon, Some(-300), Some("closed holidays"), None),
+            with("c", Day::Mon, Some(-360), None, None),
+            with("d", Day::Tue, Some(-300), None, None),
+            // A state's zone replaces the offset: these two share, whatever offset.
+            with("e", Day::Mon, Some(-300), None, Some("MN")),
+            with("f", Day::Mon, Some(-360), Some("note"), Some("MN")),
+            with("g", Day::Mon, None, None, None),
+        ];
+        let mut b = IndexBuilder::new();
+        for r in &rs {
+            b.push(r, 0).unwrap();
+        }
+        let idx = b.finish();
+        assert_eq!(idx.schedule, vec![0, 0, 1, 2, 3, 3, 3]);
+        assert_eq!(idx.schedules.len(), 4);
+        assert!(idx.schedules.iter().all(|h| h.note.is_none()));
+        assert_eq!(idx.schedules[3].utc_offset_minutes, None);
+        assert_eq!(idx.schedules[1].utc_offset_minutes, Some(-360));
     }
 
     fn sample() -> Vec<Resource> {
