@@ -21,14 +21,20 @@ fuzz_target!(|data: &[u8]| {
             let _ = Directory::build(vec![layer]);
         }
     }
-    // The streamed form (payload version 2): the input as the lines after a valid header,
-    // inside a valid gzip stream, so the line reader and record decoder see it all.
-    let mut text = b"{\"haven_directory\":2}\n".to_vec();
-    text.extend_from_slice(data);
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    if std::io::Write::write_all(&mut gz, &text).is_ok() {
-        if let Ok(bytes) = gz.finish() {
-            let _ = payload::decode_payload(&bytes);
+    // The streamed forms (payload versions 2 and 3): the input as the lines or records
+    // after a valid header, inside a valid gzip stream, so the line reader, the record
+    // framing and both record decoders see it all.
+    for header in [&b"{\"haven_directory\":2}\n"[..], b"{\"haven_directory\":3}\n"] {
+        let mut text = header.to_vec();
+        text.extend_from_slice(data);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        if std::io::Write::write_all(&mut gz, &text).is_ok() {
+            if let Ok(bytes) = gz.finish() {
+                if let Ok(d) = payload::decode_payload(&bytes) {
+                    // Whatever a record decodes to passed the same limits as a line.
+                    assert!(d.payload.resources.iter().all(|r| r.validate().is_ok()));
+                }
+            }
         }
     }
 });

@@ -138,8 +138,8 @@ pub struct SignArgs {
     #[arg(long, conflicts_with = "payload_format")]
     pub plain: bool,
     /// The streamed form: 3 (the default: binary records, the smallest and the quickest
-    /// for a phone to import) or 2 (one HSDS service per line, for apps older than
-    /// version 3).
+    /// for a phone to import) or 2 (one HSDS service per line, for copies of the app
+    /// that predate payload version 3).
     #[arg(long, value_parser = clap::value_parser!(u32).range(2..=3), default_value_t = 3)]
     pub payload_format: u32,
 }
