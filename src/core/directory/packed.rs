@@ -7,7 +7,7 @@
 //! Search decodes only the resources it returns; `unpack(pack(r)) == r` is tested.
 //!
 //! The same layout with every string inline (no table) is payload version 3's record
-//! ([`write_record`], [`read_record`]): a wire format, frozen by
+//! (`write_record`, `read_record_into`): a wire format, frozen by
 //! `tests/data/directory/sample-payload-v3.bin.gz`. A change to the layout needs a new
 //! payload version (and a reader kept for the old one).
 
