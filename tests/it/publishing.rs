@@ -175,7 +175,11 @@ impl Nginx {
                     last_error = format!("nginx exited ({status}): {err}\n{log}");
                     break;
                 }
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                // Listening comes before the pid file is written, and `nginx -s reload`
+                // reads the pid file: wait for both.
+                let pid =
+                    std::fs::read_to_string(dir.path().join("run/nginx.pid")).unwrap_or_default();
+                if !pid.trim().is_empty() && TcpStream::connect(("127.0.0.1", port)).is_ok() {
                     return Nginx {
                         child,
                         dir,
@@ -263,16 +267,20 @@ impl Nginx {
     }
 
     async fn reload(&self) {
-        let status = Command::new(nginx_binary())
+        let out = Command::new(nginx_binary())
             .arg("-c")
             .arg(self.dir.path().join("nginx.conf"))
             .arg("-e")
             .arg(self.dir.path().join("run/error.log"))
             .arg("-s")
             .arg("reload")
-            .status()
+            .output()
             .unwrap();
-        assert!(status.success(), "nginx -s reload failed");
+        assert!(
+            out.status.success(),
+            "nginx -s reload failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     fn log(&self) -> Vec<Logged> {

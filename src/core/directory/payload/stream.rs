@@ -580,6 +580,24 @@ fn split_units<P>(
     Ok(())
 }
 
+/// Append `r` to `out` as a version 3 record with its varint length in front; `false`
+/// (and `out` unchanged) when the record would be over [`MAX_LINE_BYTES`].
+fn frame_record(r: &Resource, out: &mut Vec<u8>) -> bool {
+    let mut record = Vec::new();
+    packed::write_record(r, &mut record);
+    if record.len() > MAX_LINE_BYTES {
+        return false;
+    }
+    let mut len = record.len();
+    while len >= 0x80 {
+        out.push((len as u8) | 0x80);
+        len >>= 7;
+    }
+    out.push(len as u8);
+    out.extend_from_slice(&record);
+    true
+}
+
 /// Encode as [`STREAM_FORMAT`] (gzip of one JSON header line, then one compact HSDS
 /// service per line) or [`RECORD_FORMAT`] (the same header, then one varint-prefixed
 /// binary record per resource).
@@ -615,18 +633,9 @@ pub(super) fn encode(p: &Payload, format: u32) -> Result<Vec<u8>, PayloadError> 
         r.validate().map_err(|_| PayloadError::Encode)?;
         line.clear();
         if format == RECORD_FORMAT {
-            let mut record = Vec::new();
-            packed::write_record(&r, &mut record);
-            if record.len() > MAX_LINE_BYTES {
+            if !frame_record(&r, &mut line) {
                 return Err(PayloadError::Encode);
             }
-            let mut len = record.len();
-            while len >= 0x80 {
-                line.push((len as u8) | 0x80);
-                len >>= 7;
-            }
-            line.push(len as u8);
-            line.extend_from_slice(&record);
         } else {
             serde_json::to_writer(&mut line, &Service::from_resource(&r))
                 .map_err(|_| PayloadError::Encode)?;
@@ -655,15 +664,7 @@ mod tests {
             resources.push(r);
         }
         for format in FORMATS {
-            let bytes = encode(
-                &Payload {
-                    resources: resources.clone(),
-                    ..Payload::default()
-                },
-                format,
-            )
-            .unwrap();
-            let (meta, a) = both_paths(&bytes);
+            let (meta, a) = both_paths(&encoded(&resources, format));
             assert_eq!(meta.format, format);
             assert_eq!(a, resources, "threads keep file order");
         }
@@ -671,6 +672,15 @@ mod tests {
 
     /// Both streamed formats: lines and records.
     const FORMATS: [u32; 2] = [STREAM_FORMAT, RECORD_FORMAT];
+
+    /// `resources` as a streamed payload in `format`.
+    fn encoded(resources: &[Resource], format: u32) -> Vec<u8> {
+        let p = Payload {
+            resources: resources.to_vec(),
+            ..Payload::default()
+        };
+        encode(&p, format).unwrap()
+    }
 
     /// `n` small resources, encoded as a streamed payload in `format`.
     fn numbered(n: usize, format: u32) -> (Vec<Resource>, Vec<u8>) {
@@ -683,14 +693,7 @@ mod tests {
                 )
             })
             .collect();
-        let bytes = encode(
-            &Payload {
-                resources: resources.clone(),
-                ..Payload::default()
-            },
-            format,
-        )
-        .unwrap();
+        let bytes = encoded(&resources, format);
         (resources, bytes)
     }
 
@@ -914,16 +917,8 @@ mod tests {
 
     /// One record with its length in front.
     fn framed(r: &Resource) -> Vec<u8> {
-        let mut body = Vec::new();
-        packed::write_record(r, &mut body);
         let mut out = Vec::new();
-        let mut len = body.len();
-        while len >= 0x80 {
-            out.push((len as u8) | 0x80);
-            len >>= 7;
-        }
-        out.push(len as u8);
-        out.extend_from_slice(&body);
+        assert!(frame_record(r, &mut out));
         out
     }
 
