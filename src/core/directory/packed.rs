@@ -17,7 +17,7 @@ use time::Date;
 
 use crate::core::resource::{
     Clock, Confidence, ContactKind, ContactPoint, Day, Hours, Language, OpeningSpan, Place,
-    Population, Resource, ResourceKind,
+    Population, Provenance, Resource, ResourceKind, ServiceArea,
 };
 
 /// Strings longer than this are never interned.
@@ -419,95 +419,141 @@ impl<'a> Reader<'a> {
 
     /// Decode into `r`, overwriting every field and reusing its buffers (a record read
     /// into the same resource one after another allocates little). On `None` `r` is left
-    /// part-filled.
+    /// part-filled. Every field is named below, so a field added to the model is a compile
+    /// error here rather than a value left over from the resource read before.
     fn resource_into(&mut self, r: &mut Resource) -> Option<()> {
-        self.put(&mut r.id)?;
-        self.put(&mut r.name)?;
+        let Resource {
+            id,
+            name,
+            kind,
+            organization,
+            description,
+            services,
+            contacts,
+            languages,
+            hours,
+            populations,
+            no_police_contact_required,
+            area,
+            place,
+            provenance,
+            notes,
+            policy,
+            local,
+        } = r;
+        let Hours {
+            always_open,
+            weekly,
+            utc_offset_minutes,
+            note,
+        } = hours;
+        let ServiceArea {
+            national,
+            states,
+            description: area_description,
+        } = area;
+        let Provenance {
+            source,
+            verified,
+            confidence,
+            compiled,
+        } = provenance;
+        self.put(id)?;
+        self.put(name)?;
         let flags = self.byte()?;
-        r.kind = ResourceKind::from_wire(flags & 0b11)?;
-        r.no_police_contact_required = flags & (1 << 2) != 0;
-        r.hours.always_open = flags & (1 << 3) != 0;
-        r.area.national = flags & (1 << 4) != 0;
+        *kind = ResourceKind::from_wire(flags & 0b11)?;
+        *no_police_contact_required = flags & (1 << 2) != 0;
+        *always_open = flags & (1 << 3) != 0;
+        *national = flags & (1 << 4) != 0;
         let has_place = flags & (1 << 5) != 0;
-        self.put_opt(&mut r.organization)?;
-        self.put(&mut r.description)?;
-        self.put_all(&mut r.services)?;
+        self.put_opt(organization)?;
+        self.put(description)?;
+        self.put_all(services)?;
         let n = self.count()?;
-        r.contacts.truncate(n);
+        contacts.truncate(n);
         for i in 0..n {
             let code = self.byte()?;
-            let kind = ContactKind::from_wire(code & 0x0f)?;
-            let confidence = Confidence::from_wire(code >> 4)?;
-            if r.contacts.len() == i {
-                r.contacts.push(ContactPoint::new(kind, ""));
+            let k = ContactKind::from_wire(code & 0x0f)?;
+            let c = Confidence::from_wire(code >> 4)?;
+            if contacts.len() == i {
+                contacts.push(ContactPoint::new(k, ""));
             }
-            let c = r.contacts.get_mut(i)?;
-            c.kind = kind;
-            c.confidence = confidence;
-            self.put(&mut c.value)?;
-            self.put_opt(&mut c.keyword)?;
-            self.put_opt(&mut c.label)?;
+            let ContactPoint {
+                kind,
+                value,
+                keyword,
+                label,
+                confidence,
+            } = contacts.get_mut(i)?;
+            *kind = k;
+            *confidence = c;
+            self.put(value)?;
+            self.put_opt(keyword)?;
+            self.put_opt(label)?;
         }
         let n = self.count()?;
-        r.languages.truncate(n);
+        languages.truncate(n);
         for i in 0..n {
-            if r.languages.len() == i {
-                r.languages.push(Language {
+            if languages.len() == i {
+                languages.push(Language {
                     code: String::new(),
                     name: String::new(),
                 });
             }
-            let l = r.languages.get_mut(i)?;
-            self.put(&mut l.code)?;
-            self.put(&mut l.name)?;
+            let Language { code, name } = languages.get_mut(i)?;
+            self.put(code)?;
+            self.put(name)?;
         }
         let n = self.count()?;
-        r.hours.weekly.clear();
+        weekly.clear();
         for _ in 0..n {
             let day = Day::from_wire(self.byte()?)?;
             let opens = clock(self.varint()?)?;
             let closes = clock(self.varint()?)?;
-            r.hours.weekly.push(OpeningSpan { day, opens, closes });
+            weekly.push(OpeningSpan { day, opens, closes });
         }
-        r.hours.utc_offset_minutes = match self.byte()? {
+        *utc_offset_minutes = match self.byte()? {
             0 => None,
             1 => Some(i16::try_from(unzigzag(self.varint()?)).ok()?),
             _ => return None,
         };
-        self.put_opt(&mut r.hours.note)?;
+        self.put_opt(note)?;
         let n = self.count()?;
-        r.populations.clear();
+        populations.clear();
         for _ in 0..n {
             let b = self.byte()?;
-            r.populations
-                .push(Population::ALL.get(usize::from(b)).copied()?);
+            populations.push(Population::ALL.get(usize::from(b)).copied()?);
         }
-        self.put_all(&mut r.area.states)?;
-        self.put_opt(&mut r.area.description)?;
+        self.put_all(states)?;
+        self.put_opt(area_description)?;
         if has_place {
-            let p = r.place.get_or_insert_with(Place::default);
-            p.confidential = self.byte()? != 0;
-            self.put_opt(&mut p.address)?;
-            self.put_opt(&mut p.city)?;
-            self.put_opt(&mut p.state)?;
-            self.put_opt(&mut p.postal_code)?;
+            let Place {
+                confidential,
+                address,
+                city,
+                state,
+                postal_code,
+            } = place.get_or_insert_with(Place::default);
+            *confidential = self.byte()? != 0;
+            self.put_opt(address)?;
+            self.put_opt(city)?;
+            self.put_opt(state)?;
+            self.put_opt(postal_code)?;
         } else {
-            r.place = None;
+            *place = None;
         }
-        self.put_opt(&mut r.provenance.source)?;
-        r.provenance.verified = self.date()?;
-        r.provenance.confidence = Confidence::from_wire(self.byte()?)?;
-        r.provenance.compiled = self.date()?;
-        self.put_opt(&mut r.notes)?;
+        self.put_opt(source)?;
+        *verified = self.date()?;
+        *confidence = Confidence::from_wire(self.byte()?)?;
+        *compiled = self.date()?;
+        self.put_opt(notes)?;
         match self.byte()? {
             0 => {
-                r.policy = Default::default();
-                r.local.clear();
+                *policy = Default::default();
+                local.clear();
             }
             1 => {
-                let (policy, local) = serde_json::from_str(self.str()?).ok()?;
-                r.policy = policy;
-                r.local = local;
+                (*policy, *local) = serde_json::from_str(self.str()?).ok()?;
             }
             _ => return None,
         }
@@ -553,7 +599,6 @@ pub(crate) fn schedule_of(h: &Hours) -> Hours {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::resource::{Provenance, ServiceArea};
     use time::macros::date;
 
     fn full() -> Resource {

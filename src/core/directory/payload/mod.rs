@@ -45,7 +45,7 @@ pub const STREAM_FORMAT: u32 = 2;
 pub const RECORD_FORMAT: u32 = 3;
 /// Most bytes a streamed payload may expand to.
 pub const MAX_EXPANDED_BYTES: u64 = 640 * 1024 * 1024;
-/// Longest line (one service) in a streamed payload.
+/// Longest line (one service) or record (one resource) in a streamed payload.
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// Why a payload could not be decoded at all.

@@ -4,14 +4,14 @@
 //! string inline). Both are cut, parsed and handed on the same way; only the framing and
 //! the parse of one unit differ ([`Framing`]).
 //!
-//! Decoding runs on scoped threads: one inflates and cuts lines into numbered chunks
-//! ([`split_lines`]), two to four parse them ([`parse_chunks`], one fewer than the cores,
+//! Decoding runs on scoped threads: one inflates and cuts lines or records into numbered
+//! chunks ([`split_units`]), two to four parse them ([`parse_chunks`], one fewer than the cores,
 //! at least two; whichever is idle takes the next chunk) and prepare each resource for the
 //! index, and the caller's thread puts the chunks back in file order and hands each
 //! resource on ([`decode`]); the chunks go round, so at most [`CHUNKS_PER_WORKER`] per
 //! worker are in flight. If a thread cannot be started, the same work runs on the caller's
-//! thread ([`decode_here`]). The expanded size, the line length and the service count are
-//! capped.
+//! thread ([`decode_here`]). The expanded size, the length of a line or record and the
+//! service count are capped.
 
 use std::sync::mpsc::{Receiver, Sender};
 
@@ -273,7 +273,7 @@ pub(super) fn decode_here(
 ) -> Result<PayloadMeta, PayloadError> {
     let (mut input, mut meta, framing) = open_stream(bytes)?;
     let mut unit = Vec::with_capacity(4096);
-    let mut r = blank();
+    let mut r = empty_resource();
     loop {
         unit.clear();
         if !framing
@@ -285,7 +285,12 @@ pub(super) fn decode_here(
         if framing.blank(&unit) {
             continue;
         }
-        match framing.parse(std::str::from_utf8(&unit).ok(), &unit, &mut r) {
+        // Lines are read as text when they are UTF-8; records are binary.
+        let text = match framing {
+            Framing::Lines => std::str::from_utf8(&unit).ok(),
+            Framing::Records => None,
+        };
+        match framing.parse(text, &unit, &mut r) {
             Ok(()) => {
                 if meta.count >= MAX_SERVICES || !each(&r) {
                     return Err(PayloadError::TooLarge);
@@ -303,7 +308,7 @@ pub(super) fn decode_here(
 }
 
 /// An empty resource, to be filled.
-fn blank() -> Resource {
+fn empty_resource() -> Resource {
     Resource::new(String::new(), String::new(), Default::default())
 }
 
@@ -337,7 +342,7 @@ fn decode_on<P: Default + Send>(
     let workers_n = workers_n.max(1);
     let (mut input, mut meta, framing) = open_stream(bytes)?;
 
-    // One thread inflates and cuts lines into numbered chunks; any idle parse worker takes
+    // One thread inflates and cuts units into numbered chunks; any idle parse worker takes
     // the next one (so a worker the system pauses holds up one chunk, not every other
     // one); this thread puts the parsed chunks back in file order, hands each resource to
     // `each`, and returns the chunk to the splitter, which deals a new one only for a
@@ -504,7 +509,7 @@ fn parse_chunks<P: Default>(
             // left half-filled by a skipped unit is filled again by the next one, or cut
             // off below. (`n` never passes the batch's length, so a push lands at `n`.)
             if batch.len() == n {
-                batch.push((blank(), P::default()));
+                batch.push((empty_resource(), P::default()));
             }
             let Some(slot) = batch.get_mut(n) else {
                 break;
